@@ -1,0 +1,12 @@
+import { generateDemoWorkspace } from '../../src/mocks/generator';
+import { createStandIn } from '../../server/stand-in';
+
+/** Started by Playwright's webServer: LangSmith for the live-mode project. */
+const port = Number(process.env.STAND_IN_PORT ?? 4180);
+const { server } = createStandIn({
+  store: generateDemoWorkspace(),
+  apiKey: process.env.STAND_IN_API_KEY || undefined,
+});
+server.listen(port, '127.0.0.1', () => {
+  console.log(`LangSmith stand-in on http://127.0.0.1:${port}`);
+});

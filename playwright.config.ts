@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Debian's Chromium when present (CI and this workplace cannot download Playwright's own),
+ * otherwise Playwright's browser after `npx playwright install chromium`.
+ */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const launchOptions = existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    }
+  : {};
+
+export const DEMO_PORT = 4173;
+export const LIVE_PORT = 4174;
+export const STAND_IN_PORT = 4180;
+/** A fake key: the live-mode tests prove it never reaches the browser. */
+export const E2E_API_KEY = 'lsv2_pt_e2e_secret_key_0123456789abcdef';
+export const E2E_WORKSPACE_ID = '11111111-2222-4333-8444-555555555555';
+
+const preview = (port: number) => `npx vite preview --port ${port} --strictPort`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1440, height: 900 },
+    launchOptions,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'demo',
+      testIgnore: '**/live-*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` },
+    },
+    {
+      name: 'live',
+      testMatch: '**/live-*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: preview(DEMO_PORT),
+      url: `http://127.0.0.1:${DEMO_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      env: { LANGSMITH_ENDPOINT: '', LANGSMITH_API_KEY: '' },
+    },
+    {
+      command: `npx tsx e2e/support/stand-in-server.ts`,
+      url: `http://127.0.0.1:${STAND_IN_PORT}/__stand-in/health`,
+      reuseExistingServer: !process.env.CI,
+      env: { STAND_IN_PORT: String(STAND_IN_PORT), STAND_IN_API_KEY: E2E_API_KEY },
+    },
+    {
+      command: preview(LIVE_PORT),
+      url: `http://127.0.0.1:${LIVE_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      env: {
+        LANGSMITH_ENDPOINT: `http://127.0.0.1:${STAND_IN_PORT}`,
+        LANGSMITH_API_KEY: E2E_API_KEY,
+        LANGSMITH_WORKSPACE_ID: E2E_WORKSPACE_ID,
+      },
+    },
+  ],
+});

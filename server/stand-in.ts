@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { getDataset, listDatasets, listSessions, parseJsonBody, sessionMetadata } from '../src/mocks/api-logic';
+import type { ApiResult } from '../src/mocks/api-types';
+import type { WorkspaceStore } from '../src/mocks/generator';
+import { groupRuns } from '../src/mocks/group-runs';
+
+/**
+ * A LangSmith stand-in over plain HTTP, serving the same endpoint logic as demo mode. Live
+ * mode is tested (and benchmarked) against it: it checks `X-Api-Key` like the real server
+ * and records what it received, so tests can prove what the proxy sent.
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface StandInOptions {
+  store: WorkspaceStore;
+  /** When set, requests without this X-Api-Key get 401 like LangSmith's. */
+  apiKey?: string;
+  /** Keep at most this many recorded requests. */
+  recordLimit?: number;
+}
+
+export function route(store: WorkspaceStore, method: string, url: URL, body: string): ApiResult {
+  const path = url.pathname.replace(/\/+$/, '');
+  const params = url.searchParams;
+  let m: RegExpExecArray | null;
+  if (method === 'GET' && path === '/api/v1/datasets') return listDatasets(store, params);
+  if (method === 'GET' && (m = /^\/api\/v1\/datasets\/([^/]+)$/.exec(path))) {
+    return getDataset(store, decodeURIComponent(m[1] as string));
+  }
+  if (method === 'GET' && path === '/api/v1/sessions') return listSessions(store, params);
+  if (method === 'GET' && (m = /^\/api\/v1\/sessions\/([^/]+)\/metadata$/.exec(path))) {
+    return sessionMetadata(store, decodeURIComponent(m[1] as string), params);
+  }
+  if (method === 'POST' && (m = /^\/api\/v1\/datasets\/([^/]+)\/group\/runs$/.exec(path))) {
+    const parsed = parseJsonBody(body);
+    if (!parsed.ok) return parsed.result;
+    return groupRuns(store, decodeURIComponent(m[1] as string), parsed.value);
+  }
+  return { status: 404, body: { detail: 'Not Found' } };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function createStandIn(options: StandInOptions): { server: Server; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = [];
+  const limit = options.recordLimit ?? 1000;
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const send = (status: number, body: unknown) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
+    };
+    if (url.pathname === '/__stand-in/health') return send(200, { ok: true });
+    if (url.pathname === '/__stand-in/requests') {
+      if (req.method === 'DELETE') requests.length = 0;
+      return send(200, requests);
+    }
+    requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: req.headers });
+    if (requests.length > limit) requests.shift();
+    if (options.apiKey && req.headers['x-api-key'] !== options.apiKey) {
+      return send(401, { detail: 'Invalid token' });
+    }
+    const body = await readBody(req);
+    const result = route(options.store, req.method ?? 'GET', url, body);
+    send(result.status, result.body);
+  });
+  return { server, requests };
+}

@@ -1,0 +1,173 @@
+import type { z } from 'zod';
+import {
+  ApiError,
+  describeValue,
+  kindForStatus,
+  parseRetryAfter,
+  type SchemaProblem,
+  type ValidationDetail,
+} from './errors';
+
+/** A request over this long is aborted and reported, never left spinning. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export function buildPath(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const item of value) params.append(name, item);
+    else params.append(name, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * Fetches same-origin JSON and parses it with `schema`. Never returns an unchecked cast:
+ * the result is whatever the schema produced, or an ApiError says why not.
+ */
+export async function fetchJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const json = await fetchRaw(path, options);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({
+      kind: 'schema',
+      path,
+      message: 'The server answered with data Versus cannot read.',
+      problems: toProblems(parsed.error, json),
+    });
+  }
+  return parsed.data;
+}
+
+/** The transport half: status handling, timeout and JSON decoding, no schema. */
+export async function fetchRaw(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const url = buildPath(path, options.query);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers:
+        options.body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    if (timeout.aborted) {
+      throw new ApiError({
+        kind: 'timeout',
+        path: url,
+        message: `The server did not answer within ${Math.round((options.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s.`,
+      });
+    }
+    throw new ApiError({
+      kind: 'network',
+      path: url,
+      message:
+        typeof navigator !== 'undefined' && navigator.onLine === false
+          ? 'You are offline.'
+          : 'The server could not be reached.',
+    });
+  }
+  const text = await response.text();
+  if (!response.ok) throw httpError(url, response, text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError({
+      kind: 'not-json',
+      path: url,
+      status: response.status,
+      message: 'The server answered with something that is not JSON.',
+      bodySnippet: text.slice(0, 200),
+    });
+  }
+}
+
+function httpError(path: string, response: Response, text: string): ApiError {
+  const kind = kindForStatus(response.status);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const detail = readDetail(body);
+  const serverMessage =
+    typeof detail === 'string' ? detail : Array.isArray(detail) ? undefined : text.slice(0, 200);
+  return new ApiError({
+    kind,
+    path,
+    status: response.status,
+    message: serverMessage?.trim() || `${response.status} ${response.statusText}`.trim(),
+    detail: Array.isArray(detail) ? detail : [],
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+function readDetail(body: unknown): string | ValidationDetail[] | undefined {
+  if (!body || typeof body !== 'object' || !('detail' in body)) return undefined;
+  const detail = (body as { detail: unknown }).detail;
+  if (typeof detail === 'string') return detail;
+  if (!Array.isArray(detail)) return undefined;
+  return detail.map((item): ValidationDetail => {
+    const record = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    return {
+      loc: Array.isArray(record.loc)
+        ? record.loc.filter(
+            (part): part is string | number =>
+              typeof part === 'string' || typeof part === 'number',
+          )
+        : [],
+      msg: typeof record.msg === 'string' ? record.msg : describeValue(item),
+      type: typeof record.type === 'string' ? record.type : 'unknown',
+    };
+  });
+}
+
+export function toProblems(error: z.ZodError, input: unknown): SchemaProblem[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+    value: describeValue(valueAt(input, issue.path)),
+  }));
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}

@@ -1,0 +1,432 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { fetchRaw, formatPath } from './client';
+import { ApiError, describeValue } from './errors';
+import { type FeedbackStatsByKey, normaliseFeedbackStats } from './feedback-stats';
+import {
+  type AggregateStats,
+  aggregateFields,
+  count,
+  decimal,
+  id,
+  jsonObject,
+  optionalId,
+  optionalJsonObject,
+  text,
+  timestamp,
+  toAggregate,
+} from './primitives';
+import { queryKeys, sortedUnique } from './query-keys';
+import { sessionFields, toSession } from './sessions';
+
+/** POST /api/v1/datasets/{dataset_id}/group/runs — "Read Examples With Runs Grouped". */
+
+// ---------- request ----------
+
+export const GROUP_BY_VALUES = ['run_metadata', 'example_metadata'] as const;
+export type GroupBy = (typeof GROUP_BY_VALUES)[number];
+
+/** The spec's constraints, checked before a body is sent, so the server never has to 422. */
+export const groupedRunsRequestSchema = z.object({
+  session_ids: z.array(z.guid()).min(1),
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).default(10),
+  preview: z.boolean().default(false),
+  group_by: z.enum(GROUP_BY_VALUES),
+  metadata_key: z.string(),
+  per_group_limit: z.int().min(1).max(10).default(5),
+  filters: z.record(z.guid(), z.array(z.string())).nullable().optional(),
+});
+
+export type GroupedRunsRequest = z.input<typeof groupedRunsRequestSchema>;
+
+// ---------- response items ----------
+
+export interface Feedback {
+  id: string;
+  key: string;
+  /** Booleans become 1/0 so that every score is a number. */
+  score: number | null;
+  value: unknown;
+  comment: string | null;
+  createdAt: number | null;
+  sourceType: string | null;
+}
+
+const feedbackSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    score: z.union([z.number(), z.boolean(), z.string(), z.null()]).optional(),
+    value: z.unknown().optional(),
+    comment: text,
+    created_at: timestamp,
+    feedback_source: z
+      .object({ type: text })
+      .nullable()
+      .optional()
+      .catch(null),
+  })
+  .transform(
+    (f): Feedback => ({
+      id: f.id,
+      key: f.key,
+      score: scoreToNumber(f.score),
+      value: f.value ?? null,
+      comment: f.comment,
+      createdAt: f.created_at,
+      sourceType: f.feedback_source?.type ?? null,
+    }),
+  );
+
+function scoreToNumber(score: unknown): number | null {
+  if (typeof score === 'boolean') return score ? 1 : 0;
+  if (typeof score === 'number') return Number.isFinite(score) ? score : null;
+  if (typeof score === 'string' && score.trim() !== '') {
+    const n = Number(score);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+const runSchema = z
+  .object({
+    id,
+    session_id: id,
+    name: z.string().optional(),
+    run_type: z.string().optional(),
+    status: z.string().optional(),
+    error: text,
+    inputs: optionalJsonObject,
+    inputs_preview: text,
+    outputs: optionalJsonObject,
+    outputs_preview: text,
+    start_time: timestamp,
+    end_time: timestamp,
+    total_tokens: count,
+    prompt_tokens: count,
+    completion_tokens: count,
+    total_cost: decimal,
+    prompt_cost: decimal,
+    completion_cost: decimal,
+    feedback_stats: z.unknown().optional(),
+    feedbacks: z.array(z.unknown()).nullable().optional(),
+    reference_example_id: optionalId,
+    trace_id: z.string().nullable().optional(),
+    tags: z.array(z.unknown()).nullable().optional(),
+    app_path: text,
+    extra: optionalJsonObject,
+  })
+  .transform((r) => {
+    const latency =
+      r.start_time !== null && r.end_time !== null && r.end_time >= r.start_time
+        ? (r.end_time - r.start_time) / 1000
+        : null;
+    return {
+      id: r.id,
+      sessionId: r.session_id,
+      name: r.name ?? '',
+      runType: r.run_type ?? 'unknown',
+      status: r.status ?? (r.error ? 'error' : 'success'),
+      error: r.error,
+      inputs: r.inputs,
+      inputsPreview: r.inputs_preview,
+      outputs: r.outputs,
+      outputsPreview: r.outputs_preview,
+      startTime: r.start_time,
+      endTime: r.end_time,
+      latency,
+      totalTokens: r.total_tokens,
+      promptTokens: r.prompt_tokens,
+      completionTokens: r.completion_tokens,
+      totalCost: r.total_cost,
+      promptCost: r.prompt_cost,
+      completionCost: r.completion_cost,
+      rawFeedbackStats: r.feedback_stats,
+      rawFeedbacks: r.feedbacks ?? [],
+      referenceExampleId: r.reference_example_id,
+      traceId: r.trace_id ?? null,
+      tags: (r.tags ?? []).filter((t): t is string => typeof t === 'string'),
+      appPath: r.app_path,
+      metadata: readMetadata(r.extra),
+    };
+  });
+
+export interface Run extends Omit<z.output<typeof runSchema>, 'rawFeedbackStats' | 'rawFeedbacks'> {
+  feedbacks: Feedback[];
+  /** Per key, from `feedback_stats` when sent, else derived from `feedbacks`. */
+  feedback: FeedbackStatsByKey;
+}
+
+function readMetadata(extra: Record<string, unknown> | null): Record<string, unknown> {
+  const metadata = extra?.metadata;
+  return metadata && typeof metadata === 'object' && !Array.isArray(metadata)
+    ? (metadata as Record<string, unknown>)
+    : {};
+}
+
+const exampleSchema = z.object({
+  id,
+  name: z.string().optional(),
+  dataset_id: z.string().optional(),
+  inputs: jsonObject.nullable().optional(),
+  outputs: optionalJsonObject,
+  metadata: optionalJsonObject,
+  created_at: timestamp,
+  modified_at: timestamp,
+  runs: z.array(z.unknown()).nullable().optional(),
+});
+
+export interface Example {
+  id: string;
+  name: string;
+  datasetId: string | null;
+  inputs: Record<string, unknown>;
+  /** The reference outputs. */
+  outputs: Record<string, unknown> | null;
+  metadata: Record<string, unknown>;
+  createdAt: number | null;
+  modifiedAt: number | null;
+  runs: Run[];
+}
+
+const groupSessionSchema = z
+  .object({
+    ...sessionFields,
+    example_count: count,
+    filter: z.string().optional(),
+    min_start_time: timestamp,
+    max_start_time: timestamp,
+  })
+  .transform((s) => ({
+    ...toSession(s),
+    exampleCount: s.example_count,
+    filter: s.filter ?? '',
+    minStartTime: s.min_start_time,
+    maxStartTime: s.max_start_time,
+  }));
+
+export type GroupSession = z.output<typeof groupSessionSchema>;
+
+const groupSchema = z.object({
+  group_key: z.union([z.string(), z.number()]),
+  filter: z.string().optional(),
+  example_count: count,
+  count: count,
+  min_start_time: timestamp,
+  max_start_time: timestamp,
+  ...aggregateFields,
+  sessions: z.array(z.unknown()).nullable().optional(),
+  examples: z.array(z.unknown()).nullable().optional(),
+});
+
+export interface Group {
+  key: string | number;
+  filter: string;
+  /** Examples shared by the group's sessions, before paging. */
+  exampleCount: number;
+  stats: AggregateStats & { minStartTime: number | null; maxStartTime: number | null };
+  sessions: GroupSession[];
+  examples: Example[];
+}
+
+/** One item that could not be read: where it was and why. The rest still renders. */
+export interface DataIssue {
+  path: string;
+  reason: string;
+  value: string;
+}
+
+export interface GroupedRuns {
+  groups: Group[];
+  issues: DataIssue[];
+}
+
+const envelopeSchema = z.object({ groups: z.array(z.unknown()) });
+
+/**
+ * Parses a grouped-runs response item by item: a malformed group, session, example or run
+ * is set aside with its path and reason, and everything else is kept.
+ */
+export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRuns {
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    throw new ApiError({
+      kind: 'schema',
+      path,
+      message: 'The server answered without a list of groups.',
+      problems: [{ path: '(root)', message: 'Expected an object with "groups"', value: describeValue(json) }],
+    });
+  }
+  const issues: DataIssue[] = [];
+  const groups: Group[] = [];
+  envelope.data.groups.forEach((rawGroup, g) => {
+    const parsed = groupSchema.safeParse(rawGroup);
+    if (!parsed.success) {
+      pushIssues(issues, `groups[${g}]`, parsed.error, rawGroup);
+      return;
+    }
+    const group = parsed.data;
+    const sessions: GroupSession[] = [];
+    (group.sessions ?? []).forEach((raw, s) => {
+      const session = groupSessionSchema.safeParse(raw);
+      if (session.success) sessions.push(session.data);
+      else pushIssues(issues, `groups[${g}].sessions[${s}]`, session.error, raw);
+    });
+    const examples: Example[] = [];
+    (group.examples ?? []).forEach((raw, e) => {
+      const example = parseExample(raw, `groups[${g}].examples[${e}]`, issues);
+      if (example) examples.push(example);
+    });
+    groups.push({
+      key: group.group_key,
+      filter: group.filter ?? '',
+      exampleCount: group.example_count ?? examples.length,
+      stats: {
+        ...toAggregate({ ...group, run_count: group.count }),
+        minStartTime: group.min_start_time,
+        maxStartTime: group.max_start_time,
+      },
+      sessions,
+      examples,
+    });
+  });
+  return { groups, issues };
+}
+
+function parseExample(raw: unknown, at: string, issues: DataIssue[]): Example | null {
+  const parsed = exampleSchema.safeParse(raw);
+  if (!parsed.success) {
+    pushIssues(issues, at, parsed.error, raw);
+    return null;
+  }
+  const e = parsed.data;
+  const runs: Run[] = [];
+  (e.runs ?? []).forEach((rawRun, r) => {
+    const run = runSchema.safeParse(rawRun);
+    if (!run.success) {
+      pushIssues(issues, `${at}.runs[${r}]`, run.error, rawRun);
+      return;
+    }
+    const { rawFeedbackStats, rawFeedbacks, ...rest } = run.data;
+    const feedbacks: Feedback[] = [];
+    rawFeedbacks.forEach((rawFeedback, f) => {
+      const fb = feedbackSchema.safeParse(rawFeedback);
+      if (fb.success) feedbacks.push(fb.data);
+      else pushIssues(issues, `${at}.runs[${r}].feedbacks[${f}]`, fb.error, rawFeedback);
+    });
+    const fromStats = normaliseFeedbackStats(rawFeedbackStats);
+    runs.push({
+      ...rest,
+      feedbacks,
+      feedback: Object.keys(fromStats).length > 0 ? fromStats : statsFromFeedbacks(feedbacks),
+    });
+  });
+  return {
+    id: e.id,
+    name: e.name?.trim() ? e.name : `Example ${e.id.slice(0, 8)}`,
+    datasetId: e.dataset_id ?? null,
+    inputs: e.inputs ?? {},
+    outputs: e.outputs,
+    metadata: e.metadata ?? {},
+    createdAt: e.created_at,
+    modifiedAt: e.modified_at,
+    runs,
+  };
+}
+
+/** Runs that carry only a `feedbacks` list still get the per-key shape. */
+export function statsFromFeedbacks(feedbacks: readonly Feedback[]): FeedbackStatsByKey {
+  const byKey = new Map<string, Feedback[]>();
+  for (const f of feedbacks) {
+    const list = byKey.get(f.key);
+    if (list) list.push(f);
+    else byKey.set(f.key, [f]);
+  }
+  const out: FeedbackStatsByKey = {};
+  for (const [key, list] of byKey) {
+    const scores = list.map((f) => f.score).filter((s): s is number => s !== null);
+    const values: Record<string, number> = {};
+    for (const f of list) {
+      if (f.score === null && typeof f.value === 'string' && f.value !== '') {
+        values[f.value] = (values[f.value] ?? 0) + 1;
+      }
+    }
+    const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+    const stdev =
+      mean === null
+        ? null
+        : Math.sqrt(scores.reduce((a, s) => a + (s - mean) ** 2, 0) / scores.length);
+    out[key] = normaliseFeedbackStatsEntry({
+      n: list.length,
+      avg: mean,
+      stdev,
+      values,
+      comments: list.map((f) => f.comment ?? ''),
+      session_min_score: scores.length ? Math.min(...scores) : null,
+      session_max_score: scores.length ? Math.max(...scores) : null,
+    });
+  }
+  return out;
+}
+
+function normaliseFeedbackStatsEntry(raw: Record<string, unknown>) {
+  return normaliseFeedbackStats({ k: raw }).k as FeedbackStatsByKey[string];
+}
+
+function pushIssues(issues: DataIssue[], at: string, error: z.ZodError, input: unknown): void {
+  const first = error.issues[0];
+  const rel = first ? formatPath(first.path) : '';
+  let value: unknown = input;
+  for (const part of first?.path ?? []) {
+    value =
+      value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  }
+  issues.push({
+    path: rel === '(root)' || rel === '' ? at : `${at}${rel.startsWith('[') ? '' : '.'}${rel}`,
+    reason: first?.message ?? 'unreadable',
+    value: describeValue(value),
+  });
+}
+
+// ---------- fetch + query ----------
+
+/** Builds the request body, or says why the spec forbids it (nothing malformed is ever sent). */
+export function buildGroupedRunsBody(
+  request: GroupedRunsRequest,
+): { ok: true; body: z.output<typeof groupedRunsRequestSchema> } | { ok: false; error: ApiError } {
+  const parsed = groupedRunsRequestSchema.safeParse({
+    ...request,
+    session_ids: sortedUnique(request.session_ids),
+  });
+  if (parsed.success) return { ok: true, body: parsed.data };
+  const reasons = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+  return {
+    ok: false,
+    error: new ApiError({
+      kind: 'request-invalid',
+      path: 'group/runs',
+      message: `This view cannot be requested (${reasons.join('; ')}).`,
+    }),
+  };
+}
+
+export async function fetchGroupedRuns(
+  datasetId: string,
+  request: GroupedRunsRequest,
+  signal?: AbortSignal,
+): Promise<GroupedRuns> {
+  const built = buildGroupedRunsBody(request);
+  if (!built.ok) throw built.error;
+  const path = `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
+  const json = await fetchRaw(path, { method: 'POST', body: built.body, signal });
+  return parseGroupedRuns(json, path);
+}
+
+export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest) {
+  const built = buildGroupedRunsBody(request);
+  return queryOptions({
+    queryKey: queryKeys.groupedRuns(datasetId, built.ok ? built.body : { invalid: request }),
+    queryFn: ({ signal }) => fetchGroupedRuns(datasetId, request, signal),
+  });
+}

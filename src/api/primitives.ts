@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { toFiniteNumber } from '../lib/numbers';
+import { parseTimestamp } from '../lib/timestamps';
+import { normaliseFeedbackStats } from './feedback-stats';
+
+/**
+ * Lenient building blocks shared by every endpoint schema: they accept what real servers
+ * send (see REAL-WORLD-SHAPES.md) and hand the app one normalised type each.
+ */
+
+/** Ids: any 8-4-4-4-12 hex string (LangSmith mixes uuid versions). */
+export const id = z.guid();
+
+export const optionalId = z
+  .union([z.guid(), z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+
+export const text = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+
+/** Any timestamp form (zone-less, `+00:00`, `Z`, space-separated) -> epoch ms or null. */
+export const timestamp = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => parseTimestamp(v));
+
+/** Costs and other decimals: number, decimal string or null -> number or null. */
+export const decimal = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v) => toFiniteNumber(v));
+
+/** Counts and rates: integers arrive as `0`, floats as `0.25`; null stays null. */
+export const count = decimal;
+
+/** Free-form JSON objects are kept whole; checking them key by key would cost and gain nothing. */
+export const jsonObject = z.custom<Record<string, unknown>>(
+  (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  { message: 'Expected an object' },
+);
+
+export const optionalJsonObject = z
+  .union([jsonObject, z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+
+export const feedbackStats = z
+  .unknown()
+  .optional()
+  .transform((v) => normaliseFeedbackStats(v));
+
+/** The aggregate fields shared by sessions, per-group session stats and groups. */
+export const aggregateFields = {
+  run_count: count,
+  latency_p50: decimal,
+  latency_p99: decimal,
+  total_tokens: count,
+  prompt_tokens: count,
+  completion_tokens: count,
+  total_cost: decimal,
+  prompt_cost: decimal,
+  completion_cost: decimal,
+  error_rate: decimal,
+  feedback_stats: feedbackStats,
+};
+
+export interface AggregateStats {
+  runCount: number | null;
+  latencyP50: number | null;
+  latencyP99: number | null;
+  totalTokens: number | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalCost: number | null;
+  promptCost: number | null;
+  completionCost: number | null;
+  /** Fraction of runs that failed, 0..1. */
+  errorRate: number | null;
+  feedback: ReturnType<typeof normaliseFeedbackStats>;
+}
+
+type RawAggregate = {
+  [K in keyof typeof aggregateFields]: z.output<(typeof aggregateFields)[K]>;
+};
+
+export function toAggregate(raw: RawAggregate): AggregateStats {
+  return {
+    runCount: raw.run_count,
+    latencyP50: raw.latency_p50,
+    latencyP99: raw.latency_p99,
+    totalTokens: raw.total_tokens,
+    promptTokens: raw.prompt_tokens,
+    completionTokens: raw.completion_tokens,
+    totalCost: raw.total_cost,
+    promptCost: raw.prompt_cost,
+    completionCost: raw.completion_cost,
+    errorRate: raw.error_rate,
+    feedback: raw.feedback_stats,
+  };
+}

@@ -1,0 +1,34 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createQueryClient } from '../api/query-client';
+import type { DataSource } from '../lib/data-source';
+import { AppHeader } from './app-header';
+import { Dashboard } from './dashboard';
+
+export function App({
+  source,
+  demoProblem = null,
+}: {
+  source: DataSource;
+  demoProblem?: string | null;
+}) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AppHeader source={source} />
+      <main id="main" className="page">
+        {demoProblem ? (
+          <div role="alert" className="notice notice--error">
+            <p>
+              <strong>The demo data could not start.</strong> Demo mode serves its data from a
+              service worker, which this browser refused ({demoProblem}). Open the page over
+              http://localhost or https, or connect a LangSmith workspace with
+              <code> LANGSMITH_ENDPOINT</code> and <code>LANGSMITH_API_KEY</code>.
+            </p>
+          </div>
+        ) : null}
+        <Dashboard source={source} />
+      </main>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,202 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { GroupedRuns } from '../api/grouped-runs';
+import { datasetSessionsQuery } from '../api/sessions';
+import { ErrorMessage } from '../components/error-message';
+import type { DetailSession } from '../features/detail/detail-panel';
+import type { MatrixSettings } from '../features/matrix/matrix-toolbar';
+import { MatrixView } from '../features/matrix/matrix-view';
+import { useMatrixModel } from '../features/matrix/use-matrix-model';
+import { GroupSummary } from '../features/summary/group-summary';
+import { describeFeedback } from '../features/summary/summarise';
+import { formatCost, formatPercent, formatSeconds } from '../lib/format';
+import { sessionColor } from '../lib/session-colors';
+import { useGroupedData } from './use-grouped-data';
+import { effectiveBaseline, type ViewState } from './view-params';
+
+const DetailPanel = lazy(() =>
+  import('../features/detail/detail-panel').then((m) => ({ default: m.DetailPanel })),
+);
+
+type SetView = (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void;
+
+/** The comparison for a complete choice: summary cards, the matrix, and the detail panel. */
+export function Comparison({ view, setView }: { view: ViewState & { dataset: string }; setView: SetView }) {
+  const data = useGroupedData(view, true);
+  const sessionsQuery = useQuery(datasetSessionsQuery(view.dataset));
+  const baseline = effectiveBaseline(view) ?? '';
+
+  const sessionNames = useMemo(() => {
+    const names: Record<string, string> = {};
+    for (const s of sessionsQuery.data ?? []) names[s.id] = s.name;
+    for (const g of data.data?.groups ?? []) for (const s of g.sessions) names[s.id] ??= s.name;
+    return names;
+  }, [sessionsQuery.data, data.data]);
+
+  const model = useMatrixModel({
+    groups: data.data?.groups,
+    groupBy: view.groupBy,
+    sessionOrder: view.sessions,
+    baseline,
+    sort: view.sort,
+    filter: view.filter,
+    hidden: view.hidden,
+    flipped: view.flipped,
+  });
+
+  const settings: MatrixSettings = {
+    sort: view.sort,
+    filter: view.filter,
+    hidden: view.hidden,
+    hiddenKeys: view.hiddenKeys,
+    metrics: view.metrics,
+    flipped: view.flipped,
+  };
+
+  const openIndex = view.example ? model.rows.findIndex((r) => r.exampleId === view.example) : -1;
+  const openRow =
+    openIndex >= 0 ? model.rows[openIndex] : model.matrix.rows.find((r) => r.exampleId === view.example);
+
+  const step = useCallback(
+    (delta: -1 | 1) => {
+      if (model.rows.length === 0) return;
+      const from = openIndex >= 0 ? openIndex : delta > 0 ? -1 : model.rows.length;
+      const next = model.rows[Math.max(0, Math.min(model.rows.length - 1, from + delta))];
+      if (next) setView({ example: next.exampleId }, 'replace');
+    },
+    [model.rows, openIndex, setView],
+  );
+  const close = useCallback(() => setView({ example: null }), [setView]);
+
+  const detailSessions = useMemo<DetailSession[]>(() => {
+    if (!openRow) return [];
+    return view.sessions
+      .filter((id) => !view.hidden.includes(id))
+      .map((id, i) => ({
+        id,
+        name: sessionNames[id] ?? id,
+        color: sessionColor(view.sessions.indexOf(id) >= 0 ? view.sessions.indexOf(id) : i),
+        isBaseline: id === baseline,
+        runs: Object.values(openRow.cells)
+          .filter((c) => c.sessionId === id)
+          .flatMap((c) => c.runs),
+      }));
+  }, [openRow, view.sessions, view.hidden, sessionNames, baseline]);
+
+  const sectionSummary = useCallback(
+    (index: number) => summariseSection(data.data, index),
+    [data.data],
+  );
+
+  return (
+    <section className="comparison" aria-label="Comparison" aria-busy={data.page.isFetching}>
+      <h2 className="section-title">By {view.key}</h2>
+      {data.page.isPending ? (
+        <div className="skeleton" role="status">
+          Loading the comparison…
+        </div>
+      ) : null}
+      {data.page.isError ? (
+        <ErrorMessage error={data.page.error} what="the grouped runs" onRetry={() => data.page.refetch()} />
+      ) : null}
+      {data.loadAll.status === 'error' ? (
+        <ErrorMessage error={data.loadAll.error} what="the remaining pages" onRetry={data.startLoadAll} />
+      ) : null}
+      {data.loadAll.status === 'cancelled' ? (
+        <p role="status" className="notice">
+          Loading all examples was cancelled; the current page is shown.
+        </p>
+      ) : null}
+      {data.data ? (
+        <>
+          <ReadIssues result={data.data} />
+          <GroupSummary groups={data.data.groups} metadataKey={view.key} />
+          <MatrixView
+            matrix={model.matrix}
+            rows={model.rows}
+            counts={model.counts}
+            flippedSet={model.flippedSet}
+            groups={data.data.groups}
+            groupBy={view.groupBy}
+            sessions={view.sessions.map((id) => ({ id, name: sessionNames[id] ?? id }))}
+            baseline={baseline}
+            settings={settings}
+            onChange={(patch, mode) => setView(patch, mode)}
+            onSetBaseline={(id) => setView({ baseline: id })}
+            openExample={view.example}
+            onOpen={(id) => setView({ example: id })}
+            sectionSummary={view.groupBy === 'example_metadata' ? sectionSummary : undefined}
+            paging={{
+              page: view.page,
+              pageCount: data.pageCount,
+              total: data.total,
+              allLoaded: data.allLoaded,
+              loadingAll:
+                data.loadAll.status === 'loading'
+                  ? { loaded: data.loadAll.loaded, total: data.loadAll.total }
+                  : null,
+              onPage: (page) => setView({ page }),
+              onLoadAll: data.startLoadAll,
+              onCancel: data.cancelLoadAll,
+            }}
+          />
+        </>
+      ) : null}
+      {view.example && openRow ? (
+        <Suspense fallback={<p role="status">Opening the example…</p>}>
+          <DetailPanel
+            example={openRow.example}
+            sessions={detailSessions}
+            position={openIndex >= 0 ? { index: openIndex, count: model.rows.length } : null}
+            onClose={close}
+            onStep={step}
+          />
+        </Suspense>
+      ) : null}
+      {view.example && data.data && !openRow ? (
+        <p className="notice notice--warning" role="status">
+          The example in the link is not on this page of results.{' '}
+          <button type="button" className="button button--quiet" onClick={close}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function summariseSection(result: GroupedRuns | undefined, index: number): string {
+  const group = result?.groups[index];
+  if (!group) return '';
+  const s = group.stats;
+  const feedback = Object.entries(s.feedback)
+    .slice(0, 3)
+    .map(([k, v]) => `${k} ${describeFeedback(v)}`);
+  return [
+    `errors ${formatPercent(s.errorRate)}`,
+    `p50 ${formatSeconds(s.latencyP50)}`,
+    `cost ${formatCost(s.totalCost)}`,
+    ...feedback,
+  ].join(' · ');
+}
+
+function ReadIssues({ result }: { result: GroupedRuns }) {
+  if (result.issues.length === 0) return null;
+  const n = result.issues.length;
+  return (
+    <details className="notice notice--warning">
+      <summary>
+        {n} item{n === 1 ? '' : 's'} could not be read and {n === 1 ? 'is' : 'are'} left out; everything
+        else is shown.
+      </summary>
+      <ul>
+        {result.issues.slice(0, 100).map((issue) => (
+          <li key={`${issue.path}:${issue.reason}`}>
+            <code>{issue.path}</code>: {issue.reason} (got {issue.value})
+          </li>
+        ))}
+      </ul>
+      {n > 100 ? <p>…and {n - 100} more.</p> : null}
+    </details>
+  );
+}

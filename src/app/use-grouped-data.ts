@@ -1,0 +1,106 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type GroupedRuns, groupedRunsQuery } from '../api/grouped-runs';
+import { mergeGroupPages, totalExamples } from '../api/grouped-runs-pages';
+import type { ViewState } from './view-params';
+
+export const PAGE_SIZE = 50;
+/** "Load all" asks for bigger pages: fewer round trips, same endpoint. */
+export const LOAD_ALL_PAGE_SIZE = 500;
+
+export type LoadAllState =
+  | { status: 'idle' }
+  | { status: 'loading'; loaded: number; total: number }
+  | { status: 'done'; result: GroupedRuns }
+  | { status: 'cancelled'; loaded: number; total: number }
+  | { status: 'error'; error: unknown; loaded: number; total: number };
+
+function requestFor(view: ViewState, offset: number, limit: number) {
+  return {
+    session_ids: view.sessions,
+    group_by: view.groupBy,
+    metadata_key: view.key,
+    offset,
+    limit,
+  };
+}
+
+/**
+ * The grouped runs of the view: the current server page, or, after "load all", every page
+ * fetched progressively (cancellable, with progress). Pages are cached by React Query.
+ */
+export function useGroupedData(view: ViewState, enabled: boolean) {
+  const queryClient = useQueryClient();
+  const datasetId = view.dataset ?? '';
+  const page = useQuery({
+    ...groupedRunsQuery(datasetId, requestFor(view, (view.page - 1) * PAGE_SIZE, PAGE_SIZE)),
+    enabled,
+  });
+
+  const identity = JSON.stringify([datasetId, [...view.sessions].sort(), view.groupBy, view.key]);
+  const [loadAll, setLoadAll] = useState<LoadAllState>({ status: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+
+  // A different comparison starts over: an earlier "load all" must not leak into it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset keyed on identity only
+  useEffect(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setLoadAll({ status: 'idle' });
+  }, [identity]);
+
+  const start = useCallback(async () => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    const pages: GroupedRuns[] = [];
+    let total = totalExamples(page.data);
+    let offset = 0;
+    setLoadAll({ status: 'loading', loaded: 0, total });
+    try {
+      do {
+        const options = groupedRunsQuery(datasetId, requestFor(view, offset, LOAD_ALL_PAGE_SIZE));
+        // Cancelling aborts the request in flight (React Query passes the abort to fetch).
+        const onAbort = () => void queryClient.cancelQueries({ queryKey: options.queryKey });
+        abort.signal.addEventListener('abort', onAbort, { once: true });
+        const result = await queryClient.fetchQuery(options);
+        abort.signal.removeEventListener('abort', onAbort);
+        if (abort.signal.aborted) return;
+        pages.push(result);
+        total = Math.max(total, totalExamples(result));
+        offset += LOAD_ALL_PAGE_SIZE;
+        setLoadAll({ status: 'loading', loaded: Math.min(offset, total), total });
+      } while (offset < total);
+      setLoadAll({ status: 'done', result: mergeGroupPages(pages) });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      setLoadAll({ status: 'error', error, loaded: Math.min(offset, total), total });
+    }
+  }, [datasetId, view, page.data, queryClient]);
+
+  const cancel = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setLoadAll((s) =>
+      s.status === 'loading' ? { status: 'cancelled', loaded: s.loaded, total: s.total } : s,
+    );
+  }, []);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const data = useMemo(
+    () => (loadAll.status === 'done' ? loadAll.result : page.data),
+    [loadAll, page.data],
+  );
+
+  return {
+    page,
+    data,
+    total: totalExamples(page.data),
+    pageCount: Math.max(1, Math.ceil(totalExamples(page.data) / PAGE_SIZE)),
+    allLoaded: loadAll.status === 'done' || totalExamples(page.data) <= PAGE_SIZE,
+    loadAll,
+    startLoadAll: start,
+    cancelLoadAll: cancel,
+  };
+}

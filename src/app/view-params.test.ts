@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, isComplete, MAX_SESSIONS, parseView, serializeView } from './view-params';
+
+const D = '6f9b6d0e-8a55-4c5e-9a3b-1f2a3b4c5d6e';
+const S1 = '0b8d6f5e-1111-4a2b-8c3d-000000000001';
+const S2 = '0b8d6f5e-2222-4a2b-8c3d-000000000002';
+
+describe('parseView', () => {
+  it('reads the documented contract', () => {
+    const { view, notices } = parseView(
+      `?dataset=${D}&sessions=${S1},${S2}&groupBy=example_metadata&key=topic`,
+    );
+    expect(notices).toEqual([]);
+    expect(view).toEqual({
+      ...DEFAULT_VIEW,
+      dataset: D,
+      sessions: [S1, S2],
+      groupBy: 'example_metadata',
+      key: 'topic',
+    });
+    expect(isComplete(view)).toBe(true);
+  });
+
+  it('keeps the sessions in display order', () => {
+    expect(parseView(`?dataset=${D}&sessions=${S2},${S1}`).view.sessions).toEqual([S2, S1]);
+  });
+
+  it('gives the defaults for an empty URL', () => {
+    expect(parseView('')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+  });
+
+  it('falls back with a notice for each bad value', () => {
+    const { view, notices } = parseView(
+      `?dataset=not-a-uuid&sessions=${S1}&groupBy=feelings&key=model`,
+    );
+    expect(view.dataset).toBeNull();
+    expect(view.sessions).toEqual([]);
+    expect(view.groupBy).toBe('run_metadata');
+    expect(notices.join(' ')).toMatch(/dataset "not-a-uuid"/);
+    expect(notices.join(' ')).toMatch(/groupBy "feelings"/);
+    expect(notices.join(' ')).toMatch(/choose a dataset first/);
+  });
+
+  it('drops malformed and repeated session ids and caps their number', () => {
+    const many = Array.from(
+      { length: 500 },
+      (_, i) => `0b8d6f5e-1111-4a2b-8c3d-${String(i).padStart(12, '0')}`,
+    );
+    const { view, notices } = parseView(`?dataset=${D}&sessions=${[S1, S1, 'x<y', ...many].join(',')}`);
+    expect(view.sessions).toHaveLength(MAX_SESSIONS);
+    expect(view.sessions[0]).toBe(S1);
+    expect(notices.some((n) => n.includes('not valid'))).toBe(true);
+    expect(notices.some((n) => n.includes('merged'))).toBe(true);
+    expect(notices.some((n) => n.includes(`first ${MAX_SESSIONS}`))).toBe(true);
+  });
+
+  it('uses the first of duplicated parameters and names unknown ones', () => {
+    const { view, notices } = parseView(`?dataset=${D}&dataset=${S1}&foo=1&bar=2`);
+    expect(view.dataset).toBe(D);
+    expect(notices.some((n) => n.includes('"dataset" appeared 2 times'))).toBe(true);
+    expect(notices.some((n) => n.includes('"foo"') && n.includes('"bar"'))).toBe(true);
+  });
+
+  it('survives 100 KB of junk', () => {
+    const junk = `?${'%zz&=&&==x'.repeat(10_000)}`;
+    expect(() => parseView(junk)).not.toThrow();
+  });
+});
+
+describe('serializeView', () => {
+  it('writes a readable, stable URL that parses back to the same view', () => {
+    const view = { ...DEFAULT_VIEW, dataset: D, sessions: [S2, S1], key: 'a b&c' };
+    const search = serializeView(view);
+    expect(search).toBe(`?dataset=${D}&sessions=${S2},${S1}&groupBy=run_metadata&key=a%20b%26c`);
+    expect(parseView(search)).toEqual({ view, notices: [] });
+  });
+
+  it('writes nothing for the empty view', () => {
+    expect(serializeView(DEFAULT_VIEW)).toBe('');
+  });
+});
+
+describe('matrix parameters', () => {
+  const base = `?dataset=${D}&sessions=${S1},${S2}&groupBy=run_metadata&key=model`;
+
+  it('round-trips every matrix parameter', () => {
+    const view = {
+      ...DEFAULT_VIEW,
+      dataset: D,
+      sessions: [S1, S2],
+      key: 'model',
+      baseline: S2,
+      example: '7c1d2e3f-0000-4a2b-8c3d-000000000001',
+      sort: { by: 'delta' as const, sessionId: S2, key: 'a:b', dir: 'desc' as const },
+      filter: {
+        text: 'refund window',
+        only: 'regressions' as const,
+        onlyKey: 'correctness',
+        ranges: [{ key: 'help:fulness', min: 0.5, max: null }],
+      },
+      hidden: [S1],
+      hiddenKeys: ['note', 'x,y'],
+      metrics: false,
+      flipped: ['toxicity'],
+      page: 3,
+    };
+    const search = serializeView(view);
+    expect(parseView(search)).toEqual({ view, notices: [] });
+  });
+
+  it('drops a baseline that equals the first experiment (the default)', () => {
+    expect(parseView(`${base}&baseline=${S1}`).view.baseline).toBeNull();
+  });
+
+  it.each([
+    ['a baseline not in sessions', `&baseline=${D}`, /baseline/],
+    ['a malformed example id', '&example=<script>', /example/],
+    ['a sort on an unknown session', `&sort=score:${D}:correctness`, /sort/],
+    ['a sort of an unknown kind', '&sort=banana', /sort/],
+    ['an unknown only', '&only=everything', /only/],
+    ['a range without a key', '&range=0:1', /range/],
+    ['an inverted range', '&range=1:0:k', /range/],
+    ['page 0', '&page=0', /page/],
+    ['a bad metrics value', '&metrics=maybe', /metrics/],
+  ])('ignores %s with a notice', (_name, extra, pattern) => {
+    const { view, notices } = parseView(base + extra);
+    expect(notices.join(' ')).toMatch(pattern);
+    expect(view.sessions).toEqual([S1, S2]);
+  });
+
+  it('reads sort forms', () => {
+    expect(parseView(`${base}&sort=-example`).view.sort).toEqual({ by: 'example', dir: 'desc' });
+    expect(parseView(`${base}&sort=latency:${S2}`).view.sort).toEqual({
+      by: 'latency',
+      sessionId: S2,
+      dir: 'asc',
+    });
+  });
+});

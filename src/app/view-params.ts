@@ -1,0 +1,327 @@
+import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs';
+import type { FilterSpec, SortSpec } from '../features/matrix/types';
+
+/**
+ * The URL contract: one place that names every parameter, its default and how a bad value
+ * falls back. `parseView` never throws; whatever it ignores it says in `notices`.
+ * Defaults are left out of the URL; list parameters of free-text keys repeat the parameter
+ * (`flip=a&flip=b`) so that keys may contain any character.
+ *
+ *   ?dataset=<uuid>&sessions=<uuid>,<uuid>&groupBy=run_metadata&key=model
+ */
+export const PARAMS = {
+  dataset: 'dataset',
+  sessions: 'sessions',
+  groupBy: 'groupBy',
+  key: 'key',
+  baseline: 'baseline',
+  example: 'example',
+  sort: 'sort',
+  q: 'q',
+  only: 'only',
+  onlyKey: 'onlyKey',
+  range: 'range',
+  hide: 'hide',
+  hideKey: 'hideKey',
+  metrics: 'metrics',
+  flip: 'flip',
+  page: 'page',
+} as const;
+
+export const MAX_SESSIONS = 20;
+export const MAX_KEY_LENGTH = 256;
+export const MAX_QUERY_LENGTH = 500;
+const MAX_LIST = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ONLY_VALUES = ['regressions', 'improvements', 'errors'] as const;
+
+export interface ViewState {
+  dataset: string | null;
+  /** Experiment ids in display order; the first is the default baseline. */
+  sessions: string[];
+  groupBy: GroupBy;
+  /** The metadata key to group by; '' until chosen. */
+  key: string;
+  /** Baseline experiment; null means the first of `sessions`. */
+  baseline: string | null;
+  /** The example open in the detail panel. */
+  example: string | null;
+  sort: SortSpec | null;
+  filter: FilterSpec;
+  /** Experiments hidden from the matrix. */
+  hidden: string[];
+  /** Feedback keys hidden from the matrix. */
+  hiddenKeys: string[];
+  /** Show the latency/tokens/cost line in cells. */
+  metrics: boolean;
+  /** Feedback keys where lower is better. */
+  flipped: string[];
+  /** 1-based server page. */
+  page: number;
+}
+
+export const EMPTY_FILTER: FilterSpec = { text: '', only: null, onlyKey: null, ranges: [] };
+
+export const DEFAULT_VIEW: ViewState = {
+  dataset: null,
+  sessions: [],
+  groupBy: 'run_metadata',
+  key: '',
+  baseline: null,
+  example: null,
+  sort: null,
+  filter: EMPTY_FILTER,
+  hidden: [],
+  hiddenKeys: [],
+  metrics: true,
+  flipped: [],
+  page: 1,
+};
+
+export interface ParsedView {
+  view: ViewState;
+  notices: string[];
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function shorten(value: string, max = 40): string {
+  const flat = value.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function parseView(search: string): ParsedView {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const known = new Set<string>(Object.values(PARAMS));
+
+  const single = (name: string): string | null => {
+    const all = params.getAll(name);
+    if (all.length > 1) notices.push(`"${name}" appeared ${all.length} times; the first was used.`);
+    return all[0] ?? null;
+  };
+  const many = (name: string): string[] => {
+    const all = params.getAll(name).filter((v) => v !== '');
+    if (all.length > MAX_LIST) notices.push(`Only the first ${MAX_LIST} "${name}" values were used.`);
+    return [...new Set(all.slice(0, MAX_LIST))];
+  };
+
+  const view: ViewState = { ...DEFAULT_VIEW, filter: { ...EMPTY_FILTER } };
+
+  const dataset = single(PARAMS.dataset)?.trim();
+  if (dataset) {
+    if (isUuid(dataset)) view.dataset = dataset.toLowerCase();
+    else notices.push(`Ignored dataset "${shorten(dataset)}": not a valid id.`);
+  }
+
+  view.sessions = readSessions(single(PARAMS.sessions), view.dataset !== null, notices);
+
+  const groupBy = single(PARAMS.groupBy);
+  if (groupBy !== null) {
+    if ((GROUP_BY_VALUES as readonly string[]).includes(groupBy)) view.groupBy = groupBy as GroupBy;
+    else notices.push(`Ignored groupBy "${shorten(groupBy)}": use run_metadata or example_metadata.`);
+  }
+
+  const key = single(PARAMS.key);
+  if (key !== null) {
+    const trimmed = key.trim();
+    if (trimmed.length > MAX_KEY_LENGTH) {
+      notices.push(`Ignored a metadata key longer than ${MAX_KEY_LENGTH} characters.`);
+    } else view.key = trimmed;
+  }
+
+  const baseline = single(PARAMS.baseline)?.trim().toLowerCase();
+  if (baseline) {
+    if (view.sessions.includes(baseline)) view.baseline = baseline === view.sessions[0] ? null : baseline;
+    else notices.push('Ignored the baseline: it is not one of the compared experiments.');
+  }
+
+  const example = single(PARAMS.example)?.trim();
+  if (example) {
+    if (isUuid(example)) view.example = example.toLowerCase();
+    else notices.push(`Ignored example "${shorten(example)}": not a valid id.`);
+  }
+
+  const sort = single(PARAMS.sort);
+  if (sort) {
+    const parsed = parseSort(sort, view.sessions);
+    if (parsed) view.sort = parsed;
+    else notices.push(`Ignored sort "${shorten(sort)}".`);
+  }
+
+  const q = single(PARAMS.q);
+  if (q) {
+    if (q.length > MAX_QUERY_LENGTH) notices.push(`The search text was cut to ${MAX_QUERY_LENGTH} characters.`);
+    view.filter.text = q.slice(0, MAX_QUERY_LENGTH);
+  }
+
+  const only = single(PARAMS.only);
+  if (only) {
+    if ((ONLY_VALUES as readonly string[]).includes(only)) {
+      view.filter.only = only as FilterSpec['only'];
+    } else notices.push(`Ignored only "${shorten(only)}": use regressions, improvements or errors.`);
+  }
+  const onlyKey = single(PARAMS.onlyKey);
+  if (onlyKey && view.filter.only && view.filter.only !== 'errors') {
+    view.filter.onlyKey = onlyKey.slice(0, MAX_KEY_LENGTH);
+  }
+
+  for (const raw of many(PARAMS.range)) {
+    const range = parseRange(raw);
+    if (range) view.filter.ranges.push(range);
+    else notices.push(`Ignored range "${shorten(raw)}": use min:max:key.`);
+  }
+
+  const hide = single(PARAMS.hide);
+  if (hide) {
+    const ids = hide.split(',').map((s) => s.trim().toLowerCase());
+    view.hidden = [...new Set(ids.filter((id) => view.sessions.includes(id)))];
+    const ignored = ids.length - view.hidden.length;
+    if (ignored > 0) notices.push(`Ignored ${plural(ignored, 'hidden experiment')} not being compared.`);
+  }
+
+  view.hiddenKeys = many(PARAMS.hideKey).map((k) => k.slice(0, MAX_KEY_LENGTH));
+  view.flipped = many(PARAMS.flip).map((k) => k.slice(0, MAX_KEY_LENGTH));
+
+  const metrics = single(PARAMS.metrics);
+  if (metrics !== null) {
+    if (metrics === 'off') view.metrics = false;
+    else if (metrics !== 'on') notices.push(`Ignored metrics "${shorten(metrics)}": use on or off.`);
+  }
+
+  const page = single(PARAMS.page);
+  if (page !== null) {
+    const n = Number(page);
+    if (Number.isInteger(n) && n >= 1 && n <= 1_000_000) view.page = n;
+    else notices.push(`Ignored page "${shorten(page)}": pages are numbered from 1.`);
+  }
+
+  const unknown = [...new Set([...params.keys()].filter((name) => !known.has(name)))];
+  if (unknown.length > 0) {
+    const listed = unknown.slice(0, 5).map((name) => `"${shorten(name, 24)}"`);
+    notices.push(
+      `Ignored unknown parameter${unknown.length === 1 ? '' : 's'} ${listed.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
+    );
+  }
+
+  return { view, notices };
+}
+
+function readSessions(raw: string | null, hasDataset: boolean, notices: string[]): string[] {
+  if (!raw) return [];
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.filter((s) => !isUuid(s));
+  if (bad.length > 0) {
+    notices.push(
+      `Ignored ${plural(bad.length, 'experiment id')} that ${bad.length === 1 ? 'is' : 'are'} not valid: ${bad
+        .slice(0, 3)
+        .map((b) => `"${shorten(b, 24)}"`)
+        .join(', ')}${bad.length > 3 ? ', …' : ''}.`,
+    );
+  }
+  const valid = [...new Set(ids.filter(isUuid).map((s) => s.toLowerCase()))];
+  if (valid.length < ids.length - bad.length) notices.push('Repeated experiment ids were merged.');
+  if (!hasDataset && valid.length > 0) {
+    notices.push('Ignored the experiments: choose a dataset first.');
+    return [];
+  }
+  if (valid.length > MAX_SESSIONS) {
+    notices.push(`Only the first ${MAX_SESSIONS} of ${valid.length} experiments are compared.`);
+  }
+  return valid.slice(0, MAX_SESSIONS);
+}
+
+/**
+ * `example`, `score:<session>:<key>`, `delta:<session>:<key>`, `latency:<session>`,
+ * `cost:<session>`; a leading `-` means descending. The key comes last so it may hold `:`.
+ */
+export function parseSort(raw: string, sessions: readonly string[]): SortSpec | null {
+  const dir = raw.startsWith('-') ? 'desc' : 'asc';
+  const body = raw.replace(/^-/, '');
+  if (body === 'example') return { by: 'example', dir };
+  const [by, sessionId = '', ...rest] = body.split(':');
+  const session = sessionId.toLowerCase();
+  if (!sessions.includes(session)) return null;
+  if (by === 'latency' || by === 'cost') return rest.length === 0 ? { by, sessionId: session, dir } : null;
+  const key = rest.join(':');
+  if ((by === 'score' || by === 'delta') && key) return { by, sessionId: session, key, dir };
+  return null;
+}
+
+export function serializeSort(sort: SortSpec): string {
+  const sign = sort.dir === 'desc' ? '-' : '';
+  switch (sort.by) {
+    case 'example':
+      return `${sign}example`;
+    case 'latency':
+    case 'cost':
+      return `${sign}${sort.by}:${sort.sessionId}`;
+    default:
+      return `${sign}${sort.by}:${sort.sessionId}:${sort.key}`;
+  }
+}
+
+function parseNumber(raw: string | undefined): number | null | undefined {
+  if (raw === undefined || raw.trim() === '') return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** `min:max:key` with either bound empty for an open end. */
+export function parseRange(raw: string): FilterSpec['ranges'][number] | null {
+  const [minRaw, maxRaw, ...rest] = raw.split(':');
+  const key = rest.join(':');
+  const min = parseNumber(minRaw);
+  const max = parseNumber(maxRaw);
+  if (!key || min === undefined || max === undefined || (min === null && max === null)) return null;
+  if (min !== null && max !== null && min > max) return null;
+  return { key: key.slice(0, MAX_KEY_LENGTH), min, max };
+}
+
+/** Canonical, readable query string: fixed order, defaults dropped, commas left as commas. */
+export function serializeView(view: ViewState): string {
+  const parts: string[] = [];
+  const add = (name: string, value: string) => parts.push(`${name}=${encodeURIComponent(value)}`);
+  if (!view.dataset) return '';
+  add(PARAMS.dataset, view.dataset);
+  if (view.sessions.length > 0) parts.push(`${PARAMS.sessions}=${view.sessions.join(',')}`);
+  add(PARAMS.groupBy, view.groupBy);
+  if (view.key) add(PARAMS.key, view.key);
+  if (view.baseline && view.baseline !== view.sessions[0] && view.sessions.includes(view.baseline)) {
+    add(PARAMS.baseline, view.baseline);
+  }
+  if (view.sort) add(PARAMS.sort, serializeSort(view.sort));
+  if (view.filter.text) add(PARAMS.q, view.filter.text);
+  if (view.filter.only) {
+    add(PARAMS.only, view.filter.only);
+    if (view.filter.onlyKey && view.filter.only !== 'errors') add(PARAMS.onlyKey, view.filter.onlyKey);
+  }
+  for (const r of view.filter.ranges) add(PARAMS.range, `${r.min ?? ''}:${r.max ?? ''}:${r.key}`);
+  const hidden = view.hidden.filter((id) => view.sessions.includes(id));
+  if (hidden.length > 0) parts.push(`${PARAMS.hide}=${hidden.join(',')}`);
+  for (const k of view.hiddenKeys) add(PARAMS.hideKey, k);
+  if (!view.metrics) add(PARAMS.metrics, 'off');
+  for (const k of view.flipped) add(PARAMS.flip, k);
+  if (view.page > 1) add(PARAMS.page, String(view.page));
+  if (view.example) add(PARAMS.example, view.example);
+  return `?${parts.join('&')}`;
+}
+
+/** A complete choice: enough to ask the server for the grouped comparison. */
+export function isComplete(view: ViewState): view is ViewState & { dataset: string } {
+  return view.dataset !== null && view.sessions.length > 0 && view.key !== '';
+}
+
+/** The baseline in effect: the chosen one, else the first experiment. */
+export function effectiveBaseline(view: ViewState): string | null {
+  return view.baseline ?? view.sessions[0] ?? null;
+}

@@ -1,0 +1,386 @@
+import type { Group, GroupSession } from '../../api/grouped-runs';
+import { formatGroupKey } from '../../lib/format';
+import { sessionColor } from '../../lib/session-colors';
+import { type CellValue, type ChartUnit, checkValue, NO_VALUE } from './chart-values';
+
+export type ChartMeasure = 'latency' | 'cost' | 'errors' | 'tokens' | 'feedback';
+
+export const CHART_MEASURES: readonly ChartMeasure[] = [
+  'latency',
+  'cost',
+  'errors',
+  'tokens',
+  'feedback',
+];
+
+/** Each figure's accessible name begins with this word. */
+export const MEASURE_LABELS: Readonly<Record<ChartMeasure, string>> = {
+  latency: 'Latency',
+  cost: 'Cost',
+  errors: 'Error rate',
+  tokens: 'Tokens',
+  feedback: 'Feedback',
+};
+
+/** How a bar is painted: colour is never the only cue, so secondary series carry a pattern. */
+export type BarPattern = 'solid' | 'hatch' | 'dots';
+
+export interface ChartSession {
+  id: string;
+  name: string;
+  /** Position in the display order: the colour index shared with the matrix. */
+  colorIndex: number;
+  color: string;
+  hidden: boolean;
+}
+
+export interface ChartGroup {
+  index: number;
+  /** The key as shown on the axis ("(empty string)" for ""). */
+  short: string;
+  /** `${metadataKey} = ${key}`, for tooltips and tables. */
+  label: string;
+}
+
+export interface SeriesSpec {
+  id: string;
+  label: string;
+  pattern: BarPattern;
+}
+
+export interface BarSpec {
+  dataKey: string;
+  sessionId: string;
+  colorIndex: number;
+  series: SeriesSpec;
+  /** Bars of one session share a stack when the measure is split (prompt + completion). */
+  stackId: string | undefined;
+  /** Data key of the ± spread drawn as an error bar. */
+  errorKey: string | null;
+}
+
+/** One category on the axis; bar values live under each BarSpec's dataKey. */
+export interface ChartDatum {
+  slot: string;
+  groupIndex: number;
+  [dataKey: string]: number | string | null;
+}
+
+export interface TableRow {
+  id: string;
+  groupIndex: number;
+  groupLabel: string;
+  sessionId: string;
+  sessionName: string;
+  colorIndex: number;
+  /** Aligned with ChartModel.columns. */
+  cells: CellValue[];
+}
+
+export interface ChartModel {
+  measure: ChartMeasure;
+  title: string;
+  unit: ChartUnit;
+  /** The series the legend key explains (only those with something drawn). */
+  series: SeriesSpec[];
+  bars: BarSpec[];
+  data: ChartDatum[];
+  groups: ChartGroup[];
+  columns: string[];
+  rows: TableRow[];
+  /** Bar positions per group, for sizing the chart. */
+  slotsPerGroup: number;
+  /** Why there is nothing to draw, when so. */
+  notice: string | null;
+}
+
+export interface ChartInput {
+  groups: Group[];
+  sessions: ChartSession[];
+  metadataKey: string;
+  feedbackKey: string | null;
+}
+
+/** Selected sessions in display order; names from the app, then the response, then the id. */
+export function resolveSessions(
+  groups: readonly Group[],
+  sessionOrder: readonly string[],
+  sessionNames: Readonly<Record<string, string>>,
+  hiddenSessions: readonly string[],
+): ChartSession[] {
+  const order =
+    sessionOrder.length > 0 ? sessionOrder : groups.flatMap((g) => g.sessions.map((s) => s.id));
+  const hidden = new Set(hiddenSessions);
+  const seen = new Set<string>();
+  const out: ChartSession[] = [];
+  order.forEach((id, index) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const fromResponse = groups.flatMap((g) => g.sessions).find((s) => s.id === id)?.name;
+    out.push({
+      id,
+      name: sessionNames[id] ?? fromResponse ?? id,
+      colorIndex: index,
+      color: sessionColor(index),
+      hidden: hidden.has(id),
+    });
+  });
+  return out;
+}
+
+export function describeGroup(group: Group, index: number, metadataKey: string): ChartGroup {
+  const short = formatGroupKey(group.key);
+  return { index, short, label: metadataKey ? `${metadataKey} = ${short}` : short };
+}
+
+/** Keys with a numeric mean for some selected session; categorical-only keys have none. */
+export function feedbackKeyOptions(
+  groups: readonly Group[],
+  sessionIds: readonly string[],
+): string[] {
+  const wanted = new Set(sessionIds);
+  const keys = new Set<string>();
+  for (const group of groups) {
+    for (const session of group.sessions) {
+      if (!wanted.has(session.id)) continue;
+      for (const [key, stats] of Object.entries(session.feedback)) {
+        if (stats.mean !== null && Number.isFinite(stats.mean)) keys.add(key);
+      }
+    }
+  }
+  return [...keys].sort((a, b) => a.localeCompare(b));
+}
+
+export function resolveFeedbackKey(
+  options: readonly string[],
+  requested: string | null,
+): string | null {
+  if (requested !== null && options.includes(requested)) return requested;
+  return options[0] ?? null;
+}
+
+interface Reading {
+  cells: CellValue[];
+  bars: Record<string, number | null>;
+  errors?: Record<string, number | null>;
+}
+
+interface MeasureSpec {
+  unit: ChartUnit;
+  title: (by: string) => string;
+  columns: string[];
+  series: SeriesSpec[];
+  stacked: boolean;
+  slotsPerSession: number;
+  read: (session: GroupSession | undefined) => Reading;
+}
+
+const P50: SeriesSpec = { id: 'p50', label: 'p50', pattern: 'solid' };
+const P99: SeriesSpec = { id: 'p99', label: 'p99', pattern: 'hatch' };
+const PROMPT: SeriesSpec = { id: 'prompt', label: 'prompt', pattern: 'solid' };
+const COMPLETION: SeriesSpec = { id: 'completion', label: 'completion', pattern: 'hatch' };
+const TOTAL: SeriesSpec = { id: 'total', label: 'total (split unknown)', pattern: 'dots' };
+
+/** Prompt + completion stacked when both are known; otherwise the total alone, never a half. */
+function readSplit(
+  total: number | null,
+  prompt: number | null,
+  completion: number | null,
+  unit: ChartUnit,
+): Reading {
+  const t = checkValue(total, unit);
+  const p = checkValue(prompt, unit);
+  const c = checkValue(completion, unit);
+  const split = p.value !== null && c.value !== null;
+  return {
+    cells: [t, p, c],
+    bars: split
+      ? { prompt: p.value, completion: c.value, total: null }
+      : { prompt: null, completion: null, total: t.value },
+  };
+}
+
+function measureSpec(measure: ChartMeasure, feedbackKey: string | null): MeasureSpec {
+  switch (measure) {
+    case 'latency':
+      return {
+        unit: 'seconds',
+        title: (by) => `Latency by ${by} (seconds, p50 and p99)`,
+        columns: ['p50 latency', 'p99 latency'],
+        series: [P50, P99],
+        stacked: false,
+        slotsPerSession: 2,
+        read: (s) => {
+          const p50 = checkValue(s?.latencyP50, 'seconds');
+          const p99 = checkValue(s?.latencyP99, 'seconds');
+          return { cells: [p50, p99], bars: { p50: p50.value, p99: p99.value } };
+        },
+      };
+    case 'cost':
+      return {
+        unit: 'usd',
+        title: (by) => `Cost by ${by} (USD, prompt and completion)`,
+        columns: ['Total cost', 'Prompt cost', 'Completion cost'],
+        series: [PROMPT, COMPLETION, TOTAL],
+        stacked: true,
+        slotsPerSession: 1,
+        read: (s) =>
+          readSplit(s?.totalCost ?? null, s?.promptCost ?? null, s?.completionCost ?? null, 'usd'),
+      };
+    case 'errors':
+      return {
+        unit: 'fraction',
+        title: (by) => `Error rate by ${by} (percent of runs)`,
+        columns: ['Error rate', 'Runs'],
+        series: [{ id: 'rate', label: 'error rate', pattern: 'solid' }],
+        stacked: false,
+        slotsPerSession: 1,
+        read: (s) => {
+          const rate = checkValue(s?.errorRate, 'fraction');
+          return { cells: [rate, checkValue(s?.runCount, 'count')], bars: { rate: rate.value } };
+        },
+      };
+    case 'tokens':
+      return {
+        unit: 'count',
+        title: (by) => `Tokens by ${by} (prompt and completion)`,
+        columns: ['Total tokens', 'Prompt tokens', 'Completion tokens'],
+        series: [PROMPT, COMPLETION, TOTAL],
+        stacked: true,
+        slotsPerSession: 1,
+        read: (s) =>
+          readSplit(
+            s?.totalTokens ?? null,
+            s?.promptTokens ?? null,
+            s?.completionTokens ?? null,
+            'count',
+          ),
+      };
+    case 'feedback':
+      return {
+        unit: 'score',
+        title: (by) =>
+          feedbackKey === null
+            ? `Feedback by ${by} (no numeric feedback scores)`
+            : `Feedback "${feedbackKey}" by ${by} (mean score, whiskers ±1 stdev)`,
+        columns: ['Mean score', 'Stdev', 'n'],
+        series: [{ id: 'mean', label: 'mean score', pattern: 'solid' }],
+        stacked: false,
+        slotsPerSession: 1,
+        read: (s) => readFeedback(s, feedbackKey),
+      };
+  }
+}
+
+function readFeedback(session: GroupSession | undefined, key: string | null): Reading {
+  const stats = key === null ? undefined : session?.feedback[key];
+  if (!stats) return { cells: [NO_VALUE, NO_VALUE, NO_VALUE], bars: { mean: null } };
+  // Scores may legitimately be negative; a spread may not.
+  let mean = checkValue(stats.mean, 'score', { allowNegative: true });
+  if (stats.mean === null && stats.kind === 'categorical') {
+    mean = { ...mean, reason: 'categorical feedback has no mean score' };
+  } else if (stats.mean === null && stats.kind === 'comment') {
+    mean = { ...mean, reason: 'comments only, no score' };
+  }
+  const stdev = checkValue(stats.stdev, 'score');
+  return {
+    cells: [mean, stdev, checkValue(stats.n, 'count')],
+    bars: { mean: mean.value },
+    errors: { mean: mean.value === null ? null : stdev.value },
+  };
+}
+
+/** Response -> one measure's bars, data and table rows; hidden sessions are left out of both. */
+export function buildChartModel(measure: ChartMeasure, input: ChartInput): ChartModel {
+  const spec = measureSpec(measure, input.feedbackKey);
+  const visible = input.sessions.filter((s) => !s.hidden);
+  const groups = input.groups.map((g, i) => describeGroup(g, i, input.metadataKey));
+  const used = new Set<string>();
+  const data: ChartDatum[] = [];
+  const rows: TableRow[] = [];
+
+  input.groups.forEach((group, groupIndex) => {
+    const datum: ChartDatum = { slot: String(groupIndex), groupIndex };
+    const groupLabel = groups[groupIndex]?.label ?? '';
+    for (const session of visible) {
+      const reading = spec.read(group.sessions.find((s) => s.id === session.id));
+      for (const series of spec.series) {
+        const value = reading.bars[series.id] ?? null;
+        datum[dataKeyOf(session, series)] = value;
+        if (value !== null) used.add(series.id);
+        const spread = reading.errors?.[series.id];
+        if (spread !== undefined) datum[errorKeyOf(session, series)] = spread;
+      }
+      rows.push({
+        id: `${groupIndex}:${session.id}`,
+        groupIndex,
+        groupLabel,
+        sessionId: session.id,
+        sessionName: session.name,
+        colorIndex: session.colorIndex,
+        cells: reading.cells,
+      });
+    }
+    data.push(datum);
+  });
+
+  const bars: BarSpec[] = visible.flatMap((session) =>
+    spec.series.map((series) => ({
+      dataKey: dataKeyOf(session, series),
+      sessionId: session.id,
+      colorIndex: session.colorIndex,
+      series,
+      stackId: spec.stacked ? `s${session.colorIndex}` : undefined,
+      errorKey: measure === 'feedback' ? errorKeyOf(session, series) : null,
+    })),
+  );
+
+  return {
+    measure,
+    title: spec.title(input.metadataKey || 'group'),
+    unit: spec.unit,
+    series: spec.series.filter((s) => used.has(s.id)),
+    bars,
+    data,
+    groups,
+    columns: spec.columns,
+    rows,
+    slotsPerGroup: visible.length * spec.slotsPerSession,
+    notice: noticeFor(measure, input, visible.length, used.size > 0),
+  };
+}
+
+function noticeFor(
+  measure: ChartMeasure,
+  input: ChartInput,
+  visibleCount: number,
+  anythingDrawn: boolean,
+): string | null {
+  if (input.groups.length === 0) return 'No groups to chart.';
+  if (input.sessions.length > 0 && visibleCount === 0) {
+    return 'Every session is hidden: use the legend to show one.';
+  }
+  if (measure === 'feedback' && input.feedbackKey === null) {
+    return 'No numeric feedback scores in these groups.';
+  }
+  if (!anythingDrawn) return 'No data for this measure yet: every value is missing.';
+  return null;
+}
+
+// Keys are built from the colour index, not the id: recharts reads dotted keys as paths.
+function dataKeyOf(session: ChartSession, series: SeriesSpec): string {
+  return `s${session.colorIndex}_${series.id}`;
+}
+
+function errorKeyOf(session: ChartSession, series: SeriesSpec): string {
+  return `s${session.colorIndex}_${series.id}_err`;
+}
+
+/** Bars get thinner as they multiply; the chart grows wider and scrolls rather than squash. */
+export function chartLayout(groupCount: number, slotsPerGroup: number) {
+  const slots = Math.max(1, slotsPerGroup);
+  const barSize = slots <= 6 ? 20 : slots <= 16 ? 12 : 7;
+  const groupWidth = slots * (barSize + 2) + 32;
+  const plotWidth = Math.max(1, groupCount) * groupWidth;
+  return { barSize, groupWidth, width: Math.max(480, plotWidth + 96), height: 320 };
+}

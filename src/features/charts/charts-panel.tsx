@@ -1,0 +1,155 @@
+import './charts.css';
+import { type JSX, useId, useMemo, useState } from 'react';
+import type { Group } from '../../api/grouped-runs';
+import {
+  buildChartModel,
+  type ChartMeasure,
+  feedbackKeyOptions,
+  resolveFeedbackKey,
+  resolveSessions,
+} from './chart-data';
+import { safeId } from './chart-patterns';
+import { ChartTable } from './chart-table';
+import { MeasureChart } from './measure-chart';
+import { MeasureTabs, measureTabId } from './measure-tabs';
+import { SessionLegend } from './session-legend';
+
+export { CHART_MEASURES, type ChartMeasure } from './chart-data';
+
+/** Groups drawn before "Show all N groups": enough to compare, few enough to read. */
+export const DEFAULT_GROUP_LIMIT = 12;
+
+export interface ChartsPanelProps {
+  groups: Group[];
+  /** Selected session ids in display order (colour index = position here). */
+  sessionOrder: string[];
+  /** id -> name; falls back to group.sessions[].name, then the id. */
+  sessionNames: Record<string, string>;
+  /** Group labels read `${metadataKey} = ${key}` (or just the key when empty). */
+  metadataKey: string;
+  measure: ChartMeasure;
+  onMeasureChange: (m: ChartMeasure) => void;
+  /** Chosen key for the feedback chart (null: first numeric key). */
+  feedbackKey: string | null;
+  onFeedbackKeyChange: (key: string) => void;
+  /** Legend toggles, shared with the matrix. */
+  hiddenSessions: string[];
+  onToggleSession: (sessionId: string) => void;
+  /** Filter the matrix to that group (and session). */
+  onBarClick: (groupIndex: number, sessionId: string | null) => void;
+}
+
+export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
+  const { groups, measure, metadataKey } = props;
+  const prefix = safeId(useId());
+  const [tableOpen, setTableOpen] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+
+  const sessions = useMemo(
+    () => resolveSessions(groups, props.sessionOrder, props.sessionNames, props.hiddenSessions),
+    [groups, props.sessionOrder, props.sessionNames, props.hiddenSessions],
+  );
+  const keyOptions = useMemo(
+    () =>
+      feedbackKeyOptions(
+        groups,
+        sessions.map((s) => s.id),
+      ),
+    [groups, sessions],
+  );
+  const feedbackKey = resolveFeedbackKey(keyOptions, props.feedbackKey);
+  const limited = !showAll && groups.length > DEFAULT_GROUP_LIMIT;
+  const shownGroups = useMemo(
+    // Slicing from the start keeps each group's index equal to its index in `groups`.
+    () => (limited ? groups.slice(0, DEFAULT_GROUP_LIMIT) : groups),
+    [groups, limited],
+  );
+  const model = useMemo(
+    () => buildChartModel(measure, { groups: shownGroups, sessions, metadataKey, feedbackKey }),
+    [measure, shownGroups, sessions, metadataKey, feedbackKey],
+  );
+
+  const panelId = `${prefix}-panel`;
+  const captionId = `${prefix}-caption`;
+  const tableId = `${prefix}-table`;
+  const hiddenCount = sessions.filter((s) => s.hidden).length;
+
+  return (
+    <section className="charts" aria-label="Charts">
+      <div className="charts__toolbar">
+        <MeasureTabs
+          idPrefix={prefix}
+          panelId={panelId}
+          measure={measure}
+          onChange={props.onMeasureChange}
+        />
+        {measure === 'feedback' && keyOptions.length > 0 ? (
+          <label className="charts__key">
+            Feedback key{' '}
+            <select
+              className="input"
+              value={feedbackKey ?? ''}
+              onChange={(e) => props.onFeedbackKeyChange(e.target.value)}
+            >
+              {keyOptions.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <SessionLegend
+        idPrefix={prefix}
+        sessions={sessions}
+        series={model.series}
+        onToggle={props.onToggleSession}
+      />
+      <div role="tabpanel" id={panelId} aria-labelledby={measureTabId(prefix, measure)}>
+        <figure className="charts__figure" aria-labelledby={captionId}>
+          <figcaption id={captionId} className="charts__caption">
+            {model.title}
+          </figcaption>
+          {model.notice ? (
+            <p className="charts__notice">{model.notice}</p>
+          ) : (
+            <MeasureChart
+              idPrefix={prefix}
+              model={model}
+              sessions={sessions}
+              onBarClick={props.onBarClick}
+            />
+          )}
+          <p className="charts__meta">
+            {limited ? `Showing the first ${DEFAULT_GROUP_LIMIT} of ${groups.length} groups. ` : ''}
+            {hiddenCount > 0
+              ? `${hiddenCount} session${hiddenCount === 1 ? '' : 's'} hidden. `
+              : ''}
+            Bars follow the legend's order within each group.
+          </p>
+          <div className="charts__actions">
+            <button
+              type="button"
+              className="button"
+              aria-expanded={tableOpen}
+              aria-controls={tableId}
+              onClick={() => setTableOpen((open) => !open)}
+            >
+              {/* A disclosure keeps its name; aria-expanded tells whether the table is open. */}
+              Show as table
+            </button>
+            {groups.length > DEFAULT_GROUP_LIMIT ? (
+              <button type="button" className="button" onClick={() => setShowAll((all) => !all)}>
+                {showAll
+                  ? `Show the first ${DEFAULT_GROUP_LIMIT} groups`
+                  : `Show all ${groups.length} groups`}
+              </button>
+            ) : null}
+          </div>
+          {tableOpen ? <ChartTable id={tableId} model={model} onFilter={props.onBarClick} /> : null}
+        </figure>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from 'recharts';
+import { sessionColor } from '../../lib/session-colors';
+import {
+  type ChartDatum,
+  type ChartModel,
+  type ChartSession,
+  chartLayout,
+  type TableRow,
+} from './chart-data';
+import { GroupTick, GroupTooltip } from './chart-parts';
+import { barFill, ChartPatternDefs } from './chart-patterns';
+import { formatUnit } from './chart-values';
+
+/**
+ * A fixed-size BarChart whose width follows the bar count, inside a scroll box: many groups
+ * and sessions scroll sideways instead of squashing (and jsdom needs no ResizeObserver).
+ */
+export function MeasureChart({
+  idPrefix,
+  model,
+  sessions,
+  onBarClick,
+}: {
+  idPrefix: string;
+  model: ChartModel;
+  sessions: readonly ChartSession[];
+  onBarClick: (groupIndex: number, sessionId: string | null) => void;
+}) {
+  const layout = chartLayout(model.groups.length, model.slotsPerGroup);
+  const rowsByGroup = useMemo(() => {
+    const map = new Map<number, TableRow[]>();
+    for (const row of model.rows) {
+      const list = map.get(row.groupIndex);
+      if (list) list.push(row);
+      else map.set(row.groupIndex, [row]);
+    }
+    return map;
+  }, [model.rows]);
+  const patterns = [...new Set(model.series.map((s) => s.pattern))];
+  const visible = sessions.filter((s) => !s.hidden);
+
+  return (
+    // Keyboard users scroll it by tabbing through the focusable group labels.
+    <div className="charts-scroll">
+      <BarChart
+        width={layout.width}
+        height={layout.height}
+        data={model.data}
+        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+        barGap={2}
+        barSize={layout.barSize}
+        title={model.title}
+        desc="Arrow keys move between groups and show their values; the data table has them all."
+      >
+        <ChartPatternDefs prefix={idPrefix} sessions={visible} patterns={patterns} />
+        <CartesianGrid vertical={false} stroke="var(--border)" />
+        <XAxis
+          dataKey="slot"
+          type="category"
+          interval={0}
+          tickLine={false}
+          stroke="var(--text-muted)"
+          tick={(props) => (
+            <GroupTick
+              props={props}
+              group={model.groups[Number(props.payload.value)]}
+              maxChars={Math.floor(layout.groupWidth / 7)}
+              onClick={(groupIndex) => onBarClick(groupIndex, null)}
+            />
+          )}
+        />
+        <YAxis
+          width={72}
+          stroke="var(--text-muted)"
+          tickFormatter={(v: number) => formatUnit(model.unit, v)}
+          allowDecimals={model.unit !== 'count'}
+        />
+        <Tooltip
+          cursor={{ fill: 'var(--surface-2)', fillOpacity: 0.6 }}
+          isAnimationActive={false}
+          content={(props) => (
+            <GroupTooltip props={props} model={model} rowsByGroup={rowsByGroup} />
+          )}
+        />
+        {model.bars.map((bar) => {
+          const session = visible.find((s) => s.id === bar.sessionId);
+          const name = `${session?.name ?? bar.sessionId} ${bar.series.label}`;
+          const color = sessionColor(bar.colorIndex);
+          return (
+            <Bar
+              key={bar.dataKey}
+              dataKey={bar.dataKey}
+              name={name}
+              stackId={bar.stackId}
+              fill={barFill(idPrefix, bar.series.pattern, bar.colorIndex, color)}
+              stroke={color}
+              strokeWidth={bar.series.pattern === 'solid' ? 0 : 1}
+              cursor="pointer"
+              // Instant redraws: up to 1,000 bars re-render on every legend toggle.
+              isAnimationActive={false}
+              // A real 0 gets a sliver so that it differs from "no data" (no bar at all).
+              minPointSize={(value) => (value === 0 ? 2 : 0)}
+              onClick={(item) => {
+                const datum = item.payload as ChartDatum | undefined;
+                if (datum) onBarClick(datum.groupIndex, bar.sessionId);
+              }}
+            >
+              {bar.errorKey ? (
+                <ErrorBar
+                  dataKey={bar.errorKey}
+                  direction="y"
+                  width={4}
+                  strokeWidth={1.5}
+                  stroke="var(--text)"
+                />
+              ) : null}
+            </Bar>
+          );
+        })}
+      </BarChart>
+    </div>
+  );
+}

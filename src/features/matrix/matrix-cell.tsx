@@ -1,0 +1,114 @@
+import { memo } from 'react';
+import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
+import { cellDelta, directionOf, metricDelta } from './compare';
+import type { Delta, MatrixCell } from './types';
+
+export interface CellDisplay {
+  keys: string[];
+  flipped: ReadonlySet<string>;
+  showMetrics: boolean;
+}
+
+/** One run cell: preview, one chip per feedback key (with its delta), metrics, error. */
+export const MatrixCellContent = memo(function MatrixCellContent({
+  cell,
+  base,
+  display,
+}: {
+  cell: MatrixCell | undefined;
+  /** The baseline's cell on the same example, or null (or this is the baseline). */
+  base: MatrixCell | null;
+  display: CellDisplay;
+}) {
+  if (!cell) return <span className="cell__not-run">not run</span>;
+  const repetitions = cell.runs.length;
+  return (
+    <>
+      {cell.error ? (
+        <p className="cell__error" title={cell.error}>
+          <span className="badge badge--error">Error</span> {cell.error}
+        </p>
+      ) : null}
+      <p className="cell__preview" title={cell.preview}>
+        {cell.preview || <span className="cell__muted">no output</span>}
+      </p>
+      <ul className="cell__chips">
+        {display.keys.map((key) => {
+          const score = cell.scores[key];
+          if (!score) return null;
+          const value = score.score !== null ? formatScore(score.score) : score.label;
+          const delta = base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null;
+          return (
+            <li key={key} className="chip-row">
+              <span className="chip-row__key" title={key}>
+                {key}
+              </span>
+              <span
+                className={`chip${score.label && score.score === null ? ' chip--category' : ''}`}
+                data-feedback-key={key}
+              >
+                {value ?? '—'}
+              </span>
+              {repetitions > 1 && score.n > 1 ? (
+                <span className="chip-row__spread" title={`${score.n} scored repetitions`}>
+                  ×{score.n}
+                  {score.spread !== null ? ` ±${formatScore(score.spread)}` : ''}
+                </span>
+              ) : null}
+              {delta ? <DeltaBadge delta={delta} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {display.showMetrics ? (
+        <p className="cell__metrics">
+          <span title="Latency">{formatSeconds(cell.latency)}</span>
+          {base ? <MetricDelta delta={metricDelta(cell, base, 'latency')} unit="s" /> : null}
+          <span aria-hidden="true"> · </span>
+          <span title="Total tokens">{formatCount(cell.totalTokens)} tok</span>
+          <span aria-hidden="true"> · </span>
+          <span title="Cost">{formatCost(cell.totalCost)}</span>
+          {base ? <MetricDelta delta={metricDelta(cell, base, 'cost')} unit="$" /> : null}
+          {repetitions > 1 ? <span className="cell__reps"> · {repetitions} runs</span> : null}
+        </p>
+      ) : null}
+    </>
+  );
+});
+
+function signed(value: number): string {
+  const text = formatScore(Math.abs(value));
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${text}`;
+}
+
+const MARKS = { improved: '✓', regressed: '✗', unchanged: '' } as const;
+const WORDS = { improved: 'better', regressed: 'worse', unchanged: 'unchanged' } as const;
+
+export function DeltaBadge({ delta }: { delta: Delta }) {
+  return (
+    <span
+      className={`delta delta--${delta.change}`}
+      title={`${signed(delta.delta)} vs baseline (${WORDS[delta.change]})`}
+    >
+      <span aria-hidden="true">{delta.delta > 0 ? '↑' : delta.delta < 0 ? '↓' : '='}</span>
+      {signed(delta.delta)}
+      <span className="visually-hidden"> vs baseline, {WORDS[delta.change]}</span>
+      <span aria-hidden="true" className="delta__mark">
+        {MARKS[delta.change]}
+      </span>
+    </span>
+  );
+}
+
+function MetricDelta({ delta, unit }: { delta: Delta | null; unit: 's' | '$' }) {
+  if (!delta || delta.change === 'unchanged') return null;
+  const text = unit === 's' ? formatSeconds(Math.abs(delta.delta)) : formatCost(Math.abs(delta.delta));
+  return (
+    <span className={`delta delta--${delta.change} delta--metric`} title={`vs baseline (${WORDS[delta.change]})`}>
+      {' '}
+      {delta.delta > 0 ? '+' : '−'}
+      {text}
+      <span className="visually-hidden"> vs baseline, {WORDS[delta.change]}</span>
+    </span>
+  );
+}

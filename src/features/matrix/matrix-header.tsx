@@ -1,0 +1,72 @@
+import type { MatrixColumn } from './types';
+
+export type KeyCounts = Record<string, { improved: number; regressed: number; unchanged: number }>;
+export type HeaderCounts = Record<string, KeyCounts>;
+
+/** A session column's header: colour, name, baseline, and per key ▲ improved / ▼ regressed. */
+export function ColumnHeader({
+  column,
+  colIndex,
+  color,
+  isBaseline,
+  counts,
+  keys,
+  onSetBaseline,
+}: {
+  column: MatrixColumn;
+  colIndex: number;
+  color: string;
+  isBaseline: boolean;
+  counts: KeyCounts | undefined;
+  keys: string[];
+  onSetBaseline: (sessionId: string) => void;
+}) {
+  return (
+    <div
+      role="columnheader"
+      aria-colindex={colIndex}
+      className={`matrix__column-header${isBaseline ? ' is-baseline' : ''}`}
+      data-session-id={column.sessionId}
+      style={{ ['--session-color' as string]: color }}
+    >
+      <div className="matrix__column-title">
+        <span className="swatch" aria-hidden="true" />
+        <span className="matrix__column-name" title={column.sessionName}>
+          {column.sessionName}
+        </span>
+      </div>
+      {isBaseline ? (
+        <span className="tag tag--baseline">Baseline</span>
+      ) : (
+        <button
+          type="button"
+          className="button button--tiny"
+          onClick={() => onSetBaseline(column.sessionId)}
+          aria-label={`Use ${column.sessionName} as baseline`}
+        >
+          Set as baseline
+        </button>
+      )}
+      {!isBaseline && counts ? (
+        <ul className="matrix__counts" aria-label={`Changes of ${column.sessionName} vs baseline`}>
+          {keys.map((key) => {
+            const c = counts[key];
+            if (!c) return null;
+            return (
+              <li key={key} title={`${key}: ${c.improved} improved, ${c.regressed} regressed, ${c.unchanged} unchanged`}>
+                <span className="matrix__counts-key">{key}</span>{' '}
+                <span className="delta delta--improved">▲{c.improved}</span>{' '}
+                <span className="delta delta--regressed">▼{c.regressed}</span>{' '}
+                <span className="delta delta--unchanged">={c.unchanged}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  ({c.improved} improved, {c.regressed} regressed, {c.unchanged} unchanged)
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { MatrixColumn, MatrixRow } from './types';
+
+/** Body items of the virtual list: example rows, and section headers (example_metadata). */
+export type BodyItem =
+  | { type: 'section'; id: string; sectionKey: string | number; sectionIndex: number; count: number }
+  | { type: 'row'; id: string; row: MatrixRow };
+
+export function bodyItems(
+  rows: readonly MatrixRow[],
+  sectioned: boolean,
+  collapsed: ReadonlySet<number>,
+): BodyItem[] {
+  if (!sectioned) return rows.map((row) => ({ type: 'row', id: rowId(row), row }));
+  const bySection = new Map<number, { key: string | number; rows: MatrixRow[] }>();
+  for (const row of rows) {
+    const index = row.sectionIndex ?? -1;
+    const entry = bySection.get(index);
+    if (entry) entry.rows.push(row);
+    else bySection.set(index, { key: row.sectionKey ?? '', rows: [row] });
+  }
+  const items: BodyItem[] = [];
+  for (const [index, { key, rows: sectionRows }] of [...bySection].sort((a, b) => a[0] - b[0])) {
+    items.push({ type: 'section', id: `section:${index}`, sectionKey: key, sectionIndex: index, count: sectionRows.length });
+    if (collapsed.has(index)) continue;
+    for (const row of sectionRows) items.push({ type: 'row', id: rowId(row), row });
+  }
+  return items;
+}
+
+/** Unique per (section, example): an example can sit in two sections. */
+export function rowId(row: MatrixRow): string {
+  return row.sectionIndex === null ? row.exampleId : `${row.sectionIndex}:${row.exampleId}`;
+}
+
+export const EXAMPLE_COLUMN_WIDTH = 280;
+export const SESSION_COLUMN_WIDTH = 232;
+
+/** Fixed row height per display, so that scrolling never measures the DOM. */
+export function rowHeight(keyCount: number, showMetrics: boolean): number {
+  return 16 + 38 + keyCount * 22 + (showMetrics ? 20 : 0);
+}
+
+export interface ColumnGroupSpan {
+  id: string;
+  label: string;
+  groupKey: string | number | null;
+  start: number;
+  span: number;
+}
+
+/** Contiguous runs of columns under the same group (run_metadata header row). */
+export function columnGroups(columns: readonly MatrixColumn[]): ColumnGroupSpan[] {
+  const spans: ColumnGroupSpan[] = [];
+  columns.forEach((column, i) => {
+    const last = spans[spans.length - 1];
+    if (last && last.id === `g${column.groupIndex}`) last.span += 1;
+    else
+      spans.push({
+        id: `g${column.groupIndex}`,
+        label: String(column.groupKey),
+        groupKey: column.groupKey,
+        start: i,
+        span: 1,
+      });
+  });
+  return spans;
+}

@@ -1,0 +1,336 @@
+import {
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatGroupKey } from '../../lib/format';
+import { sessionColor } from '../../lib/session-colors';
+import { baselineCell } from './compare';
+import { MatrixCellContent } from './matrix-cell';
+import { ColumnHeader, type HeaderCounts } from './matrix-header';
+import {
+  type BodyItem,
+  bodyItems,
+  columnGroups,
+  EXAMPLE_COLUMN_WIDTH,
+  rowHeight,
+  rowId,
+  SESSION_COLUMN_WIDTH,
+} from './matrix-layout';
+import type { Matrix, MatrixColumn, MatrixRow } from './types';
+
+const features = tableFeatures({ columnSizingFeature, columnVisibilityFeature });
+const helper = createColumnHelper<typeof features, MatrixRow>();
+
+export interface MatrixTableProps {
+  matrix: Matrix;
+  rows: MatrixRow[];
+  baseline: string;
+  hidden: string[];
+  keys: string[];
+  flipped: ReadonlySet<string>;
+  showMetrics: boolean;
+  counts: HeaderCounts;
+  openExample: string | null;
+  onOpen: (exampleId: string) => void;
+  onSetBaseline: (sessionId: string) => void;
+  /** Section aggregates line, for example_metadata grouping. */
+  sectionSummary?: (sectionIndex: number) => string;
+}
+
+/**
+ * The comparison matrix: TanStack Table owns the column model (groups, sizes, visibility),
+ * TanStack Virtual renders only the rows in view, and the ARIA grid pattern (roving focus,
+ * arrow keys, Enter to open) makes it usable from the keyboard.
+ */
+export function MatrixTable(props: MatrixTableProps) {
+  const { matrix, rows, baseline, hidden, keys, flipped, showMetrics, counts } = props;
+  const sectioned = matrix.groupBy === 'example_metadata';
+  const display = useMemo(() => ({ keys, flipped, showMetrics }), [keys, flipped, showMetrics]);
+
+  const columns = useMemo(() => {
+    const sessionColumn = (column: MatrixColumn) =>
+      helper.display({
+        id: column.id,
+        size: SESSION_COLUMN_WIDTH,
+        header: () => null,
+        cell: ({ row }) => {
+          const cell = row.original.cells[column.id];
+          const base = column.sessionId === baseline ? null : baselineCell(row.original, column, baseline, matrix.columns);
+          return <MatrixCellContent cell={cell} base={base} display={display} />;
+        },
+      });
+    const exampleColumn = helper.display({ id: 'example', size: EXAMPLE_COLUMN_WIDTH, header: 'Example' });
+    return [exampleColumn, ...matrix.columns.map(sessionColumn)];
+  }, [matrix.columns, baseline, display]);
+
+  const columnVisibility = useMemo(
+    () =>
+      Object.fromEntries(matrix.columns.map((c) => [c.id, !hidden.includes(c.sessionId)])),
+    [matrix.columns, hidden],
+  );
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => rowId(row),
+    state: { columnVisibility },
+  });
+
+  const visibleLeaf = table.getVisibleLeafColumns();
+  const byId = useMemo(() => new Map(matrix.columns.map((c) => [c.id, c])), [matrix.columns]);
+  const visibleColumns = visibleLeaf
+    .map((c) => byId.get(c.id))
+    .filter((c): c is MatrixColumn => c !== undefined);
+  const template = visibleLeaf.map((c) => `${c.getSize()}px`).join(' ');
+
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const tableRows = table.getRowModel().rows;
+  const items = useMemo(
+    () => bodyItems(tableRows.map((r) => r.original), sectioned, collapsed),
+    [tableRows, sectioned, collapsed],
+  );
+  const rowById = useMemo(() => new Map(tableRows.map((r) => [r.id, r])), [tableRows]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const height = rowHeight(keys.length, showMetrics);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (items[i]?.type === 'section' ? 44 : height),
+    getItemKey: (i) => items[i]?.id ?? i,
+    overscan: 6,
+  });
+  // Row heights change with the visible keys and the metric line.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the geometry changes
+  useEffect(() => virtualizer.measure(), [height, items]);
+
+  const [focus, setFocus] = useState({ item: 0, col: 0 });
+  const focusPending = useRef(false);
+  const colCount = visibleColumns.length + 1;
+
+  const moveFocus = useCallback(
+    (item: number, col: number) => {
+      const nextItem = Math.max(0, Math.min(items.length - 1, item));
+      const maxCol = items[nextItem]?.type === 'section' ? 0 : colCount - 1;
+      setFocus({ item: nextItem, col: Math.max(0, Math.min(maxCol, col)) });
+      focusPending.current = true;
+      virtualizer.scrollToIndex(nextItem, { align: 'auto' });
+    },
+    [items, colCount, virtualizer],
+  );
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-item-index="${focus.item}"] [data-col-index="${focus.col}"]`,
+    );
+    if (el) {
+      focusPending.current = false;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (!target.hasAttribute('data-col-index')) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / height) - 1);
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [focus.item + 1, focus.col],
+      ArrowUp: [focus.item - 1, focus.col],
+      ArrowRight: [focus.item, focus.col + 1],
+      ArrowLeft: [focus.item, focus.col - 1],
+      PageDown: [focus.item + page, focus.col],
+      PageUp: [focus.item - page, focus.col],
+      Home: event.ctrlKey ? [0, 0] : [focus.item, 0],
+      End: event.ctrlKey ? [items.length - 1, colCount - 1] : [focus.item, colCount - 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      moveFocus(move[0], move[1]);
+      return;
+    }
+    const item = items[focus.item];
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (item?.type === 'row') props.onOpen(item.row.exampleId);
+      else if (item?.type === 'section') toggleSection(item.sectionIndex);
+    }
+  };
+
+  const toggleSection = (index: number) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+
+  const headerRows = sectioned ? 1 : 2;
+  const groups = sectioned ? [] : columnGroups(visibleColumns);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="matrix"
+      role="grid"
+      aria-label="Comparison matrix"
+      aria-rowcount={items.length + headerRows}
+      aria-colcount={colCount}
+      style={{ ['--matrix-template' as string]: template }}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="matrix__head">
+        {!sectioned ? (
+          <div role="row" className="matrix__row matrix__row--groups" aria-rowindex={1}>
+            <div role="columnheader" className="matrix__corner" aria-colindex={1}>
+              <span className="visually-hidden">Group</span>
+            </div>
+            {groups.map((g) => (
+              <div
+                key={g.id}
+                role="columnheader"
+                aria-colindex={g.start + 2}
+                aria-colspan={g.span}
+                className="matrix__group-header"
+                style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
+                title={formatGroupKey(g.groupKey ?? '')}
+              >
+                {formatGroupKey(g.groupKey ?? '')}
+              </div>
+            ))}
+          </div>
+        ) : null}
+        <div role="row" className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
+          <div role="columnheader" className="matrix__corner" aria-colindex={1}>
+            Example
+          </div>
+          {visibleColumns.map((column, i) => (
+            <ColumnHeader
+              key={column.id}
+              column={column}
+              colIndex={i + 2}
+              color={sessionColor(column.sessionIndex)}
+              isBaseline={column.sessionId === baseline}
+              counts={counts[column.id]}
+              keys={keys}
+              onSetBaseline={props.onSetBaseline}
+            />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((virtualItem) => {
+          const item = items[virtualItem.index] as BodyItem;
+          const style = { transform: `translateY(${virtualItem.start}px)`, height: virtualItem.size };
+          const rowIndex = virtualItem.index + headerRows + 1;
+          if (item.type === 'section') {
+            const open = !collapsed.has(item.sectionIndex);
+            return (
+              <div
+                key={item.id}
+                role="row"
+                className="matrix__row matrix__section"
+                style={style}
+                aria-rowindex={rowIndex}
+                data-item-index={virtualItem.index}
+              >
+                <div
+                  role="rowheader"
+                  aria-colindex={1}
+                  aria-colspan={colCount}
+                  aria-expanded={open}
+                  tabIndex={focus.item === virtualItem.index ? 0 : -1}
+                  data-col-index={0}
+                  className="matrix__section-header"
+                  onClick={() => toggleSection(item.sectionIndex)}
+                  onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
+                >
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
+                  <strong>{formatGroupKey(item.sectionKey)}</strong>{' '}
+                  <span className="matrix__section-meta">
+                    {item.count} example{item.count === 1 ? '' : 's'}
+                    {props.sectionSummary ? ` · ${props.sectionSummary(item.sectionIndex)}` : ''}
+                  </span>
+                </div>
+              </div>
+            );
+          }
+          const row = item.row;
+          const tableRow = rowById.get(item.id);
+          const selected = props.openExample === row.exampleId;
+          return (
+            <div
+              key={item.id}
+              role="row"
+              className={`matrix__row${selected ? ' is-selected' : ''}`}
+              style={style}
+              aria-rowindex={rowIndex}
+              aria-selected={selected}
+              data-example-id={row.exampleId}
+              data-item-index={virtualItem.index}
+            >
+              <div
+                role="rowheader"
+                aria-colindex={1}
+                className="matrix__example"
+                data-col-index={0}
+                tabIndex={focus.item === virtualItem.index && focus.col === 0 ? 0 : -1}
+                onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
+                onClick={() => props.onOpen(row.exampleId)}
+              >
+                <span className="matrix__example-name" title={row.example.name}>
+                  {row.example.name}
+                </span>
+                <span className="matrix__example-input">{inputPreview(row.example.inputs)}</span>
+              </div>
+              {(tableRow?.getVisibleCells() ?? []).slice(1).map((cell, i) => {
+                const column = visibleColumns[i];
+                if (!column) return null;
+                const colIndex = i + 1;
+                return (
+                  <div
+                    key={cell.id}
+                    role="gridcell"
+                    aria-colindex={colIndex + 1}
+                    className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}`}
+                    data-session-id={column.sessionId}
+                    data-col-index={colIndex}
+                    tabIndex={focus.item === virtualItem.index && focus.col === colIndex ? 0 : -1}
+                    onFocus={() => setFocus({ item: virtualItem.index, col: colIndex })}
+                    onClick={() => props.onOpen(row.exampleId)}
+                    style={{ ['--session-color' as string]: sessionColor(column.sessionIndex) }}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const INPUT_PREVIEW_CHARS = 160;
+
+/** A short, bounded rendering of the inputs for the sticky first column. */
+export function inputPreview(inputs: Record<string, unknown>): string {
+  const values = Object.values(inputs);
+  const first = values.length === 1 ? values[0] : undefined;
+  if (typeof first === 'string') return first.slice(0, INPUT_PREVIEW_CHARS);
+  let text = '';
+  for (const [k, v] of Object.entries(inputs)) {
+    const part = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…';
+    text += `${text ? ' · ' : ''}${k}: ${part}`;
+    if (text.length > INPUT_PREVIEW_CHARS) break;
+  }
+  return text.slice(0, INPUT_PREVIEW_CHARS);
+}

@@ -1,0 +1,577 @@
+import type { FeedbackKeyStats, FeedbackKind } from '../../api/feedback-stats';
+import type { Group, GroupBy, Run } from '../../api/grouped-runs';
+import type {
+  CellScore,
+  FeedbackKeyInfo,
+  Matrix,
+  MatrixCell,
+  MatrixColumn,
+  MatrixRow,
+} from './types';
+
+/**
+ * Pivots the normalised grouped-runs response into the matrix model: examples as rows,
+ * (group, session) as columns, one cell per (row, column) that has runs.
+ */
+
+export const PREVIEW_MAX_CHARS = 300;
+export const PREVIEW_MAX_DEPTH = 6;
+export const ERROR_MAX_CHARS = 200;
+
+export interface BuildMatrixOptions {
+  groupBy: GroupBy;
+  /** Selected session ids in display order. */
+  sessionOrder: readonly string[];
+  /** Fallback names for sessions the groups do not describe. */
+  sessionNames?: Readonly<Record<string, string>>;
+}
+
+// Bit flags per feedback key, OR-ed over every run: decide the key's kind once at the end.
+const HAS_NUMERIC = 1;
+const HAS_CATEGORIES = 2;
+const HAS_COMMENTS = 4;
+
+export function buildMatrix(groups: readonly Group[], options: BuildMatrixOptions): Matrix {
+  const order = options.sessionOrder;
+  const sessionCount = order.length;
+  const lookup = sessionLookup(order);
+  const keyFlags = new Map<string, number>();
+  let foreignRuns = 0;
+
+  const byExample = options.groupBy === 'run_metadata';
+  const rows: MatrixRow[] = [];
+  // run_metadata: one row per example across all groups.
+  const rowById = new Map<string, MatrixRow>();
+  // run_metadata: which selected sessions each group has (by index in `order`).
+  const present: boolean[][] = [];
+  // Reused per example: runs bucketed by session index, so no per-example allocation.
+  const buckets: (Run[] | undefined)[] = new Array(sessionCount);
+  const sharedColumnIds = order.map((id) => `s:${id}`);
+
+  groups.forEach((group, g) => {
+    const columnIds = byExample ? order.map((id) => `${g}:${id}`) : sharedColumnIds;
+    const has: boolean[] = new Array(sessionCount).fill(false);
+    present.push(has);
+    for (const session of group.sessions) {
+      const i = lookup(session.id);
+      if (i >= 0) has[i] = true;
+    }
+    // example_metadata: the same example twice in one section is merged into one row.
+    const sectionRows = byExample ? rowById : new Map<string, MatrixRow>();
+
+    for (const example of group.examples) {
+      let row = sectionRows.get(example.id);
+      if (!row) {
+        row = {
+          exampleId: example.id,
+          example,
+          sectionKey: byExample ? null : group.key,
+          sectionIndex: byExample ? null : g,
+          cells: {},
+        };
+        sectionRows.set(example.id, row);
+        rows.push(row);
+      }
+      for (const run of example.runs) {
+        const i = lookup(run.sessionId);
+        if (i < 0) {
+          foreignRuns++;
+          continue;
+        }
+        const bucket = buckets[i];
+        if (bucket) bucket.push(run);
+        else buckets[i] = [run];
+      }
+      for (let i = 0; i < sessionCount; i++) {
+        const runs = buckets[i];
+        if (!runs) continue;
+        buckets[i] = undefined;
+        has[i] = true;
+        const columnId = columnIds[i] as string;
+        const existing = row.cells[columnId];
+        // Rare (an example listed twice): rebuild from all its runs rather than merge stats.
+        row.cells[columnId] = buildCell(
+          columnId,
+          order[i] as string,
+          existing ? existing.runs.concat(runs) : runs,
+          keyFlags,
+        );
+      }
+    }
+  });
+
+  const columns = byExample
+    ? groupColumns(groups, order, present, options.sessionNames)
+    : sessionColumns(groups, order, options.sessionNames);
+
+  return {
+    groupBy: options.groupBy,
+    columns,
+    rows,
+    feedbackKeys: feedbackKeyInfo(keyFlags),
+    foreignRuns,
+  };
+}
+
+/** A stable, unique key per row: example ids repeat across example_metadata sections. */
+export function rowKey(row: MatrixRow): string {
+  return row.sectionIndex === null ? row.exampleId : `${row.sectionIndex}:${row.exampleId}`;
+}
+
+/** Session id -> index in the display order; ids from the URL are lowercased, so match both. */
+function sessionLookup(order: readonly string[]): (id: string) => number {
+  const index = new Map<string, number>();
+  order.forEach((id, i) => {
+    if (!index.has(id)) index.set(id, i);
+    const lower = id.toLowerCase();
+    if (!index.has(lower)) index.set(lower, i);
+  });
+  return (id) => index.get(id) ?? index.get(id.toLowerCase()) ?? -1;
+}
+
+function groupColumns(
+  groups: readonly Group[],
+  order: readonly string[],
+  present: boolean[][],
+  fallbackNames: Readonly<Record<string, string>> | undefined,
+): MatrixColumn[] {
+  const columns: MatrixColumn[] = [];
+  const lookup = sessionLookup(order);
+  groups.forEach((group, g) => {
+    const has = present[g] ?? [];
+    const names = new Map<number, string>();
+    for (const session of group.sessions) {
+      const i = lookup(session.id);
+      if (i >= 0 && !names.has(i)) names.set(i, session.name);
+    }
+    order.forEach((sessionId, i) => {
+      // A duplicated id in the order keeps only its first position.
+      if (!has[i] || lookup(sessionId) !== i) return;
+      columns.push({
+        id: `${g}:${sessionId}`,
+        sessionId,
+        sessionName: names.get(i) ?? fallbackName(sessionId, fallbackNames),
+        sessionIndex: i,
+        groupKey: group.key,
+        groupIndex: g,
+      });
+    });
+  });
+  return columns;
+}
+
+/**
+ * example_metadata: every selected session gets a column, even one without runs, so that an
+ * experiment that ran nothing shows as an honest empty column rather than vanishing.
+ */
+function sessionColumns(
+  groups: readonly Group[],
+  order: readonly string[],
+  fallbackNames: Readonly<Record<string, string>> | undefined,
+): MatrixColumn[] {
+  const lookup = sessionLookup(order);
+  const names = new Map<number, string>();
+  for (const group of groups) {
+    for (const session of group.sessions) {
+      const i = lookup(session.id);
+      if (i >= 0 && !names.has(i)) names.set(i, session.name);
+    }
+  }
+  const columns: MatrixColumn[] = [];
+  order.forEach((sessionId, i) => {
+    if (lookup(sessionId) !== i) return;
+    columns.push({
+      id: `s:${sessionId}`,
+      sessionId,
+      sessionName: names.get(i) ?? fallbackName(sessionId, fallbackNames),
+      sessionIndex: i,
+      groupKey: null,
+      groupIndex: null,
+    });
+  });
+  return columns;
+}
+
+function fallbackName(
+  sessionId: string,
+  names: Readonly<Record<string, string>> | undefined,
+): string {
+  const named = names?.[sessionId];
+  return named?.trim() ? named : sessionId.slice(0, 8);
+}
+
+function feedbackKeyInfo(keyFlags: Map<string, number>): FeedbackKeyInfo[] {
+  const out: FeedbackKeyInfo[] = [];
+  for (const [key, flags] of keyFlags) {
+    const kind: FeedbackKind =
+      flags & HAS_NUMERIC
+        ? 'numeric'
+        : flags & HAS_CATEGORIES
+          ? 'categorical'
+          : flags & HAS_COMMENTS
+            ? 'comment'
+            : 'empty';
+    out.push({ key, kind });
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key) || (a.key < b.key ? -1 : 1));
+}
+
+/** One cell from its runs (usually one; several when the experiment repeated the example). */
+export function buildCell(
+  columnId: string,
+  sessionId: string,
+  runs: Run[],
+  keyFlags?: Map<string, number>,
+): MatrixCell {
+  let latencySum = 0;
+  let latencyN = 0;
+  let tokensSum = 0;
+  let tokensN = 0;
+  let costSum = 0;
+  let costN = 0;
+  let errorCount = 0;
+  let error: string | null = null;
+  let preview: string | null = null;
+
+  for (const run of runs) {
+    if (run.latency !== null) {
+      latencySum += run.latency;
+      latencyN++;
+    }
+    if (run.totalTokens !== null) {
+      tokensSum += run.totalTokens;
+      tokensN++;
+    }
+    if (run.totalCost !== null) {
+      costSum += run.totalCost;
+      costN++;
+    }
+    const hasErrorText = run.error !== null && NON_SPACE.test(run.error);
+    if (hasErrorText || run.status === 'error') {
+      errorCount++;
+      if (error === null && run.error !== null && hasErrorText) error = firstLine(run.error);
+    }
+    // The first run that has anything to show: a failed first repetition should not hide the rest.
+    if (preview === null) preview = runPreview(run);
+  }
+
+  const first = runs[0];
+  const scores =
+    runs.length === 1 && first ? singleRunScores(first, keyFlags) : mergedScores(runs, keyFlags);
+
+  return {
+    columnId,
+    sessionId,
+    runs,
+    scores,
+    latency: latencyN ? latencySum / latencyN : null,
+    totalTokens: tokensN ? tokensSum / tokensN : null,
+    totalCost: costN ? costSum / costN : null,
+    errorCount,
+    error,
+    preview: preview ?? '',
+  };
+}
+
+// Shared, frozen empties: most scores have no categories or comments, and a cell per
+// (example, session) makes allocating fresh ones for each a measurable cost.
+const NO_CATEGORIES = Object.freeze({}) as Record<string, number>;
+const NO_COMMENTS = Object.freeze([]) as unknown as string[];
+
+function flagsOf(stats: FeedbackKeyStats): number {
+  let flags = stats.mean !== null ? HAS_NUMERIC : 0;
+  for (const _ in stats.categories) {
+    flags |= HAS_CATEGORIES;
+    break;
+  }
+  if (stats.comments.length > 0) flags |= HAS_COMMENTS;
+  return flags;
+}
+
+function noteKey(keyFlags: Map<string, number> | undefined, key: string, flags: number): void {
+  if (!keyFlags) return;
+  const old = keyFlags.get(key);
+  if (old === undefined || (old | flags) !== old) keyFlags.set(key, (old ?? 0) | flags);
+}
+
+/** The common case: one run, so every score is that run's own (no accumulation needed). */
+function singleRunScores(
+  run: Run,
+  keyFlags: Map<string, number> | undefined,
+): Record<string, CellScore> {
+  const scores: Record<string, CellScore> = {};
+  const feedback = run.feedback;
+  for (const key in feedback) {
+    const stats = feedback[key];
+    if (!stats) continue;
+    const flags = flagsOf(stats);
+    noteKey(keyFlags, key, flags);
+    const categories = flags & HAS_CATEGORIES ? stats.categories : NO_CATEGORIES;
+    scores[key] = {
+      key,
+      score: stats.mean,
+      spread: null,
+      n: stats.mean === null ? 0 : 1,
+      label: flags & HAS_CATEGORIES ? topLabel(categories) : null,
+      categories,
+      comments: flags & HAS_COMMENTS ? stats.comments : NO_COMMENTS,
+    };
+  }
+  return scores;
+}
+
+function copyCounts(counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const label in counts) out[label] = counts[label] ?? 0;
+  return out;
+}
+
+/** Running per-key totals over repetitions; Welford's method keeps the spread accurate. */
+class KeyTotals {
+  n = 0;
+  mean = 0;
+  m2 = 0;
+  categories: Record<string, number> | null = null;
+  comments: string[] | null = null;
+}
+
+function mergedScores(
+  runs: readonly Run[],
+  keyFlags: Map<string, number> | undefined,
+): Record<string, CellScore> {
+  const totals = new Map<string, KeyTotals>();
+  for (const run of runs) {
+    const feedback = run.feedback;
+    for (const key in feedback) {
+      const stats = feedback[key];
+      if (!stats) continue;
+      noteKey(keyFlags, key, flagsOf(stats));
+      let t = totals.get(key);
+      if (!t) {
+        t = new KeyTotals();
+        totals.set(key, t);
+      }
+      const x = stats.mean;
+      if (x !== null) {
+        t.n++;
+        const d = x - t.mean;
+        t.mean += d / t.n;
+        t.m2 += d * (x - t.mean);
+      }
+      for (const label in stats.categories) {
+        t.categories ??= {};
+        t.categories[label] = (t.categories[label] ?? 0) + (stats.categories[label] ?? 0);
+      }
+      if (stats.comments.length > 0) {
+        t.comments ??= [];
+        for (const c of stats.comments) t.comments.push(c);
+      }
+    }
+  }
+  const scores: Record<string, CellScore> = {};
+  for (const [key, t] of totals) {
+    const categories = t.categories ?? NO_CATEGORIES;
+    scores[key] = {
+      key,
+      score: t.n > 0 ? t.mean : null,
+      spread: t.n >= 2 ? Math.sqrt(t.m2 / t.n) : null,
+      n: t.n,
+      label: t.categories ? topLabel(categories) : null,
+      categories,
+      comments: t.comments ?? NO_COMMENTS,
+    };
+  }
+  return scores;
+}
+
+/** The most frequent label; ties go to the first in code-unit order (locale-independent). */
+export function topLabel(categories: Record<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const label in categories) {
+    const count = categories[label] ?? 0;
+    if (best === null || count > bestCount || (count === bestCount && label < best)) {
+      best = label;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const NON_SPACE = /\S/;
+
+/** First non-blank line of an error, trimmed and capped, without copying a huge message. */
+export function firstLine(text: string, max = ERROR_MAX_CHARS): string {
+  const start = NON_SPACE.exec(text)?.index ?? text.length;
+  let end = text.indexOf('\n', start);
+  if (end === -1 || end > start + max + 1) end = Math.min(text.length, start + max + 1);
+  return truncate(text.slice(start, end).trimEnd(), max);
+}
+
+/** Caps a string at `max` characters (ellipsis included), never splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** `outputs_preview` when sent, else a bounded rendering of `outputs`; null when neither. */
+export function runPreview(run: Run): string | null {
+  if (run.outputsPreview !== null && run.outputsPreview !== '') {
+    return truncate(run.outputsPreview, PREVIEW_MAX_CHARS);
+  }
+  if (run.outputs === null) return null;
+  const only = singleStringField(run.outputs);
+  if (only !== null) return truncate(only, PREVIEW_MAX_CHARS);
+  return renderBounded(run.outputs, { maxChars: PREVIEW_MAX_CHARS, maxDepth: PREVIEW_MAX_DEPTH });
+}
+
+/** `{answer: "…"}` reads best as its text; counting stops at two keys, whatever the size. */
+function singleStringField(outputs: Record<string, unknown>): string | null {
+  let count = 0;
+  let value: unknown;
+  for (const key in outputs) {
+    if (!Object.hasOwn(outputs, key)) continue;
+    count++;
+    if (count > 1) return null;
+    value = outputs[key];
+  }
+  return count === 1 && typeof value === 'string' ? value : null;
+}
+
+export interface RenderOptions {
+  maxChars: number;
+  maxDepth?: number;
+}
+
+/**
+ * Compact JSON-like text in bounded time and memory: stops after `maxChars` (ellipsis
+ * included), elides structures deeper than `maxDepth`, slices long strings before escaping
+ * them, and marks cycles. Deep or huge inputs cost O(maxChars), never O(size).
+ */
+export function renderBounded(value: unknown, options: RenderOptions): string {
+  const maxDepth = options.maxDepth ?? PREVIEW_MAX_DEPTH;
+  // Most outputs are small: a cheap size check lets the native stringifier do the work.
+  if (fitsBudget(value, options.maxChars, 0, maxDepth) >= 0) {
+    return truncate(JSON.stringify(value), options.maxChars);
+  }
+  const writer = new BoundedWriter(options.maxChars, maxDepth);
+  writer.walk(value, 0);
+  // join() yields one flat string: a rope of many small pieces would be retained per cell.
+  return truncate(writer.parts.join(''), options.maxChars);
+}
+
+/**
+ * What is left of `budget` after rendering `value` as JSON (an underestimate: escapes are not
+ * counted), or -1 when it does not fit, is too deep, or holds anything JSON.stringify would
+ * render differently (undefined, bigint, functions, toJSON). Cycles exceed the depth: -1.
+ */
+function fitsBudget(value: unknown, budget: number, depth: number, maxDepth: number): number {
+  switch (typeof value) {
+    case 'string':
+      return budget - value.length - 2;
+    case 'number':
+    case 'boolean':
+      // Up to 24 characters for a double: the estimate must not undercount much.
+      return budget - 24;
+    case 'object':
+      break;
+    default:
+      return -1;
+  }
+  if (value === null) return budget - 4;
+  if (depth >= maxDepth) return -1;
+  let left = budget - 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      left = fitsBudget(value[i], left - 1, depth + 1, maxDepth);
+      if (left < 0) return -1;
+    }
+    return left;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) return -1;
+    left = fitsBudget(record[key], left - key.length - 4, depth + 1, maxDepth);
+    if (left < 0) return -1;
+  }
+  return left;
+}
+
+// A class, not closures: previews are rendered for every cell, so per-call allocation matters.
+class BoundedWriter {
+  readonly parts: string[] = [];
+  private length = 0;
+  private readonly ancestors: object[] = [];
+  // One character past the cap tells `truncate` to add the ellipsis.
+  private readonly budget: number;
+
+  constructor(
+    maxChars: number,
+    private readonly maxDepth: number,
+  ) {
+    this.budget = maxChars + 1;
+  }
+
+  /** Appends; false once the budget is spent, which unwinds every level immediately. */
+  private emit(s: string): boolean {
+    this.parts.push(s);
+    this.length += s.length;
+    return this.length < this.budget;
+  }
+
+  // Long strings are sliced before escaping, so a 5 MB string costs only the budget.
+  private emitString(s: string): boolean {
+    const room = this.budget - this.length;
+    return this.emit(JSON.stringify(s.length > room ? s.slice(0, room) : s));
+  }
+
+  walk(v: unknown, depth: number): boolean {
+    switch (typeof v) {
+      case 'string':
+        return this.emitString(v);
+      case 'number':
+        return this.emit(Number.isFinite(v) ? String(v) : 'null');
+      case 'boolean':
+      case 'bigint':
+        return this.emit(String(v));
+      case 'object':
+        break;
+      default:
+        // undefined, functions, symbols: JSON has none; show null rather than throw.
+        return this.emit('null');
+    }
+    if (v === null) return this.emit('null');
+    const isArray = Array.isArray(v);
+    if (depth >= this.maxDepth) return this.emit(isArray ? '[…]' : '{…}');
+    // JSON cannot hold cycles, but a caller's object might.
+    if (this.ancestors.includes(v)) return this.emit('"[Circular]"');
+    this.ancestors.push(v);
+    let ok: boolean;
+    if (isArray) {
+      ok = this.emit('[');
+      for (let i = 0; ok && i < v.length; i++) {
+        ok = (i === 0 || this.emit(',')) && this.walk(v[i], depth + 1);
+      }
+      if (ok) ok = this.emit(']');
+    } else {
+      ok = this.emit('{');
+      let first = true;
+      const record = v as Record<string, unknown>;
+      for (const key in record) {
+        if (!ok) break;
+        if (!Object.hasOwn(record, key)) continue;
+        ok = (first || this.emit(',')) && this.emitString(key) && this.emit(':');
+        first = false;
+        if (ok) ok = this.walk(record[key], depth + 1);
+      }
+      if (ok) ok = this.emit('}');
+    }
+    this.ancestors.pop();
+    return ok;
+  }
+}

@@ -1,0 +1,150 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCombobox } from 'downshift';
+import { useEffect, useMemo, useState } from 'react';
+import { type Dataset, datasetListQuery, datasetQuery } from '../../api/datasets';
+import { ErrorMessage } from '../../components/error-message';
+import { formatCount } from '../../lib/format';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+
+type Item = { type: 'dataset'; dataset: Dataset } | { type: 'more' };
+
+/** Searchable, paged dataset combobox (server-side `name_contains`, "Load more"). */
+export function DatasetPicker({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (datasetId: string | null) => void;
+}) {
+  const selected = useQuery({ ...datasetQuery(value ?? ''), enabled: value !== null });
+  const [inputValue, setInputValue] = useState('');
+  const [searching, setSearching] = useState(false);
+  const search = useDebouncedValue(searching ? inputValue : '', 250);
+  const list = useInfiniteQuery(datasetListQuery(search));
+
+  const selectedName = selected.data?.name ?? '';
+  useEffect(() => {
+    if (!searching) setInputValue(selectedName);
+  }, [selectedName, searching]);
+
+  const items = useMemo<Item[]>(() => {
+    const datasets = list.data?.pages.flat() ?? [];
+    const out: Item[] = datasets.map((dataset) => ({ type: 'dataset', dataset }));
+    if (list.hasNextPage) out.push({ type: 'more' });
+    return out;
+  }, [list.data, list.hasNextPage]);
+
+  const combobox = useCombobox<Item>({
+    items,
+    inputValue,
+    selectedItem: null,
+    itemToString: (item) => (item?.type === 'dataset' ? item.dataset.name : ''),
+    onInputValueChange: ({ inputValue: next, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) {
+        setSearching(true);
+        setInputValue(next ?? '');
+      }
+    },
+    onIsOpenChange: ({ isOpen }) => {
+      if (!isOpen) {
+        setSearching(false);
+        setInputValue(selectedName);
+      }
+    },
+    stateReducer: (_state, { type, changes }) => {
+      // "Load more" keeps the menu open instead of selecting anything.
+      if (
+        (type === useCombobox.stateChangeTypes.ItemClick ||
+          type === useCombobox.stateChangeTypes.InputKeyDownEnter) &&
+        changes.selectedItem?.type === 'more'
+      ) {
+        return { ...changes, isOpen: true, selectedItem: null };
+      }
+      return changes;
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem?.type === 'more') {
+        void list.fetchNextPage();
+        return;
+      }
+      if (selectedItem?.type === 'dataset') {
+        setSearching(false);
+        setInputValue(selectedItem.dataset.name);
+        onChange(selectedItem.dataset.id);
+      }
+    },
+  });
+
+  return (
+    <div className="picker picker--dataset">
+      <label className="picker__label" {...combobox.getLabelProps()}>
+        Dataset
+      </label>
+      <div className="combobox">
+        <input
+          className="combobox__input"
+          placeholder="Search datasets by name"
+          {...combobox.getInputProps()}
+        />
+        <button
+          type="button"
+          className="combobox__toggle"
+          aria-label="Show datasets"
+          {...combobox.getToggleButtonProps()}
+        >
+          <span aria-hidden="true">▾</span>
+        </button>
+        <ul className="combobox__menu" {...combobox.getMenuProps()} hidden={!combobox.isOpen}>
+          {combobox.isOpen && list.isPending ? (
+            <li className="combobox__status">Loading datasets…</li>
+          ) : null}
+          {combobox.isOpen && list.isSuccess && items.length === 0 ? (
+            <li className="combobox__status">
+              {search ? `No dataset matches "${search}".` : 'No datasets in this workspace yet.'}
+            </li>
+          ) : null}
+          {combobox.isOpen
+            ? items.map((item, index) => (
+                <li
+                  key={item.type === 'dataset' ? item.dataset.id : 'more'}
+                  className={`combobox__item${combobox.highlightedIndex === index ? ' is-highlighted' : ''}${item.type === 'dataset' && item.dataset.id === value ? ' is-selected' : ''}`}
+                  {...combobox.getItemProps({ item, index })}
+                >
+                  {item.type === 'dataset' ? (
+                    <>
+                      <span className="combobox__item-name">{item.dataset.name}</span>
+                      <span className="combobox__item-meta">
+                        {formatCount(item.dataset.exampleCount)} examples ·{' '}
+                        {formatCount(item.dataset.sessionCount)} experiments
+                      </span>
+                    </>
+                  ) : (
+                    <span className="combobox__item-more">
+                      {list.isFetchingNextPage ? 'Loading…' : 'Load more datasets'}
+                    </span>
+                  )}
+                </li>
+              ))
+            : null}
+        </ul>
+      </div>
+      {list.isError ? (
+        <ErrorMessage error={list.error} what="the datasets" onRetry={() => list.refetch()} />
+      ) : null}
+      {selected.isError ? (
+        <ErrorMessage
+          error={selected.error}
+          what={`dataset ${value}`}
+          onRetry={() => selected.refetch()}
+        />
+      ) : null}
+      {selected.data ? (
+        <p className="picker__hint">
+          {formatCount(selected.data.exampleCount)} examples ·{' '}
+          {formatCount(selected.data.sessionCount)} experiments
+          {selected.data.description ? ` · ${selected.data.description}` : ''}
+        </p>
+      ) : null}
+    </div>
+  );
+}

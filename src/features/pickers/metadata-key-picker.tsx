@@ -1,0 +1,133 @@
+import { useQueries } from '@tanstack/react-query';
+import { useCombobox } from 'downshift';
+import { useEffect, useMemo, useState } from 'react';
+import type { GroupBy } from '../../api/grouped-runs';
+import { mergeMetadata, sessionMetadataQuery } from '../../api/session-metadata';
+
+interface Suggestion {
+  key: string;
+  values: string[];
+}
+
+/**
+ * Metadata key combobox: suggestions from the sessions' metadata endpoint (run metadata),
+ * free text always allowed (Enter or leaving the field commits it).
+ */
+export function MetadataKeyPicker({
+  groupBy,
+  sessionIds,
+  value,
+  onChange,
+}: {
+  groupBy: GroupBy;
+  sessionIds: string[];
+  value: string;
+  onChange: (key: string) => void;
+}) {
+  const metadata = useQueries({
+    queries: (groupBy === 'run_metadata' ? sessionIds : []).map((id) => sessionMetadataQuery(id)),
+  });
+  const loaded = metadata.filter((q) => q.data).map((q) => q.data as Record<string, string[]>);
+  const failed = metadata.some((q) => q.isError);
+  const suggestions = useMemo<Suggestion[]>(
+    () => mergeMetadata(loaded).map(([key, values]) => ({ key, values })),
+    // `loaded` is a fresh array each render; its content changes only with the query data.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the data itself
+    [JSON.stringify(loaded)],
+  );
+
+  const [inputValue, setInputValue] = useState(value);
+  useEffect(() => setInputValue(value), [value]);
+  const query = inputValue.trim().toLowerCase();
+  const items = useMemo(
+    () =>
+      query && query !== value.toLowerCase()
+        ? suggestions.filter((s) => s.key.toLowerCase().includes(query))
+        : suggestions,
+    [suggestions, query, value],
+  );
+
+  const commit = (next: string) => {
+    const trimmed = next.trim();
+    if (trimmed !== value) onChange(trimmed);
+  };
+
+  const combobox = useCombobox<Suggestion>({
+    items,
+    inputValue,
+    selectedItem: null,
+    itemToString: (item) => item?.key ?? '',
+    onInputValueChange: ({ inputValue: next, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(next ?? '');
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) {
+        setInputValue(selectedItem.key);
+        commit(selectedItem.key);
+      }
+    },
+    stateReducer: (_state, { type, changes }) => {
+      if (type === useCombobox.stateChangeTypes.InputBlur) {
+        return { ...changes, inputValue };
+      }
+      return changes;
+    },
+  });
+
+  return (
+    <div className="picker picker--key">
+      <label className="picker__label" {...combobox.getLabelProps()}>
+        Metadata key
+      </label>
+      <div className="combobox">
+        <input
+          className="combobox__input"
+          placeholder={groupBy === 'run_metadata' ? 'e.g. model' : 'e.g. topic'}
+          {...combobox.getInputProps({
+            onKeyDown: (event) => {
+              if (event.key === 'Enter' && combobox.highlightedIndex < 0) {
+                commit(inputValue);
+                combobox.closeMenu();
+              }
+            },
+            onBlur: () => commit(inputValue),
+          })}
+        />
+        <button
+          type="button"
+          className="combobox__toggle"
+          aria-label="Show metadata keys"
+          {...combobox.getToggleButtonProps()}
+        >
+          <span aria-hidden="true">▾</span>
+        </button>
+        <ul className="combobox__menu" {...combobox.getMenuProps()} hidden={!combobox.isOpen}>
+          {combobox.isOpen
+            ? items.map((item, index) => (
+                <li
+                  key={item.key}
+                  className={`combobox__item${combobox.highlightedIndex === index ? ' is-highlighted' : ''}${item.key === value ? ' is-selected' : ''}`}
+                  {...combobox.getItemProps({ item, index })}
+                >
+                  <span className="combobox__item-name">{item.key}</span>
+                  <span className="combobox__item-meta">
+                    {item.values.slice(0, 4).join(', ')}
+                    {item.values.length > 4 ? ', …' : ''}
+                  </span>
+                </li>
+              ))
+            : null}
+        </ul>
+      </div>
+      <p className="picker__hint">
+        {groupBy === 'example_metadata'
+          ? 'Type a key of the examples’ metadata, then press Enter.'
+          : failed
+            ? 'Suggestions could not be loaded; type a key and press Enter.'
+            : sessionIds.length === 0
+              ? 'Choose experiments to see their metadata keys.'
+              : 'Pick a key, or type one and press Enter.'}
+      </p>
+    </div>
+  );
+}

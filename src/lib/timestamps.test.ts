@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from './timestamps';
+
+describe('parseTimestamp', () => {
+  const utc = Date.UTC(2024, 5, 6, 1, 2, 51, 366);
+
+  it.each([
+    ['zone-less with microseconds (treated as UTC)', '2024-06-06T01:02:51.366397'],
+    ['+00:00 offset', '2024-06-06T01:02:51.366397+00:00'],
+    ['Z suffix', '2024-06-06T01:02:51.366Z'],
+    ['space separator', '2024-06-06 01:02:51.366397'],
+    ['other offset', '2024-06-06T03:02:51.366+02:00'],
+    ['compact offset', '2024-06-05T20:02:51.366-0500'],
+  ])('reads %s', (_name, input) => {
+    expect(parseTimestamp(input)).toBe(utc);
+  });
+
+  it('reads a time without fraction or zone', () => {
+    expect(parseTimestamp('2024-08-03T00:12:38')).toBe(Date.UTC(2024, 7, 3, 0, 12, 38));
+  });
+
+  it('reads a date alone', () => {
+    expect(parseTimestamp('2024-08-03')).toBe(Date.UTC(2024, 7, 3));
+  });
+
+  it.each([null, undefined, '', 'yesterday', '20260105T164601068924Z', {}, Number.NaN])(
+    'returns null for %s',
+    (input) => {
+      expect(parseTimestamp(input)).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { type DataSource, loadDataSource } from './lib/data-source';
+import './styles.css';
+
+async function startMocking(source: DataSource): Promise<string | null> {
+  if (source.source !== 'demo') return null;
+  try {
+    // The demo data and its handlers load only in demo mode, in their own chunk.
+    const { startDemoWorker } = await import('./mocks/browser');
+    await startDemoWorker();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const source = await loadDataSource();
+  const demoProblem = await startMocking(source);
+  createRoot(root).render(
+    <StrictMode>
+      <App source={source} demoProblem={demoProblem} />
+    </StrictMode>,
+  );
+}
+
+void boot();

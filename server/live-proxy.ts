@@ -54,7 +54,8 @@ export function proxyOptions(env: LiveEnv): Record<string, ProxyOptions> {
   if (env.apiKey) headers['X-Api-Key'] = env.apiKey;
   if (env.workspaceId) headers['X-Tenant-Id'] = env.workspaceId;
   return {
-    [API_PREFIX]: {
+    // A RegExp key: `/api/v1x` or `/api/v10` must not match the way a plain prefix would.
+    '^/api/v1(/|\\?|$)': {
       target: proxyTarget(env.endpoint),
       changeOrigin: true,
       secure: true,
@@ -84,7 +85,13 @@ export function versusServerPlugin(env: LiveEnv): Plugin {
         res.end(JSON.stringify(clientConfig(env)));
         return;
       }
-      if (!env.endpoint && (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`))) {
+      if (isApiPath(url) && !isProxiedPath(url)) {
+        res.statusCode = 404;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ detail: `Only ${API_PREFIX}/* is served here.` }));
+        return;
+      }
+      if (!env.endpoint && isProxiedPath(url)) {
         res.statusCode = 503;
         res.setHeader('Content-Type', 'application/json');
         res.end(
@@ -108,6 +115,14 @@ export function versusServerPlugin(env: LiveEnv): Plugin {
       install(server.middlewares);
     },
   };
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+export function isProxiedPath(url: string): boolean {
+  return /^\/api\/v1(\/|\?|$)/.test(url);
 }
 
 interface Req {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
-import type { GroupedRuns } from '../api/grouped-runs';
+import type { Group, GroupedRuns } from '../api/grouped-runs';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
 import type { DetailSession } from '../features/detail/detail-panel';
@@ -9,10 +9,14 @@ import { MatrixView } from '../features/matrix/matrix-view';
 import { useMatrixModel } from '../features/matrix/use-matrix-model';
 import { GroupSummary } from '../features/summary/group-summary';
 import { describeFeedback } from '../features/summary/summarise';
-import { formatCost, formatPercent, formatSeconds } from '../lib/format';
+import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../lib/format';
 import { sessionColor } from '../lib/session-colors';
 import { useGroupedData } from './use-grouped-data';
 import { effectiveBaseline, type ViewState } from './view-params';
+
+const ChartsPanel = lazy(() =>
+  import('../features/charts/charts-panel').then((m) => ({ default: m.ChartsPanel })),
+);
 
 const DetailPanel = lazy(() =>
   import('../features/detail/detail-panel').then((m) => ({ default: m.DetailPanel })),
@@ -33,8 +37,14 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
     return names;
   }, [sessionsQuery.data, data.data]);
 
+  const groups = data.data?.groups;
+  const shownGroups = useMemo(
+    () => (view.group === null || !groups ? groups : groups.filter((g) => String(g.key) === view.group)),
+    [groups, view.group],
+  );
+
   const model = useMatrixModel({
-    groups: data.data?.groups,
+    groups: shownGroups,
     groupBy: view.groupBy,
     sessionOrder: view.sessions,
     baseline,
@@ -84,8 +94,8 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
   }, [openRow, view.sessions, view.hidden, sessionNames, baseline]);
 
   const sectionSummary = useCallback(
-    (index: number) => summariseSection(data.data, index),
-    [data.data],
+    (index: number) => summariseSection(shownGroups, index),
+    [shownGroups],
   );
 
   return (
@@ -111,12 +121,51 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
         <>
           <ReadIssues result={data.data} />
           <GroupSummary groups={data.data.groups} metadataKey={view.key} />
+          <Suspense fallback={<div className="skeleton chart-skeleton" role="status">Loading charts…</div>}>
+            <ChartsPanel
+              groups={data.data.groups}
+              sessionOrder={view.sessions}
+              sessionNames={sessionNames}
+              metadataKey={view.key}
+              measure={view.chart}
+              onMeasureChange={(chart) => setView({ chart }, 'replace')}
+              feedbackKey={view.chartKey}
+              onFeedbackKeyChange={(chartKey) => setView({ chartKey }, 'replace')}
+              hiddenSessions={view.hidden}
+              onToggleSession={(id) =>
+                setView({
+                  hidden: view.hidden.includes(id)
+                    ? view.hidden.filter((h) => h !== id)
+                    : [...view.hidden, id],
+                })
+              }
+              onBarClick={(groupIndex, sessionId) => {
+                const group = data.data?.groups[groupIndex];
+                if (!group) return;
+                setView({
+                  group: String(group.key),
+                  hidden: sessionId
+                    ? view.sessions.filter((id) => id !== sessionId && id !== baseline)
+                    : view.hidden,
+                  page: view.page,
+                });
+              }}
+            />
+          </Suspense>
+          {view.group !== null ? (
+            <p className="notice filter-note" role="status">
+              The matrix shows only {view.key} = {formatGroupKey(groupKeyOf(data.data, view.group))}.{' '}
+              <button type="button" className="button" onClick={() => setView({ group: null })}>
+                Show all groups
+              </button>
+            </p>
+          ) : null}
           <MatrixView
             matrix={model.matrix}
             rows={model.rows}
             counts={model.counts}
             flippedSet={model.flippedSet}
-            groups={data.data.groups}
+            groups={shownGroups ?? []}
             groupBy={view.groupBy}
             sessions={view.sessions.map((id) => ({ id, name: sessionNames[id] ?? id }))}
             baseline={baseline}
@@ -165,8 +214,12 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
   );
 }
 
-function summariseSection(result: GroupedRuns | undefined, index: number): string {
-  const group = result?.groups[index];
+function groupKeyOf(result: GroupedRuns, text: string): string | number {
+  return result.groups.find((g) => String(g.key) === text)?.key ?? text;
+}
+
+function summariseSection(groups: Group[] | undefined, index: number): string {
+  const group = groups?.[index];
   if (!group) return '';
   const s = group.stats;
   const feedback = Object.entries(s.feedback)

@@ -103,6 +103,9 @@ describe('matrix parameters', () => {
       metrics: false,
       flipped: ['toxicity'],
       page: 3,
+      chart: 'feedback' as const,
+      chartKey: 'helpfulness',
+      group: '',
     };
     const search = serializeView(view);
     expect(parseView(search)).toEqual({ view, notices: [] });
@@ -122,6 +125,7 @@ describe('matrix parameters', () => {
     ['an inverted range', '&range=1:0:k', /range/],
     ['page 0', '&page=0', /page/],
     ['a bad metrics value', '&metrics=maybe', /metrics/],
+    ['an unknown chart', '&chart=pie', /chart/],
   ])('ignores %s with a notice', (_name, extra, pattern) => {
     const { view, notices } = parseView(base + extra);
     expect(notices.join(' ')).toMatch(pattern);

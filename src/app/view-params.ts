@@ -26,7 +26,13 @@ export const PARAMS = {
   metrics: 'metrics',
   flip: 'flip',
   page: 'page',
+  chart: 'chart',
+  chartKey: 'chartKey',
+  group: 'group',
 } as const;
+
+export const CHART_VALUES = ['latency', 'cost', 'errors', 'tokens', 'feedback'] as const;
+export type ChartChoice = (typeof CHART_VALUES)[number];
 
 export const MAX_SESSIONS = 20;
 export const MAX_KEY_LENGTH = 256;
@@ -58,6 +64,12 @@ export interface ViewState {
   flipped: string[];
   /** 1-based server page. */
   page: number;
+  /** The chart measure shown. */
+  chart: ChartChoice;
+  /** The feedback key of the feedback chart; null means the first numeric key. */
+  chartKey: string | null;
+  /** Show only this group (its key as text), e.g. after clicking a bar. */
+  group: string | null;
 }
 
 export const EMPTY_FILTER: FilterSpec = { text: '', only: null, onlyKey: null, ranges: [] };
@@ -76,6 +88,9 @@ export const DEFAULT_VIEW: ViewState = {
   metrics: true,
   flipped: [],
   page: 1,
+  chart: 'latency',
+  chartKey: null,
+  group: null,
 };
 
 export interface ParsedView {
@@ -202,6 +217,16 @@ export function parseView(search: string): ParsedView {
     else notices.push(`Ignored page "${shorten(page)}": pages are numbered from 1.`);
   }
 
+  const chart = single(PARAMS.chart);
+  if (chart !== null) {
+    if ((CHART_VALUES as readonly string[]).includes(chart)) view.chart = chart as ChartChoice;
+    else notices.push(`Ignored chart "${shorten(chart)}": use ${CHART_VALUES.join(', ')}.`);
+  }
+  const chartKey = single(PARAMS.chartKey);
+  if (chartKey) view.chartKey = chartKey.slice(0, MAX_KEY_LENGTH);
+  const group = single(PARAMS.group);
+  if (group !== null) view.group = group.slice(0, MAX_KEY_LENGTH);
+
   const unknown = [...new Set([...params.keys()].filter((name) => !known.has(name)))];
   if (unknown.length > 0) {
     const listed = unknown.slice(0, 5).map((name) => `"${shorten(name, 24)}"`);
@@ -312,6 +337,9 @@ export function serializeView(view: ViewState): string {
   if (!view.metrics) add(PARAMS.metrics, 'off');
   for (const k of view.flipped) add(PARAMS.flip, k);
   if (view.page > 1) add(PARAMS.page, String(view.page));
+  if (view.chart !== DEFAULT_VIEW.chart) add(PARAMS.chart, view.chart);
+  if (view.chartKey) add(PARAMS.chartKey, view.chartKey);
+  if (view.group !== null) add(PARAMS.group, view.group);
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

@@ -39,7 +39,10 @@ const SESSION_SORT = [
 
 type Sortable = string | number | null | undefined;
 
-/** Nulls sort last in either direction; ties fall back to `tie` so order is deterministic. */
+/**
+ * Nulls sort last in either direction (callers chain tie-breakers for a deterministic order).
+ * Timestamps compare as strings: the store writes each field in one fixed format.
+ */
 function compareSortable(a: Sortable, b: Sortable, desc: boolean): number {
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
@@ -53,7 +56,7 @@ function page<T>(items: T[], offset: number, limit: number): T[] {
   return items.slice(offset, offset + limit);
 }
 
-/** Timestamps from the store share one format per field, so string order is time order. */
+/** GET /api/v1/datasets. Accepted but not applied: metadata, tag_value_id, exclude_corrections_datasets. */
 export function listDatasets(
   store: WorkspaceStore,
   params: URLSearchParams,

@@ -277,7 +277,7 @@ describe('the other demo datasets', () => {
     expect(lazy.isContentBuilt(scale.id)).toBe(false);
   });
 
-  it('sorts newest first by last session start with Support QA on top', () => {
+  it('gives Support QA the latest experiments, so it leads the default dataset order', () => {
     const starts = store.datasets.map((d) => d.last_session_start_time);
     expect(store.datasets[0]?.name).toBe(DEMO_DATASET_NAMES.supportQa);
     const dated = starts.filter((s): s is string => s !== null);

@@ -253,15 +253,12 @@ interface GroupState {
 }
 
 const MAX_CACHED_GROUPINGS = 8;
+/** Per dataset index, a small LRU of groupings: paging through one costs a slice, not a scan. */
+const groupingCache = new WeakMap<ContentIndex, Map<string, GroupState[]>>();
 
-function groupingCacheKey(store: WorkspaceStore, query: GroupRunsQuery): string {
-  return JSON.stringify([
-    store.tenantId,
-    query.session_ids,
-    query.group_by,
-    query.metadata_key,
-    query.filters,
-  ]);
+/** Everything but paging and projection decides a grouping; the cache lives on the index. */
+function groupingCacheKey(query: GroupRunsQuery): string {
+  return JSON.stringify([query.session_ids, query.group_by, query.metadata_key, query.filters]);
 }
 
 function buildGrouping(
@@ -428,18 +425,23 @@ export function groupRuns(
   }
 
   const index = indexContent(store.contentOf(datasetId));
-  const cacheKey = groupingCacheKey(store, query);
-  let groups = index.groupings.get(cacheKey) as GroupState[] | undefined;
+  let cache = groupingCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    groupingCache.set(index, cache);
+  }
+  const cacheKey = groupingCacheKey(query);
+  let groups = cache.get(cacheKey);
   if (groups) {
-    index.groupings.delete(cacheKey); // re-insert as most recent
+    cache.delete(cacheKey); // re-inserted below as the most recent
   } else {
     groups = buildGrouping(store, index, query);
-    if (index.groupings.size >= MAX_CACHED_GROUPINGS) {
-      const oldest = index.groupings.keys().next().value;
-      if (oldest !== undefined) index.groupings.delete(oldest);
+    if (cache.size >= MAX_CACHED_GROUPINGS) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
     }
   }
-  index.groupings.set(cacheKey, groups);
+  cache.set(cacheKey, groups);
 
   const out: ApiExampleGroup[] = groups.map((group) => ({
     group_key: group.key,

@@ -16,8 +16,6 @@ export interface ContentIndex {
   sessionStats: Map<string, RunAccumulator>;
   /** Metadata value counts per session, computed on first use. */
   metadataCounts: Map<string, Map<string, Map<string, number>>>;
-  /** Cached groupings (see group-runs.ts); a small LRU keyed by the grouping request. */
-  groupings: Map<string, unknown>;
 }
 
 const indexes = new WeakMap<DatasetContent, ContentIndex>();
@@ -56,7 +54,6 @@ export function indexContent(content: DatasetContent): ContentIndex {
     factsBySession,
     sessionStats: new Map(),
     metadataCounts: new Map(),
-    groupings: new Map(),
   };
   indexes.set(content, index);
   return index;

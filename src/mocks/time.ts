@@ -93,9 +93,37 @@ export function formatDottedOrder(micros: number, runId: string): string {
 
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?/;
 
-/** Epoch microseconds of a stored timestamp; the zone suffix is ignored because all are UTC. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Epoch microseconds of a stored timestamp; the zone suffix is ignored because all are UTC.
+ * The store's own `YYYY-MM-DDTHH:MM:SS.ffffff` takes an allocation-free path (indexing a
+ * 10,000 × 8 dataset parses 160,000 of them); anything else goes through the regex.
+ */
 export function parseMicros(value: string | null | undefined): number | null {
   if (!value) return null;
+  if (value.length >= 26 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 46) {
+    const micros =
+      Date.UTC(
+        digitsAt(value, 0, 4),
+        digitsAt(value, 5, 2) - 1,
+        digitsAt(value, 8, 2),
+        digitsAt(value, 11, 2),
+        digitsAt(value, 14, 2),
+        digitsAt(value, 17, 2),
+      ) *
+        1000 +
+      digitsAt(value, 20, 6);
+    if (!Number.isNaN(micros)) return micros;
+  }
   const m = STAMP.exec(value);
   if (!m) return null;
   const seconds = Date.UTC(

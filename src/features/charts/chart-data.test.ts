@@ -10,6 +10,7 @@ import {
   feedbackKeyOptions,
   resolveFeedbackKey,
   resolveSessions,
+  valueTicks,
 } from './chart-data';
 import { cellText, checkValue } from './chart-values';
 import {
@@ -271,6 +272,25 @@ describe('buildChartModel', () => {
   });
 });
 
+describe('valueTicks', () => {
+  it('covers the data with round steps from 0', () => {
+    expect(valueTicks(buildChartModel('latency', input()))).toEqual([0, 1, 2, 3, 4]);
+    // Stacks are summed: 0.2 + 0.3 = 0.5.
+    expect(valueTicks(buildChartModel('cost', input()))).toEqual([0, 0.2, 0.4, 0.6]);
+    // Whiskers count: 0.75 + 0.25 = 1.
+    expect(valueTicks(buildChartModel('feedback', input()))).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it('reaches below 0 for negative scores and has a range when nothing is drawn', () => {
+    const groups = [group('a', [session(S1, 'A', { feedback: { q: numericKey(-1, 2, null) } })])];
+    expect(valueTicks(buildChartModel('feedback', input({ groups, feedbackKey: 'q' })))).toEqual([
+      -1, -0.75, -0.5, -0.25, 0,
+    ]);
+    const fresh = [group('fresh', [session(S1, 'New')])];
+    expect(valueTicks(buildChartModel('tokens', input({ groups: fresh })))).toEqual([0, 1]);
+  });
+});
+
 describe('chartLayout', () => {
   it('grows with the bar count and thins bars as they multiply', () => {
     const small = chartLayout(2, 2);
@@ -278,5 +298,10 @@ describe('chartLayout', () => {
     expect(small.width).toBe(480);
     expect(big.barSize).toBeLessThan(small.barSize);
     expect(big.width).toBe(50 * big.groupWidth + 96);
+    // The band width sets how much of a key fits: 192px -> 27 characters; 54px -> 7.
+    expect(small.labelChars).toBe(27);
+    expect(chartLayout(50, 1).labelChars).toBe(7);
+    expect(small.height).toBe(320);
+    expect(chartLayout(2, 20, 20).height).toBe(560);
   });
 });

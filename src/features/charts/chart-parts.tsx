@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { TooltipContentProps, XAxisTickContentProps } from 'recharts';
+import { NO_DATA } from '../../lib/format';
 import { sessionColor } from '../../lib/session-colors';
 import type { ChartGroup, ChartModel, TableRow } from './chart-data';
 import { cellText } from './chart-values';
@@ -20,6 +22,8 @@ export function GroupTick({
   maxChars: number;
   onClick: (groupIndex: number) => void;
 }) {
+  // Focus reveals the whole key, as hovering does through <title>.
+  const [focused, setFocused] = useState(false);
   if (!group) return null;
   const filter = () => onClick(group.index);
   return (
@@ -33,6 +37,8 @@ export function GroupTick({
         tabIndex={0}
         aria-label={`Filter matrix to ${group.label}`}
         onClick={filter}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
@@ -41,7 +47,7 @@ export function GroupTick({
         }}
       >
         <title>{group.label}</title>
-        {truncate(group.short, maxChars)}
+        {focused ? group.short : truncate(group.short, maxChars)}
       </text>
     </g>
   );
@@ -74,12 +80,14 @@ export function GroupTooltip({
               aria-hidden="true"
             />
             <strong>{row.sessionName}</strong>:{' '}
-            {row.cells.map((cell, i) => (
-              <span key={model.columns[i] ?? i} className="charts-tooltip__value">
-                {model.columns[i]} {cellText(cell)}
-                {i < row.cells.length - 1 ? '; ' : ''}
-              </span>
-            ))}
+            {row.cells.every((c) => c.value === null && c.reason === null)
+              ? NO_DATA
+              : row.cells.map((cell, i) => (
+                  <span key={model.columns[i] ?? i} className="charts-tooltip__value">
+                    {model.columns[i]} {cellText(cell)}
+                    {i < row.cells.length - 1 ? '; ' : ''}
+                  </span>
+                ))}
           </li>
         ))}
       </ul>

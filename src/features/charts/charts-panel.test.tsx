@@ -177,6 +177,17 @@ describe('ChartsPanel', () => {
     expect(screen.getByRole('list', { name: 'Bar patterns' })).toHaveTextContent('hatched = p99');
   });
 
+  it('stacks split costs, draws an unsplit total dotted, and nothing for nulls', () => {
+    const { view } = setup({ measure: 'cost' });
+    const fills = [...view.container.querySelectorAll('.recharts-bar-rectangle path')].map((p) =>
+      p.getAttribute('fill'),
+    );
+    expect(fills).toHaveLength(3);
+    expect(fills[0]).toBe('#0072B2');
+    expect(fills[1]).toMatch(/-hatch-0\)$/);
+    expect(fills[2]).toMatch(/-dots-1\)$/);
+  });
+
   it('filters the matrix to a group and session when a bar is clicked', () => {
     const { view, props } = setup({ measure: 'errors' });
     const bars = view.container.querySelectorAll('.recharts-bar-rectangle path');
@@ -197,6 +208,20 @@ describe('ChartsPanel', () => {
     const tooltip = view.container.querySelector('.charts-tooltip');
     expect(tooltip).toHaveTextContent('model = 0');
     expect(tooltip).toHaveTextContent('Beta: p50 latency no data (negative value -3 ignored)');
+  });
+
+  it('cuts long group keys on the axis, with the full key on hover and focus', () => {
+    const long = `model-${'x'.repeat(200)}`;
+    const groups = [group(long, [session(S1, 'Alpha', { errorRate: 0.2 })]), group('', [])];
+    setup({ groups, sessionOrder: [S1], measure: 'errors' });
+    const label = screen.getByRole('button', { name: `Filter matrix to model = ${long}` });
+    expect(label.textContent?.endsWith('…')).toBe(true);
+    expect(label.querySelector('title')?.textContent).toBe(`model = ${long}`);
+    fireEvent.focus(label);
+    expect(label).toHaveTextContent(`model = ${long}${long}`);
+    expect(
+      screen.getByRole('button', { name: 'Filter matrix to model = (empty string)' }),
+    ).toBeVisible();
   });
 
   it('shows the first groups and offers to show all of them', async () => {

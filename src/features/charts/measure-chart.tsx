@@ -7,6 +7,7 @@ import {
   type ChartSession,
   chartLayout,
   type TableRow,
+  valueTicks,
 } from './chart-data';
 import { GroupTick, GroupTooltip } from './chart-parts';
 import { barFill, ChartPatternDefs } from './chart-patterns';
@@ -27,7 +28,8 @@ export function MeasureChart({
   sessions: readonly ChartSession[];
   onBarClick: (groupIndex: number, sessionId: string | null) => void;
 }) {
-  const layout = chartLayout(model.groups.length, model.slotsPerGroup);
+  const visible = sessions.filter((s) => !s.hidden);
+  const layout = chartLayout(model.groups.length, model.slotsPerGroup, visible.length);
   const rowsByGroup = useMemo(() => {
     const map = new Map<number, TableRow[]>();
     for (const row of model.rows) {
@@ -37,8 +39,8 @@ export function MeasureChart({
     }
     return map;
   }, [model.rows]);
+  const ticks = useMemo(() => valueTicks(model), [model]);
   const patterns = [...new Set(model.series.map((s) => s.pattern))];
-  const visible = sessions.filter((s) => !s.hidden);
 
   return (
     // Keyboard users scroll it by tabbing through the focusable group labels.
@@ -65,7 +67,7 @@ export function MeasureChart({
             <GroupTick
               props={props}
               group={model.groups[Number(props.payload.value)]}
-              maxChars={Math.floor(layout.groupWidth / 7)}
+              maxChars={layout.labelChars}
               onClick={(groupIndex) => onBarClick(groupIndex, null)}
             />
           )}
@@ -74,9 +76,12 @@ export function MeasureChart({
           width={72}
           stroke="var(--text-muted)"
           tickFormatter={(v: number) => formatUnit(model.unit, v)}
-          allowDecimals={model.unit !== 'count'}
+          ticks={ticks}
+          domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 'auto']}
         />
         <Tooltip
+          // Keep null entries so a group with no data still gets a tooltip saying so.
+          filterNull={false}
           cursor={{ fill: 'var(--surface-2)', fillOpacity: 0.6 }}
           isAnimationActive={false}
           content={(props) => (
@@ -100,7 +105,9 @@ export function MeasureChart({
               // Instant redraws: up to 1,000 bars re-render on every legend toggle.
               isAnimationActive={false}
               // A real 0 gets a sliver so that it differs from "no data" (no bar at all).
-              minPointSize={(value) => (value === 0 ? 2 : 0)}
+              // Read the datum, not `value`: in a stack `value` is the running top, and a null
+              // segment there would look like a 0.
+              minPointSize={(_value, index) => (model.data[index]?.[bar.dataKey] === 0 ? 2 : 0)}
               onClick={(item) => {
                 const datum = item.payload as ChartDatum | undefined;
                 if (datum) onBarClick(datum.groupIndex, bar.sessionId);

@@ -110,8 +110,18 @@ describe('baselineCell', () => {
 });
 
 describe('cellDelta and metricDelta', () => {
-  const base = makeCell('s:a', A, { acc: 0.5, tox: 0.2, none: null }, { latency: 2, totalCost: 0.01 });
-  const cell = makeCell('s:b', B, { acc: 0.75, tox: 0.4, none: 1 }, { latency: 1.5, totalCost: 0.03 });
+  const base = makeCell(
+    's:a',
+    A,
+    { acc: 0.5, tox: 0.2, none: null },
+    { latency: 2, totalCost: 0.01 },
+  );
+  const cell = makeCell(
+    's:b',
+    B,
+    { acc: 0.75, tox: 0.4, none: 1 },
+    { latency: 1.5, totalCost: 0.03 },
+  );
 
   it('is cell minus baseline, classified by the key direction', () => {
     expect(cellDelta(cell, base, 'acc', 'higher')).toEqual({ delta: 0.25, change: 'improved' });

@@ -175,18 +175,23 @@ export function changeCounts(
     return list;
   });
 
+  // Plain loops and no Delta objects: this runs rows x columns x keys times.
   for (const row of matrix.rows) {
-    columns.forEach((column, c) => {
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c] as MatrixColumn;
       const cell = row.cells[column.id];
-      if (!cell) return;
+      if (!cell) continue;
       const base = baselineCell(row, column, baselineSessionId, matrix.columns);
-      if (!base) return;
+      if (!base) continue;
       const tally = tallies[c] as ChangeCount[];
-      keys.forEach((key, k) => {
-        const delta = cellDelta(cell, base, key, directions[k] as Direction);
-        if (delta) (tally[k] as ChangeCount)[delta.change]++;
-      });
-    });
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k] as string;
+        const value = cell.scores[key]?.score;
+        const reference = base.scores[key]?.score;
+        if (value == null || reference == null) continue;
+        (tally[k] as ChangeCount)[classify(value - reference, directions[k] as Direction)]++;
+      }
+    }
   }
   return out;
 }

@@ -60,9 +60,30 @@ describe('buildMatrix (run_metadata)', () => {
 
   it('makes one column per (group, session) in display order, whatever the server order', () => {
     expect(matrix.columns).toEqual([
-      { id: `0:${A}`, sessionId: A, sessionName: 'exp A', sessionIndex: 0, groupKey: 'gpt-4o', groupIndex: 0 },
-      { id: `0:${B}`, sessionId: B, sessionName: 'exp B', sessionIndex: 1, groupKey: 'gpt-4o', groupIndex: 0 },
-      { id: `1:${C}`, sessionId: C, sessionName: 'exp C', sessionIndex: 2, groupKey: 'claude', groupIndex: 1 },
+      {
+        id: `0:${A}`,
+        sessionId: A,
+        sessionName: 'exp A',
+        sessionIndex: 0,
+        groupKey: 'gpt-4o',
+        groupIndex: 0,
+      },
+      {
+        id: `0:${B}`,
+        sessionId: B,
+        sessionName: 'exp B',
+        sessionIndex: 1,
+        groupKey: 'gpt-4o',
+        groupIndex: 0,
+      },
+      {
+        id: `1:${C}`,
+        sessionId: C,
+        sessionName: 'exp C',
+        sessionIndex: 2,
+        groupKey: 'claude',
+        groupIndex: 1,
+      },
     ]);
     expect(matrix.groupBy).toBe('run_metadata');
   });
@@ -134,7 +155,9 @@ describe('buildMatrix (run_metadata)', () => {
   });
 
   it('adds a column for a session listed by the group even when it has no runs there', () => {
-    const groups = [makeGroup('x', [makeSession(A, 'a'), makeSession(B, 'b')], [makeExample('e1', [makeRun(A)])])];
+    const groups = [
+      makeGroup('x', [makeSession(A, 'a'), makeSession(B, 'b')], [makeExample('e1', [makeRun(A)])]),
+    ];
     const m = buildMatrix(groups, { groupBy: 'run_metadata', sessionOrder: [A, B] });
     expect(m.columns.map((c) => c.id)).toEqual([`0:${A}`, `0:${B}`]);
     expect(m.rows[0]?.cells[`0:${B}`]).toBeUndefined();
@@ -148,7 +171,9 @@ describe('buildMatrix (run_metadata)', () => {
 
   it('matches session ids case-insensitively and reports the selected spelling', () => {
     const upper = A.toUpperCase();
-    const groups = [makeGroup('x', [makeSession(upper, 'a')], [makeExample('e1', [makeRun(upper)])])];
+    const groups = [
+      makeGroup('x', [makeSession(upper, 'a')], [makeExample('e1', [makeRun(upper)])]),
+    ];
     const m = buildMatrix(groups, { groupBy: 'run_metadata', sessionOrder: [A] });
     expect(m.foreignRuns).toBe(0);
     expect(m.columns.map((c) => [c.id, c.sessionName])).toEqual([[`0:${A}`, 'a']]);
@@ -175,7 +200,13 @@ describe('buildMatrix (run_metadata)', () => {
 
   it('returns an empty matrix for no groups', () => {
     const m = buildMatrix([], { groupBy: 'run_metadata', sessionOrder: [A] });
-    expect(m).toEqual({ groupBy: 'run_metadata', columns: [], rows: [], feedbackKeys: [], foreignRuns: 0 });
+    expect(m).toEqual({
+      groupBy: 'run_metadata',
+      columns: [],
+      rows: [],
+      feedbackKeys: [],
+      foreignRuns: 0,
+    });
   });
 });
 
@@ -199,9 +230,30 @@ describe('buildMatrix (example_metadata)', () => {
 
   it('has one column per selected session, including one that ran nothing', () => {
     expect(m.columns).toEqual([
-      { id: `s:${B}`, sessionId: B, sessionName: 'exp B', sessionIndex: 0, groupKey: null, groupIndex: null },
-      { id: `s:${A}`, sessionId: A, sessionName: 'exp A', sessionIndex: 1, groupKey: null, groupIndex: null },
-      { id: `s:${C}`, sessionId: C, sessionName: 'cccccccc', sessionIndex: 2, groupKey: null, groupIndex: null },
+      {
+        id: `s:${B}`,
+        sessionId: B,
+        sessionName: 'exp B',
+        sessionIndex: 0,
+        groupKey: null,
+        groupIndex: null,
+      },
+      {
+        id: `s:${A}`,
+        sessionId: A,
+        sessionName: 'exp A',
+        sessionIndex: 1,
+        groupKey: null,
+        groupIndex: null,
+      },
+      {
+        id: `s:${C}`,
+        sessionId: C,
+        sessionName: 'cccccccc',
+        sessionIndex: 2,
+        groupKey: null,
+        groupIndex: null,
+      },
     ]);
   });
 
@@ -269,7 +321,13 @@ describe('cells', () => {
 
   it('has null metrics when no run has them', () => {
     const { cell: c } = oneCell([makeRun(A), makeRun(A)]);
-    expect(c).toMatchObject({ latency: null, totalTokens: null, totalCost: null, errorCount: 0, error: null });
+    expect(c).toMatchObject({
+      latency: null,
+      totalTokens: null,
+      totalCost: null,
+      errorCount: 0,
+      error: null,
+    });
     expect(c.scores).toEqual({});
     expect(c.preview).toBe('');
   });
@@ -300,7 +358,9 @@ describe('cells', () => {
   });
 
   it('labels a single categorical run and keeps its numeric score when it has one', () => {
-    const { cell: c } = oneCell([makeRun(A, { verdict: categorical({ CORRECT: 2, WRONG: 3 }, 0.4) })]);
+    const { cell: c } = oneCell([
+      makeRun(A, { verdict: categorical({ CORRECT: 2, WRONG: 3 }, 0.4) }),
+    ]);
     expect(c.scores.verdict).toMatchObject({
       score: 0.4,
       n: 1,
@@ -351,13 +411,14 @@ describe('cells', () => {
   });
 
   it('prefers outputs_preview, else the single string output, else compact JSON', () => {
-    expect(oneCell([makeRun(A, {}, { outputsPreview: 'short', outputs: { a: 'x' } })]).cell.preview).toBe(
-      'short',
-    );
+    expect(
+      oneCell([makeRun(A, {}, { outputsPreview: 'short', outputs: { a: 'x' } })]).cell.preview,
+    ).toBe('short');
     expect(oneCell([makeRun(A, {}, { outputs: { answer: 'Paris' } })]).cell.preview).toBe('Paris');
-    expect(oneCell([makeRun(A, {}, { outputs: { answer: 'Paris', n: 2, ok: true, x: null } })]).cell.preview).toBe(
-      '{"answer":"Paris","n":2,"ok":true,"x":null}',
-    );
+    expect(
+      oneCell([makeRun(A, {}, { outputs: { answer: 'Paris', n: 2, ok: true, x: null } })]).cell
+        .preview,
+    ).toBe('{"answer":"Paris","n":2,"ok":true,"x":null}');
     expect(oneCell([makeRun(A, {}, { outputs: { answer: 3 } })]).cell.preview).toBe('{"answer":3}');
   });
 
@@ -384,7 +445,8 @@ describe('cells', () => {
     const single = oneCell([makeRun(A, {}, { outputs: { answer: huge } })]).cell.preview;
     expect(single).toHaveLength(PREVIEW_MAX_CHARS);
     expect(single).toBe(`${'y'.repeat(PREVIEW_MAX_CHARS - 1)}…`);
-    const multi = oneCell([makeRun(A, {}, { outputs: { answer: huge, other: huge } })]).cell.preview;
+    const multi = oneCell([makeRun(A, {}, { outputs: { answer: huge, other: huge } })]).cell
+      .preview;
     expect(multi).toHaveLength(PREVIEW_MAX_CHARS);
     expect(multi.startsWith('{"answer":"yyy')).toBe(true);
     expect(multi.endsWith('…')).toBe(true);
@@ -401,7 +463,9 @@ describe('cells', () => {
     let nested: Record<string, unknown> = { leaf: 'bottom' };
     for (let i = 0; i < 1000; i++) nested = { a: nested, i };
     const { cell: c } = oneCell([makeRun(A, {}, { outputs: nested })]);
-    expect(c.preview).toBe('{"a":{"a":{"a":{"a":{"a":{"a":{…},"i":994},"i":995},"i":996},"i":997},"i":998},"i":999}');
+    expect(c.preview).toBe(
+      '{"a":{"a":{"a":{"a":{"a":{"a":{…},"i":994},"i":995},"i":996},"i":997},"i":998},"i":999}',
+    );
     let deepArray: unknown = 'x';
     for (let i = 0; i < 1000; i++) deepArray = [deepArray];
     expect(oneCell([makeRun(A, {}, { outputs: { list: deepArray, b: 1 } })]).cell.preview).toBe(

@@ -38,9 +38,10 @@ export function buildMatrix(groups: readonly Group[], options: BuildMatrixOption
   const keyFlags = new Map<string, number>();
   let foreignRuns = 0;
 
-  const byExample = options.groupBy === 'run_metadata';
+  // run_metadata: groups are column groups and one row per example spans them all.
+  // example_metadata: groups are row sections, and an example in two sections has two rows.
+  const groupsAreColumns = options.groupBy === 'run_metadata';
   const rows: MatrixRow[] = [];
-  // run_metadata: one row per example across all groups.
   const rowById = new Map<string, MatrixRow>();
   // run_metadata: which selected sessions each group has (by index in `order`).
   const present: boolean[][] = [];
@@ -49,7 +50,7 @@ export function buildMatrix(groups: readonly Group[], options: BuildMatrixOption
   const sharedColumnIds = order.map((id) => `s:${id}`);
 
   groups.forEach((group, g) => {
-    const columnIds = byExample ? order.map((id) => `${g}:${id}`) : sharedColumnIds;
+    const columnIds = groupsAreColumns ? order.map((id) => `${g}:${id}`) : sharedColumnIds;
     const has: boolean[] = new Array(sessionCount).fill(false);
     present.push(has);
     for (const session of group.sessions) {
@@ -57,16 +58,18 @@ export function buildMatrix(groups: readonly Group[], options: BuildMatrixOption
       if (i >= 0) has[i] = true;
     }
     // example_metadata: the same example twice in one section is merged into one row.
-    const sectionRows = byExample ? rowById : new Map<string, MatrixRow>();
+    const sectionRows = groupsAreColumns ? rowById : new Map<string, MatrixRow>();
 
     for (const example of group.examples) {
       let row = sectionRows.get(example.id);
       if (!row) {
+        // run_metadata: `example` is the first group's copy (its `runs` are that group's
+        // only); the cells are the full picture.
         row = {
           exampleId: example.id,
           example,
-          sectionKey: byExample ? null : group.key,
-          sectionIndex: byExample ? null : g,
+          sectionKey: groupsAreColumns ? null : group.key,
+          sectionIndex: groupsAreColumns ? null : g,
           cells: {},
         };
         sectionRows.set(example.id, row);
@@ -100,7 +103,7 @@ export function buildMatrix(groups: readonly Group[], options: BuildMatrixOption
     }
   });
 
-  const columns = byExample
+  const columns = groupsAreColumns
     ? groupColumns(groups, order, present, options.sessionNames)
     : sessionColumns(groups, order, options.sessionNames);
 
@@ -294,7 +297,10 @@ function noteKey(keyFlags: Map<string, number> | undefined, key: string, flags: 
   if (old === undefined || (old | flags) !== old) keyFlags.set(key, (old ?? 0) | flags);
 }
 
-/** The common case: one run, so every score is that run's own (no accumulation needed). */
+/**
+ * The common case: one run, so every score is that run's own (no accumulation needed). The
+ * score shares the run's category and comment objects: the model is read-only throughout.
+ */
 function singleRunScores(
   run: Run,
   keyFlags: Map<string, number> | undefined,
@@ -318,12 +324,6 @@ function singleRunScores(
     };
   }
   return scores;
-}
-
-function copyCounts(counts: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const label in counts) out[label] = counts[label] ?? 0;
-  return out;
 }
 
 /** Running per-key totals over repetitions; Welford's method keeps the spread accurate. */

@@ -21,9 +21,18 @@ import {
 } from './test-fixtures';
 import type { MatrixRow } from './types';
 
-function matrixOf(runs: ReturnType<typeof makeRun>[], example: Parameters<typeof makeExample>[2] = {}) {
+function matrixOf(
+  runs: ReturnType<typeof makeRun>[],
+  example: Parameters<typeof makeExample>[2] = {},
+) {
   return buildMatrix(
-    [makeGroup('g', [makeSession(A, 'a'), makeSession(B, 'b')], [makeExample('e1', runs, example)])],
+    [
+      makeGroup(
+        'g',
+        [makeSession(A, 'a'), makeSession(B, 'b')],
+        [makeExample('e1', runs, example)],
+      ),
+    ],
     { groupBy: 'run_metadata', sessionOrder: [A, B] },
   );
 }
@@ -33,12 +42,28 @@ describe('rowHaystack', () => {
     const m = matrixOf(
       [
         makeRun(A, { style: comment('Too VERBOSE') }, { outputs: { answer: 'Paris', n: 42 } }),
-        makeRun(B, { verdict: categorical({ pass: 1 }) }, { outputsPreview: 'Preview TEXT', error: 'KeyError: x' }),
+        makeRun(
+          B,
+          { verdict: categorical({ pass: 1 }) },
+          { outputsPreview: 'Preview TEXT', error: 'KeyError: x' },
+        ),
       ],
-      { name: 'Geo Question', inputs: { question: 'Capital of FRANCE?' }, outputs: { expected: 'PARIS' } },
+      {
+        name: 'Geo Question',
+        inputs: { question: 'Capital of FRANCE?' },
+        outputs: { expected: 'PARIS' },
+      },
     );
     const text = rowHaystack(m.rows[0] as MatrixRow);
-    for (const part of ['geo question', 'capital of france?', 'paris', '42', 'preview text', 'keyerror: x', 'too verbose']) {
+    for (const part of [
+      'geo question',
+      'capital of france?',
+      'paris',
+      '42',
+      'preview text',
+      'keyerror: x',
+      'too verbose',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toBe(text.toLowerCase());

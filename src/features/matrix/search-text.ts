@@ -85,7 +85,8 @@ function collectInto(
     const record = value as Record<string, unknown>;
     for (const key in record) {
       if (left <= 0) break;
-      if (Object.hasOwn(record, key)) left = collectInto(record[key], parts, left, depth + 1, ancestors);
+      if (Object.hasOwn(record, key))
+        left = collectInto(record[key], parts, left, depth + 1, ancestors);
     }
   }
   ancestors.pop();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatrix } from './pivot';
 import { buildSearchIndex } from './search-text';
-import { EMPTY_FILTER, filterRows, isFilterActive, sortRows } from './sort-filter';
+import {
+  EMPTY_FILTER,
+  type FilterContext,
+  filterRows,
+  isFilterActive,
+  sortRows,
+} from './sort-filter';
 import {
   A,
   B,
@@ -16,6 +22,7 @@ import {
   makeRun,
   makeSession,
   numeric,
+  syntheticGroups,
 } from './test-fixtures';
 import type { MatrixRow, SortSpec } from './types';
 
@@ -71,16 +78,16 @@ describe('sortRows', () => {
 
   it('keeps the delta order by value whatever the key direction', () => {
     const flipped = { ...ctx, flipped: new Set(['acc']) };
-    expect(ids(sortRows(rows, { by: 'delta', sessionId: B, key: 'acc', dir: 'asc' }, flipped))).toEqual(
-      ['r3', 'r0', 'r1', 'r2', 'r4'],
-    );
+    expect(
+      ids(sortRows(rows, { by: 'delta', sessionId: B, key: 'acc', dir: 'asc' }, flipped)),
+    ).toEqual(['r3', 'r0', 'r1', 'r2', 'r4']);
   });
 
   it('has no deltas without a baseline', () => {
     const none = { ...ctx, baselineSessionId: null };
-    expect(ids(sortRows(rows, { by: 'delta', sessionId: B, key: 'acc', dir: 'asc' }, none))).toEqual(
-      ids(rows),
-    );
+    expect(
+      ids(sortRows(rows, { by: 'delta', sessionId: B, key: 'acc', dir: 'asc' }, none)),
+    ).toEqual(ids(rows));
   });
 
   it('returns a new array and never mutates the input', () => {
@@ -117,10 +124,14 @@ describe('sortRows', () => {
       { ...makeRow('z', [makeCell(col.id, A, { acc: 0.9 })]), sectionIndex: 1, sectionKey: 'b' },
       { ...makeRow('w', [makeCell(col.id, A, { acc: 0.1 })]), sectionIndex: 1, sectionKey: 'b' },
     ];
-    const sorted = sortRows(sectioned, { by: 'score', sessionId: A, key: 'acc', dir: 'desc' }, {
-      ...ctx,
-      columns: [col],
-    });
+    const sorted = sortRows(
+      sectioned,
+      { by: 'score', sessionId: A, key: 'acc', dir: 'desc' },
+      {
+        ...ctx,
+        columns: [col],
+      },
+    );
     expect(ids(sorted)).toEqual(['y', 'x', 'z', 'w']);
   });
 });
@@ -168,7 +179,7 @@ describe('filterRows', () => {
   ];
   const matrix = buildMatrix(groups, { groupBy: 'example_metadata', sessionOrder: [A, B, C] });
   const all = new Set([A, B, C]);
-  const base = {
+  const base: FilterContext = {
     columns: matrix.columns,
     visibleSessionIds: all,
     baselineSessionId: A,
@@ -181,9 +192,9 @@ describe('filterRows', () => {
   it('returns the very same array when nothing filters', () => {
     expect(filterRows(matrix.rows, EMPTY_FILTER, base)).toBe(matrix.rows);
     expect(filterRows(matrix.rows, filter({ text: '  \n ' }), base)).toBe(matrix.rows);
-    expect(filterRows(matrix.rows, filter({ ranges: [{ key: 'acc', min: null, max: null }] }), base)).toBe(
-      matrix.rows,
-    );
+    expect(
+      filterRows(matrix.rows, filter({ ranges: [{ key: 'acc', min: null, max: null }] }), base),
+    ).toBe(matrix.rows);
   });
 
   it.each<[string, string[]]>([
@@ -224,15 +235,15 @@ describe('filterRows', () => {
   });
 
   it('only looks at visible sessions, but still compares with a hidden baseline', () => {
-    expect(run({ only: 'regressions', onlyKey: 'acc' }, { ...base, visibleSessionIds: new Set([A, C]) })).toEqual(
-      ['e3'],
-    );
-    expect(run({ only: 'regressions', onlyKey: 'acc' }, { ...base, visibleSessionIds: new Set([A, B]) })).toEqual(
-      ['e1'],
-    );
-    expect(run({ only: 'regressions', onlyKey: 'acc' }, { ...base, visibleSessionIds: new Set([B, C]) })).toEqual(
-      ['e1', 'e3'],
-    );
+    expect(
+      run({ only: 'regressions', onlyKey: 'acc' }, { ...base, visibleSessionIds: new Set([A, C]) }),
+    ).toEqual(['e3']);
+    expect(
+      run({ only: 'regressions', onlyKey: 'acc' }, { ...base, visibleSessionIds: new Set([A, B]) }),
+    ).toEqual(['e1']);
+    expect(
+      run({ only: 'regressions', onlyKey: 'acc' }, { ...base, visibleSessionIds: new Set([B, C]) }),
+    ).toEqual(['e1', 'e3']);
     expect(run({ only: 'regressions' }, { ...base, baselineSessionId: null })).toEqual([]);
   });
 
@@ -255,16 +266,26 @@ describe('filterRows', () => {
       }),
     ).toEqual(['e1']);
     expect(
-      run({ ranges: [{ key: 'acc', min: 0, max: 0.4 }] }, { ...base, visibleSessionIds: new Set([A, B]) }),
+      run(
+        { ranges: [{ key: 'acc', min: 0, max: 0.4 }] },
+        { ...base, visibleSessionIds: new Set([A, B]) },
+      ),
     ).toEqual(['e1']);
   });
 
   it('ANDs every condition', () => {
     expect(run({ only: 'regressions', text: 'bonjour' })).toEqual(['e3']);
     expect(run({ only: 'errors', text: 'bonjour' })).toEqual([]);
-    expect(run({ only: 'improvements', ranges: [{ key: 'tox', min: 0.4, max: 1 }] })).toEqual(['e1']);
+    expect(run({ only: 'improvements', ranges: [{ key: 'tox', min: 0.4, max: 1 }] })).toEqual([
+      'e1',
+    ]);
     expect(
-      run({ text: 'e', only: 'regressions', onlyKey: 'acc', ranges: [{ key: 'acc', min: 0, max: 0 }] }),
+      run({
+        text: 'e',
+        only: 'regressions',
+        onlyKey: 'acc',
+        ranges: [{ key: 'acc', min: 0, max: 0 }],
+      }),
     ).toEqual(['e1', 'e3']);
   });
 
@@ -288,5 +309,53 @@ describe('isFilterActive', () => {
     [filter({ ranges: [{ key: 'acc', min: null, max: 1 }] }), true],
   ])('%j -> %s', (spec, active) => {
     expect(isFilterActive(spec)).toBe(active);
+  });
+});
+
+describe('10,000 examples x 8 sessions (timings are logged, not asserted)', () => {
+  it('builds, sorts and filters', () => {
+    const sessions = [A, B, C, ...Array.from({ length: 5 }, (_, i) => `${i}`.repeat(8))];
+    const groups = syntheticGroups(10_000, sessions, 2);
+    const timings: Record<string, number> = {};
+    const time = <T>(label: string, f: () => T): T => {
+      const start = performance.now();
+      const out = f();
+      timings[label] = Math.round(performance.now() - start);
+      return out;
+    };
+    const m = time('buildMatrix', () =>
+      buildMatrix(groups, { groupBy: 'run_metadata', sessionOrder: sessions }),
+    );
+    expect(m.rows).toHaveLength(10_000);
+    expect(m.columns).toHaveLength(8);
+    expect(m.foreignRuns).toBe(0);
+    const sortCtx = { columns: m.columns, baselineSessionId: A, flipped: new Set<string>() };
+    const byExample = time('sortRows example', () =>
+      sortRows(m.rows, { by: 'example', dir: 'desc' }, sortCtx),
+    );
+    expect(byExample[0]?.example.name).toBe('Example 9999');
+    time('sortRows score', () =>
+      sortRows(m.rows, { by: 'score', sessionId: B, key: 'correctness', dir: 'asc' }, sortCtx),
+    );
+    time('sortRows delta', () =>
+      sortRows(m.rows, { by: 'delta', sessionId: B, key: 'correctness', dir: 'desc' }, sortCtx),
+    );
+    const filterCtx = {
+      ...sortCtx,
+      visibleSessionIds: new Set(sessions),
+      searchIndex: buildSearchIndex(m.rows),
+    };
+    const cold = time('filterRows text (cold index)', () =>
+      filterRows(m.rows, filter({ text: 'item 123' }), filterCtx),
+    );
+    // Terms, not a phrase: every example whose number contains 123 (123, 1230-1239, x123).
+    expect(cold).toHaveLength(20);
+    time('filterRows text (warm index)', () =>
+      filterRows(m.rows, filter({ text: 'ITEM 12' }), filterCtx),
+    );
+    time('filterRows regressions', () =>
+      filterRows(m.rows, filter({ only: 'regressions' }), filterCtx),
+    );
+    console.info('matrix timings (ms)', timings);
   });
 });

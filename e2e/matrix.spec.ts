@@ -1,0 +1,138 @@
+import { expect, type Page, test } from '@playwright/test';
+import { datasetNamed, sessionNamed } from './support/demo-data';
+import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+
+const supportQa = datasetNamed('Support QA');
+const gptV1 = sessionNamed(supportQa.id, 'gpt-4o-v1');
+const claudeV1 = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v1');
+const gptV2 = sessionNamed(supportQa.id, 'gpt-4o-v2');
+const VIEW = `/?dataset=${supportQa.id}&sessions=${gptV1.id},${claudeV1.id},${gptV2.id}&groupBy=run_metadata&key=model`;
+
+interface ApiRun {
+  session_id: string;
+  feedback_stats?: Record<string, { avg: number | null }> | null;
+}
+interface ApiGroup {
+  examples: { id: string; runs: ApiRun[] }[];
+}
+
+async function openView(page: Page, url = VIEW) {
+  const response = page.waitForResponse((r) => r.url().includes('/group/runs') && r.ok());
+  await page.goto(url);
+  const body = (await (await response).json()) as { groups: ApiGroup[] };
+  await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible();
+  return body;
+}
+
+function formatScore(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
+}
+
+test('cells show the scores the API sent, placed by session', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const body = await openView(page);
+  const example = body.groups[0]?.examples[0];
+  expect(example).toBeDefined();
+  const row = page.locator(`[data-example-id="${example?.id}"]`);
+  await expect(row).toBeVisible();
+  for (const run of example?.runs ?? []) {
+    const avg = run.feedback_stats?.correctness?.avg;
+    if (avg === null || avg === undefined) continue;
+    const chip = row.locator(`[data-session-id="${run.session_id}"] [data-feedback-key="correctness"]`);
+    await expect(chip).toHaveText(formatScore(avg));
+  }
+  await expectNoPageErrors(errors);
+});
+
+test('baseline, sort and "regressions only" change the view and the URL', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await openView(page);
+  const grid = page.getByRole('grid', { name: 'Comparison matrix' });
+
+  await page.getByRole('combobox', { name: 'Baseline', exact: true }).selectOption(claudeV1.id);
+  await expect(page).toHaveURL(new RegExp(`baseline=${claudeV1.id}`));
+  await expect(
+    grid.locator(`[role="columnheader"][data-session-id="${claudeV1.id}"]`).getByText('Baseline'),
+  ).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: `helpfulness score — ${gptV2.name}` });
+  await page.getByRole('button', { name: /sort descending/ }).click();
+  await expect(page).toHaveURL(new RegExp(`sort=-score%3A${gptV2.id}%3Ahelpfulness`));
+  const scores = await grid
+    .locator(`[role="row"] [data-session-id="${gptV2.id}"] [data-feedback-key="helpfulness"]`)
+    .allTextContents();
+  const numbers = scores.map(Number).filter((n) => !Number.isNaN(n));
+  expect(numbers.length).toBeGreaterThan(3);
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+  await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('regressions');
+  await expect(page).toHaveURL(/only=regressions/);
+  const rows = grid.locator('[role="row"][data-example-id]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < Math.min(count, 5); i++) {
+    await expect(rows.nth(i).locator('.delta--regressed').first()).toBeVisible();
+  }
+
+  const url = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('combobox', { name: 'Show', exact: true })).toHaveValue('regressions');
+  await expect(page.getByRole('combobox', { name: 'Baseline', exact: true })).toHaveValue(claudeV1.id);
+  await expectNoPageErrors(errors);
+});
+
+test('detail opens from the matrix, steps with j/k, closes with Escape, and survives reload', async ({
+  page,
+}) => {
+  const errors = trackPageErrors(page);
+  await openView(page);
+  const rows = page.locator('[role="row"][data-example-id]');
+  const firstId = await rows.nth(0).getAttribute('data-example-id');
+  const secondId = await rows.nth(1).getAttribute('data-example-id');
+  const firstName = (await rows.nth(0).getByRole('rowheader').locator('.matrix__example-name').textContent()) ?? '';
+
+  await rows.nth(0).getByRole('rowheader').click();
+  const detail = page.getByRole('dialog');
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(firstName);
+  await expect(page).toHaveURL(new RegExp(`example=${firstId}`));
+  await expect(detail.getByRole('heading', { name: 'Inputs' })).toBeVisible();
+  await expect(detail.getByRole('region', { name: new RegExp(gptV1.name) })).toBeVisible();
+
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`example=${secondId}`));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`example=${firstId}`));
+
+  await page.reload();
+  await expect(page.getByRole('dialog').getByRole('heading', { level: 2 })).toHaveText(firstName);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/example=/);
+  await expectNoPageErrors(errors);
+});
+
+test('arrow keys move between cells and Enter opens the example', async ({ page }) => {
+  await openView(page);
+  const firstHeader = page.locator('[role="row"][data-example-id]').first().getByRole('rowheader');
+  await firstHeader.focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('role', 'gridcell');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('role', 'gridcell');
+  const id = await page.locator(':focus').evaluate((el) => el.closest('[data-example-id]')?.getAttribute('data-example-id'));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`example=${id}`));
+});
+
+test('example metadata grouping shows row sections with one column per session', async ({ page }) => {
+  await openView(
+    page,
+    `/?dataset=${supportQa.id}&sessions=${gptV1.id},${claudeV1.id}&groupBy=example_metadata&key=topic`,
+  );
+  const grid = page.getByRole('grid', { name: 'Comparison matrix' });
+  await expect(grid.locator('[role="columnheader"][data-session-id]')).toHaveCount(2);
+  await expect(grid.locator('.matrix__section').first()).toBeVisible();
+});

@@ -1,0 +1,141 @@
+// @vitest-environment node
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fetchJson } from './client';
+import { ApiError } from './errors';
+import { retryDelay, shouldRetry } from './query-client';
+
+const ORIGIN = 'http://versus.test';
+const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const schema = z.object({ name: z.string(), n: z.number() });
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected a failure');
+}
+
+const url = `${ORIGIN}/api/v1/thing`;
+
+describe('fetchJson', () => {
+  it('returns what the schema produced', async () => {
+    server.use(http.get(url, () => HttpResponse.json({ name: 'a', n: 1, extra: true })));
+    await expect(fetchJson(url, schema)).resolves.toEqual({ name: 'a', n: 1 });
+  });
+
+  it('encodes query parameters, repeating arrays', async () => {
+    let seen = '';
+    server.use(
+      http.get(url, ({ request }) => {
+        seen = new URL(request.url).search;
+        return HttpResponse.json({ name: 'a', n: 1 });
+      }),
+    );
+    await fetchJson(url, schema, { query: { a: ['x', 'y'], b: 2, c: undefined, d: '' } });
+    expect(seen).toBe('?a=x&a=y&b=2');
+  });
+
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'unauthorized'],
+    [404, 'not-found'],
+    [429, 'rate-limited'],
+    [500, 'server'],
+    [503, 'server'],
+    [418, 'http'],
+  ])('maps HTTP %i to %s with the server message', async (status, kind) => {
+    server.use(http.get(url, () => HttpResponse.json({ detail: 'Nope here' }, { status })));
+    const error = await failure(fetchJson(url, schema));
+    expect(error.kind).toBe(kind);
+    expect(error.status).toBe(status);
+    expect(error.message).toBe('Nope here');
+  });
+
+  it('keeps 422 validation detail (loc, msg)', async () => {
+    server.use(
+      http.get(url, () =>
+        HttpResponse.json(
+          { detail: [{ loc: ['body', 'limit'], msg: 'Input should be >= 1', type: 'greater_than_equal' }] },
+          { status: 422 },
+        ),
+      ),
+    );
+    const error = await failure(fetchJson(url, schema));
+    expect(error.kind).toBe('validation');
+    expect(error.detail).toEqual([
+      { loc: ['body', 'limit'], msg: 'Input should be >= 1', type: 'greater_than_equal' },
+    ]);
+  });
+
+  it('reads Retry-After in seconds', async () => {
+    server.use(
+      http.get(url, () =>
+        HttpResponse.json({ detail: 'slow down' }, { status: 429, headers: { 'Retry-After': '7' } }),
+      ),
+    );
+    const error = await failure(fetchJson(url, schema));
+    expect(error.retryAfterMs).toBe(7000);
+    expect(error.retryable).toBe(true);
+    expect(retryDelay(0, error)).toBe(7000);
+  });
+
+  it('reports a network failure', async () => {
+    server.use(http.get(url, () => HttpResponse.error()));
+    const error = await failure(fetchJson(url, schema));
+    expect(error.kind).toBe('network');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('reports a body that is not JSON with its first bytes', async () => {
+    server.use(http.get(url, () => new HttpResponse('<html>Bad gateway</html>', { status: 200 })));
+    const error = await failure(fetchJson(url, schema));
+    expect(error.kind).toBe('not-json');
+    expect(error.bodySnippet).toBe('<html>Bad gateway</html>');
+  });
+
+  it('reports a schema mismatch with the path and value that failed', async () => {
+    server.use(http.get(url, () => HttpResponse.json({ name: 'a', n: 'three' })));
+    const error = await failure(fetchJson(url, schema));
+    expect(error.kind).toBe('schema');
+    expect(error.problems[0]).toMatchObject({ path: 'n', value: '"three"' });
+  });
+
+  it('aborts a request over the time limit', async () => {
+    server.use(
+      http.get(url, async () => {
+        await new Promise((r) => setTimeout(r, 200));
+        return HttpResponse.json({ name: 'a', n: 1 });
+      }),
+    );
+    const error = await failure(fetchJson(url, schema, { timeoutMs: 20 }));
+    expect(error.kind).toBe('timeout');
+  });
+});
+
+describe('retries', () => {
+  it('retries only retryable failures, at most 3 times', () => {
+    const rateLimited = new ApiError({ kind: 'rate-limited', message: '', path: '' });
+    const notFound = new ApiError({ kind: 'not-found', message: '', path: '' });
+    expect(shouldRetry(0, rateLimited)).toBe(true);
+    expect(shouldRetry(2, rateLimited)).toBe(true);
+    expect(shouldRetry(3, rateLimited)).toBe(false);
+    expect(shouldRetry(0, notFound)).toBe(false);
+    expect(shouldRetry(0, new Error('x'))).toBe(false);
+  });
+
+  it('backs off exponentially without Retry-After', () => {
+    const server = new ApiError({ kind: 'server', message: '', path: '' });
+    expect([0, 1, 2].map((n) => retryDelay(n, server))).toEqual([500, 1000, 2000]);
+  });
+});

@@ -23,7 +23,10 @@ async function standInRequests(): Promise<Recorded[]> {
   return (await response.json()) as Recorded[];
 }
 
-test('the proxy adds the key and workspace; the browser never holds the key', async ({ page, context }) => {
+test('the proxy adds the key and workspace; the browser never holds the key', async ({
+  page,
+  context,
+}) => {
   const errors = trackPageErrors(page);
   const browserRequests: Request[] = [];
   const consoleLines: string[] = [];

@@ -38,7 +38,9 @@ test('cells show the scores the API sent, placed by session', async ({ page }) =
   for (const run of example?.runs ?? []) {
     const avg = run.feedback_stats?.correctness?.avg;
     if (avg === null || avg === undefined) continue;
-    const chip = row.locator(`[data-session-id="${run.session_id}"] [data-feedback-key="correctness"]`);
+    const chip = row.locator(
+      `[data-session-id="${run.session_id}"] [data-feedback-key="correctness"]`,
+    );
     await expect(chip).toHaveText(formatScore(avg));
   }
   await expectNoPageErrors(errors);
@@ -55,7 +57,9 @@ test('baseline, sort and "regressions only" change the view and the URL', async 
     grid.locator(`[role="columnheader"][data-session-id="${claudeV1.id}"]`).getByText('Baseline'),
   ).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: `helpfulness score — ${gptV2.name}` });
+  await page
+    .getByRole('combobox', { name: 'Sort by' })
+    .selectOption({ label: `helpfulness score — ${gptV2.name}` });
   await page.getByRole('button', { name: /sort descending/ }).click();
   await expect(page).toHaveURL(new RegExp(`sort=-score%3A${gptV2.id}%3Ahelpfulness`));
   const scores = await grid
@@ -77,8 +81,12 @@ test('baseline, sort and "regressions only" change the view and the URL', async 
   const url = page.url();
   await page.reload();
   await expect(page).toHaveURL(url);
-  await expect(page.getByRole('combobox', { name: 'Show', exact: true })).toHaveValue('regressions');
-  await expect(page.getByRole('combobox', { name: 'Baseline', exact: true })).toHaveValue(claudeV1.id);
+  await expect(page.getByRole('combobox', { name: 'Show', exact: true })).toHaveValue(
+    'regressions',
+  );
+  await expect(page.getByRole('combobox', { name: 'Baseline', exact: true })).toHaveValue(
+    claudeV1.id,
+  );
   await expectNoPageErrors(errors);
 });
 
@@ -90,7 +98,8 @@ test('detail opens from the matrix, steps with j/k, closes with Escape, and surv
   const rows = page.locator('[role="row"][data-example-id]');
   const firstId = await rows.nth(0).getAttribute('data-example-id');
   const secondId = await rows.nth(1).getAttribute('data-example-id');
-  const firstName = (await rows.nth(0).getByRole('rowheader').locator('.matrix__example-name').textContent()) ?? '';
+  const firstName =
+    (await rows.nth(0).getByRole('rowheader').locator('.matrix__example-name').textContent()) ?? '';
 
   await rows.nth(0).getByRole('rowheader').click();
   const detail = page.getByRole('dialog');
@@ -122,12 +131,16 @@ test('arrow keys move between cells and Enter opens the example', async ({ page 
   await expect(focused).toHaveAttribute('role', 'gridcell');
   await page.keyboard.press('ArrowDown');
   await expect(page.locator(':focus')).toHaveAttribute('role', 'gridcell');
-  const id = await page.locator(':focus').evaluate((el) => el.closest('[data-example-id]')?.getAttribute('data-example-id'));
+  const id = await page
+    .locator(':focus')
+    .evaluate((el) => el.closest('[data-example-id]')?.getAttribute('data-example-id'));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`example=${id}`));
 });
 
-test('example metadata grouping shows row sections with one column per session', async ({ page }) => {
+test('example metadata grouping shows row sections with one column per session', async ({
+  page,
+}) => {
   await openView(
     page,
     `/?dataset=${supportQa.id}&sessions=${gptV1.id},${claudeV1.id}&groupBy=example_metadata&key=topic`,

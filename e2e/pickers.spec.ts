@@ -38,7 +38,9 @@ test('demo mode: from an empty URL to a chosen view through the pickers, and bac
   for (const group of body.groups) {
     const card = page.locator(`[data-group-key="${group.group_key}"]`);
     await expect(card.getByRole('heading')).toHaveText(`model = ${group.group_key}`);
-    await expect(card.getByText(String(group.example_count), { exact: true }).first()).toBeVisible();
+    await expect(
+      card.getByText(String(group.example_count), { exact: true }).first(),
+    ).toBeVisible();
   }
 
   const url = page.url();
@@ -51,7 +53,9 @@ test('demo mode: from an empty URL to a chosen view through the pickers, and bac
   await expectNoPageErrors(errors);
 });
 
-test('a URL with bad values shows a notice and falls back, never a blank page', async ({ page }) => {
+test('a URL with bad values shows a notice and falls back, never a blank page', async ({
+  page,
+}) => {
   const errors = trackPageErrors(page);
   await page.goto(
     `/?dataset=${supportQa.id}&sessions=not-a-uuid,${sessionsOf(supportQa.id)[0]?.id}&groupBy=feelings&key=model&junk=1`,
@@ -65,11 +69,17 @@ test('a URL with bad values shows a notice and falls back, never a blank page', 
   await expectNoPageErrors(errors);
 });
 
-test('experiments in a link that are not in the dataset are dropped with a notice', async ({ page }) => {
+test('experiments in a link that are not in the dataset are dropped with a notice', async ({
+  page,
+}) => {
   const stranger = '01234567-89ab-4cde-8f01-23456789abcd';
   const known = sessionsOf(supportQa.id)[0]?.id;
-  await page.goto(`/?dataset=${supportQa.id}&sessions=${known},${stranger}&groupBy=run_metadata&key=model`);
-  await expect(page.getByRole('region', { name: 'Notices' })).toContainText('not found in this dataset');
+  await page.goto(
+    `/?dataset=${supportQa.id}&sessions=${known},${stranger}&groupBy=run_metadata&key=model`,
+  );
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
+    'not found in this dataset',
+  );
   await expect(page).not.toHaveURL(new RegExp(stranger));
   await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible();
 });

@@ -42,10 +42,16 @@ describe('proxyTarget', () => {
 });
 
 describe('isProxiedPath', () => {
-  it.each(['/api/v1/datasets', '/api/v1/sessions?reference_dataset=x', '/api/v1'])('forwards %s', (p) => {
-    expect(isProxiedPath(p)).toBe(true);
-  });
-  it.each(['/api/v2/datasets', '/api/v10/x', '/api/v1x', '/', '/http://evil/api/v1/'])('keeps %s', (p) => {
-    expect(isProxiedPath(p)).toBe(false);
-  });
+  it.each(['/api/v1/datasets', '/api/v1/sessions?reference_dataset=x', '/api/v1'])(
+    'forwards %s',
+    (p) => {
+      expect(isProxiedPath(p)).toBe(true);
+    },
+  );
+  it.each(['/api/v2/datasets', '/api/v10/x', '/api/v1x', '/', '/http://evil/api/v1/'])(
+    'keeps %s',
+    (p) => {
+      expect(isProxiedPath(p)).toBe(false);
+    },
+  );
 });

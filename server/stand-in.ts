@@ -1,5 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { getDataset, listDatasets, listSessions, parseJsonBody, sessionMetadata } from '../src/mocks/api-logic';
+import {
+  getDataset,
+  listDatasets,
+  listSessions,
+  parseJsonBody,
+  sessionMetadata,
+} from '../src/mocks/api-logic';
 import type { ApiResult } from '../src/mocks/api-types';
 import type { WorkspaceStore } from '../src/mocks/generator';
 import { groupRuns } from '../src/mocks/group-runs';
@@ -23,22 +29,38 @@ export interface StandInOptions {
   recordLimit?: number;
 }
 
+const ROUTES: {
+  method: string;
+  pattern: RegExp;
+  handle: (store: WorkspaceStore, id: string, params: URLSearchParams, body: string) => ApiResult;
+}[] = [
+  { method: 'GET', pattern: /^\/api\/v1\/datasets$/, handle: (s, _id, p) => listDatasets(s, p) },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v1\/datasets\/([^/]+)$/,
+    handle: (s, id) => getDataset(s, id),
+  },
+  { method: 'GET', pattern: /^\/api\/v1\/sessions$/, handle: (s, _id, p) => listSessions(s, p) },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v1\/sessions\/([^/]+)\/metadata$/,
+    handle: (s, id, p) => sessionMetadata(s, id, p),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/v1\/datasets\/([^/]+)\/group\/runs$/,
+    handle: (s, id, _p, body) => {
+      const parsed = parseJsonBody(body);
+      return parsed.ok ? groupRuns(s, id, parsed.value) : parsed.result;
+    },
+  },
+];
+
 export function route(store: WorkspaceStore, method: string, url: URL, body: string): ApiResult {
   const path = url.pathname.replace(/\/+$/, '');
-  const params = url.searchParams;
-  let m: RegExpExecArray | null;
-  if (method === 'GET' && path === '/api/v1/datasets') return listDatasets(store, params);
-  if (method === 'GET' && (m = /^\/api\/v1\/datasets\/([^/]+)$/.exec(path))) {
-    return getDataset(store, decodeURIComponent(m[1] as string));
-  }
-  if (method === 'GET' && path === '/api/v1/sessions') return listSessions(store, params);
-  if (method === 'GET' && (m = /^\/api\/v1\/sessions\/([^/]+)\/metadata$/.exec(path))) {
-    return sessionMetadata(store, decodeURIComponent(m[1] as string), params);
-  }
-  if (method === 'POST' && (m = /^\/api\/v1\/datasets\/([^/]+)\/group\/runs$/.exec(path))) {
-    const parsed = parseJsonBody(body);
-    if (!parsed.ok) return parsed.result;
-    return groupRuns(store, decodeURIComponent(m[1] as string), parsed.value);
+  for (const r of ROUTES) {
+    const match = r.method === method ? r.pattern.exec(path) : null;
+    if (match) return r.handle(store, decodeURIComponent(match[1] ?? ''), url.searchParams, body);
   }
   return { status: 404, body: { detail: 'Not Found' } };
 }
@@ -52,14 +74,20 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function createStandIn(options: StandInOptions): { server: Server; requests: RecordedRequest[] } {
+export function createStandIn(options: StandInOptions): {
+  server: Server;
+  requests: RecordedRequest[];
+} {
   const requests: RecordedRequest[] = [];
   const limit = options.recordLimit ?? 1000;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+      });
       res.end(text);
     };
     if (url.pathname === '/__stand-in/health') return send(200, { ok: true });
@@ -67,7 +95,11 @@ export function createStandIn(options: StandInOptions): { server: Server; reques
       if (req.method === 'DELETE') requests.length = 0;
       return send(200, requests);
     }
-    requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: req.headers });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers: req.headers,
+    });
     if (requests.length > limit) requests.shift();
     if (options.apiKey && req.headers['x-api-key'] !== options.apiKey) {
       return send(401, { detail: 'Invalid token' });

@@ -23,6 +23,8 @@ export function sessionNamed(datasetId: string, fragment: string) {
 }
 
 export function viewUrl(params: Record<string, string>): string {
-  const parts = Object.entries(params).map(([k, v]) => `${k}=${k === 'sessions' ? v : encodeURIComponent(v)}`);
+  const parts = Object.entries(params).map(
+    ([k, v]) => `${k}=${k === 'sessions' ? v : encodeURIComponent(v)}`,
+  );
   return `/?${parts.join('&')}`;
 }

@@ -1,5 +1,5 @@
-import { generateDemoWorkspace } from '../../src/mocks/generator';
 import { createStandIn } from '../../server/stand-in';
+import { generateDemoWorkspace } from '../../src/mocks/generator';
 
 /** Started by Playwright's webServer: LangSmith for the live-mode project. */
 const port = Number(process.env.STAND_IN_PORT ?? 4180);

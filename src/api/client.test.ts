@@ -66,7 +66,11 @@ describe('fetchJson', () => {
     server.use(
       http.get(url, () =>
         HttpResponse.json(
-          { detail: [{ loc: ['body', 'limit'], msg: 'Input should be >= 1', type: 'greater_than_equal' }] },
+          {
+            detail: [
+              { loc: ['body', 'limit'], msg: 'Input should be >= 1', type: 'greater_than_equal' },
+            ],
+          },
           { status: 422 },
         ),
       ),
@@ -81,7 +85,10 @@ describe('fetchJson', () => {
   it('reads Retry-After in seconds', async () => {
     server.use(
       http.get(url, () =>
-        HttpResponse.json({ detail: 'slow down' }, { status: 429, headers: { 'Retry-After': '7' } }),
+        HttpResponse.json(
+          { detail: 'slow down' },
+          { status: 429, headers: { 'Retry-After': '7' } },
+        ),
       ),
     );
     const error = await failure(fetchJson(url, schema));

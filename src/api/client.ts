@@ -136,8 +136,7 @@ function readDetail(body: unknown): string | ValidationDetail[] | undefined {
     return {
       loc: Array.isArray(record.loc)
         ? record.loc.filter(
-            (part): part is string | number =>
-              typeof part === 'string' || typeof part === 'number',
+            (part): part is string | number => typeof part === 'string' || typeof part === 'number',
           )
         : [],
       msg: typeof record.msg === 'string' ? record.msg : describeValue(item),

@@ -58,8 +58,7 @@ export function fetchDataset(datasetId: string, signal?: AbortSignal): Promise<D
 export function datasetListQuery(nameContains: string) {
   return infiniteQueryOptions({
     queryKey: queryKeys.datasetList({ nameContains }),
-    queryFn: ({ pageParam, signal }) =>
-      fetchDatasets({ nameContains, offset: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => fetchDatasets({ nameContains, offset: pageParam }, signal),
     initialPageParam: 0,
     getNextPageParam: (lastPage, _pages, lastOffset) =>
       lastPage.length < DATASET_PAGE_SIZE ? undefined : lastOffset + lastPage.length,

@@ -18,7 +18,10 @@ beforeAll(() => {
   // Taken after listen(): the fetch that MSW intercepts.
   const interceptedFetch = globalThis.fetch;
   vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
-    interceptedFetch(typeof input === 'string' && input.startsWith('/') ? `${ORIGIN}${input}` : input, init),
+    interceptedFetch(
+      typeof input === 'string' && input.startsWith('/') ? `${ORIGIN}${input}` : input,
+      init,
+    ),
   );
 });
 afterAll(() => {

@@ -3,13 +3,19 @@ import { normaliseFeedbackStats } from './feedback-stats';
 
 describe('normaliseFeedbackStats', () => {
   it('reads the 2023 project-level shape', () => {
-    const out = normaliseFeedbackStats({ acc: { n: 6, avg: 7.825, mode: 3.43, is_all_model: true } });
+    const out = normaliseFeedbackStats({
+      acc: { n: 6, avg: 7.825, mode: 3.43, is_all_model: true },
+    });
     expect(out.acc).toMatchObject({ kind: 'numeric', n: 6, mean: 7.825, stdev: null, errors: 0 });
   });
 
   it('reads a 2024 categorical run key whose n does not count values', () => {
     const out = normaliseFeedbackStats({ kind: { n: 0, avg: null, values: { CONCEPTUAL: 1 } } });
-    expect(out.kind).toMatchObject({ kind: 'categorical', mean: null, categories: { CONCEPTUAL: 1 } });
+    expect(out.kind).toMatchObject({
+      kind: 'categorical',
+      mean: null,
+      categories: { CONCEPTUAL: 1 },
+    });
   });
 
   it('reads a categorical session key with an average', () => {
@@ -55,9 +61,20 @@ describe('normaliseFeedbackStats', () => {
 
   it('reads a comment-only key', () => {
     const out = normaliseFeedbackStats({
-      note: { n: 0, avg: null, stdev: null, errors: 0, comments: ['Human verdict: PASS'], values: {} },
+      note: {
+        n: 0,
+        avg: null,
+        stdev: null,
+        errors: 0,
+        comments: ['Human verdict: PASS'],
+        values: {},
+      },
     });
-    expect(out.note).toMatchObject({ kind: 'comment', mean: null, comments: ['Human verdict: PASS'] });
+    expect(out.note).toMatchObject({
+      kind: 'comment',
+      mean: null,
+      comments: ['Human verdict: PASS'],
+    });
   });
 
   it('accepts averages sent as decimal strings and ignores junk', () => {

@@ -30,7 +30,8 @@ function response(runs: unknown[], extra: Record<string, unknown> = {}) {
   return {
     groups: [
       {
-        filter: "and(eq(is_root, true), and(eq(metadata_key, 'model'), eq(metadata_value, 'gpt-4o')))",
+        filter:
+          "and(eq(is_root, true), and(eq(metadata_key, 'model'), eq(metadata_value, 'gpt-4o')))",
         group_key: 'gpt-4o',
         count: runs.length,
         total_cost: 0.206485,
@@ -111,7 +112,11 @@ describe('parseGroupedRuns', () => {
     );
     const fb = groups[0]?.examples[0]?.runs[0]?.feedback;
     expect(fb?.correctness).toMatchObject({ kind: 'numeric', mean: 1, n: 1 });
-    expect(fb?.verdict).toMatchObject({ kind: 'categorical', categories: { PASS: 1 }, comments: ['ok'] });
+    expect(fb?.verdict).toMatchObject({
+      kind: 'categorical',
+      categories: { PASS: 1 },
+      comments: ['ok'],
+    });
   });
 
   it('sets a malformed run aside with its path and keeps the rest', () => {

@@ -61,11 +61,7 @@ const feedbackSchema = z
     value: z.unknown().optional(),
     comment: text,
     created_at: timestamp,
-    feedback_source: z
-      .object({ type: text })
-      .nullable()
-      .optional()
-      .catch(null),
+    feedback_source: z.object({ type: text }).nullable().optional().catch(null),
   })
   .transform(
     (f): Feedback => ({
@@ -255,7 +251,9 @@ export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRun
       kind: 'schema',
       path,
       message: 'The server answered without a list of groups.',
-      problems: [{ path: '(root)', message: 'Expected an object with "groups"', value: describeValue(json) }],
+      problems: [
+        { path: '(root)', message: 'Expected an object with "groups"', value: describeValue(json) },
+      ],
     });
   }
   const issues: DataIssue[] = [];
@@ -380,7 +378,9 @@ function pushIssues(issues: DataIssue[], at: string, error: z.ZodError, input: u
   let value: unknown = input;
   for (const part of first?.path ?? []) {
     value =
-      value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+      value && typeof value === 'object'
+        ? (value as Record<PropertyKey, unknown>)[part]
+        : undefined;
   }
   issues.push({
     path: rel === '(root)' || rel === '' ? at : `${at}${rel.startsWith('[') ? '' : '.'}${rel}`,

@@ -25,7 +25,13 @@ const DetailPanel = lazy(() =>
 type SetView = (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void;
 
 /** The comparison for a complete choice: summary cards, the matrix, and the detail panel. */
-export function Comparison({ view, setView }: { view: ViewState & { dataset: string }; setView: SetView }) {
+export function Comparison({
+  view,
+  setView,
+}: {
+  view: ViewState & { dataset: string };
+  setView: SetView;
+}) {
   const data = useGroupedData(view, true);
   const sessionsQuery = useQuery(datasetSessionsQuery(view.dataset));
   const baseline = effectiveBaseline(view) ?? '';
@@ -39,7 +45,8 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
 
   const groups = data.data?.groups;
   const shownGroups = useMemo(
-    () => (view.group === null || !groups ? groups : groups.filter((g) => String(g.key) === view.group)),
+    () =>
+      view.group === null || !groups ? groups : groups.filter((g) => String(g.key) === view.group),
     [groups, view.group],
   );
 
@@ -65,7 +72,9 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
 
   const openIndex = view.example ? model.rows.findIndex((r) => r.exampleId === view.example) : -1;
   const openRow =
-    openIndex >= 0 ? model.rows[openIndex] : model.matrix.rows.find((r) => r.exampleId === view.example);
+    openIndex >= 0
+      ? model.rows[openIndex]
+      : model.matrix.rows.find((r) => r.exampleId === view.example);
 
   const step = useCallback(
     (delta: -1 | 1) => {
@@ -107,10 +116,18 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
         </div>
       ) : null}
       {data.page.isError ? (
-        <ErrorMessage error={data.page.error} what="the grouped runs" onRetry={() => data.page.refetch()} />
+        <ErrorMessage
+          error={data.page.error}
+          what="the grouped runs"
+          onRetry={() => data.page.refetch()}
+        />
       ) : null}
       {data.loadAll.status === 'error' ? (
-        <ErrorMessage error={data.loadAll.error} what="the remaining pages" onRetry={data.startLoadAll} />
+        <ErrorMessage
+          error={data.loadAll.error}
+          what="the remaining pages"
+          onRetry={data.startLoadAll}
+        />
       ) : null}
       {data.loadAll.status === 'cancelled' ? (
         <p role="status" className="notice">
@@ -121,7 +138,13 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
         <>
           <ReadIssues result={data.data} />
           <GroupSummary groups={data.data.groups} metadataKey={view.key} />
-          <Suspense fallback={<div className="skeleton chart-skeleton" role="status">Loading charts…</div>}>
+          <Suspense
+            fallback={
+              <div className="skeleton chart-skeleton" role="status">
+                Loading charts…
+              </div>
+            }
+          >
             <ChartsPanel
               groups={data.data.groups}
               sessionOrder={view.sessions}
@@ -154,7 +177,8 @@ export function Comparison({ view, setView }: { view: ViewState & { dataset: str
           </Suspense>
           {view.group !== null ? (
             <p className="notice filter-note" role="status">
-              The matrix shows only {view.key} = {formatGroupKey(groupKeyOf(data.data, view.group))}.{' '}
+              The matrix shows only {view.key} = {formatGroupKey(groupKeyOf(data.data, view.group))}
+              .{' '}
               <button type="button" className="button" onClick={() => setView({ group: null })}>
                 Show all groups
               </button>
@@ -239,8 +263,8 @@ function ReadIssues({ result }: { result: GroupedRuns }) {
   return (
     <details className="notice notice--warning">
       <summary>
-        {n} item{n === 1 ? '' : 's'} could not be read and {n === 1 ? 'is' : 'are'} left out; everything
-        else is shown.
+        {n} item{n === 1 ? '' : 's'} could not be read and {n === 1 ? 'is' : 'are'} left out;
+        everything else is shown.
       </summary>
       <ul>
         {result.issues.slice(0, 100).map((issue) => (

@@ -46,7 +46,9 @@ describe('parseView', () => {
       { length: 500 },
       (_, i) => `0b8d6f5e-1111-4a2b-8c3d-${String(i).padStart(12, '0')}`,
     );
-    const { view, notices } = parseView(`?dataset=${D}&sessions=${[S1, S1, 'x<y', ...many].join(',')}`);
+    const { view, notices } = parseView(
+      `?dataset=${D}&sessions=${[S1, S1, 'x<y', ...many].join(',')}`,
+    );
     expect(view.sessions).toHaveLength(MAX_SESSIONS);
     expect(view.sessions[0]).toBe(S1);
     expect(notices.some((n) => n.includes('not valid'))).toBe(true);

@@ -123,7 +123,8 @@ export function parseView(search: string): ParsedView {
   };
   const many = (name: string): string[] => {
     const all = params.getAll(name).filter((v) => v !== '');
-    if (all.length > MAX_LIST) notices.push(`Only the first ${MAX_LIST} "${name}" values were used.`);
+    if (all.length > MAX_LIST)
+      notices.push(`Only the first ${MAX_LIST} "${name}" values were used.`);
     return [...new Set(all.slice(0, MAX_LIST))];
   };
 
@@ -140,7 +141,8 @@ export function parseView(search: string): ParsedView {
   const groupBy = single(PARAMS.groupBy);
   if (groupBy !== null) {
     if ((GROUP_BY_VALUES as readonly string[]).includes(groupBy)) view.groupBy = groupBy as GroupBy;
-    else notices.push(`Ignored groupBy "${shorten(groupBy)}": use run_metadata or example_metadata.`);
+    else
+      notices.push(`Ignored groupBy "${shorten(groupBy)}": use run_metadata or example_metadata.`);
   }
 
   const key = single(PARAMS.key);
@@ -153,7 +155,8 @@ export function parseView(search: string): ParsedView {
 
   const baseline = single(PARAMS.baseline)?.trim().toLowerCase();
   if (baseline) {
-    if (view.sessions.includes(baseline)) view.baseline = baseline === view.sessions[0] ? null : baseline;
+    if (view.sessions.includes(baseline))
+      view.baseline = baseline === view.sessions[0] ? null : baseline;
     else notices.push('Ignored the baseline: it is not one of the compared experiments.');
   }
 
@@ -172,7 +175,8 @@ export function parseView(search: string): ParsedView {
 
   const q = single(PARAMS.q);
   if (q) {
-    if (q.length > MAX_QUERY_LENGTH) notices.push(`The search text was cut to ${MAX_QUERY_LENGTH} characters.`);
+    if (q.length > MAX_QUERY_LENGTH)
+      notices.push(`The search text was cut to ${MAX_QUERY_LENGTH} characters.`);
     view.filter.text = q.slice(0, MAX_QUERY_LENGTH);
   }
 
@@ -180,7 +184,8 @@ export function parseView(search: string): ParsedView {
   if (only) {
     if ((ONLY_VALUES as readonly string[]).includes(only)) {
       view.filter.only = only as FilterSpec['only'];
-    } else notices.push(`Ignored only "${shorten(only)}": use regressions, improvements or errors.`);
+    } else
+      notices.push(`Ignored only "${shorten(only)}": use regressions, improvements or errors.`);
   }
   const onlyKey = single(PARAMS.onlyKey);
   if (onlyKey && view.filter.only && view.filter.only !== 'errors') {
@@ -198,7 +203,8 @@ export function parseView(search: string): ParsedView {
     const ids = hide.split(',').map((s) => s.trim().toLowerCase());
     view.hidden = [...new Set(ids.filter((id) => view.sessions.includes(id)))];
     const ignored = ids.length - view.hidden.length;
-    if (ignored > 0) notices.push(`Ignored ${plural(ignored, 'hidden experiment')} not being compared.`);
+    if (ignored > 0)
+      notices.push(`Ignored ${plural(ignored, 'hidden experiment')} not being compared.`);
   }
 
   view.hiddenKeys = many(PARAMS.hideKey).map((k) => k.slice(0, MAX_KEY_LENGTH));
@@ -207,7 +213,8 @@ export function parseView(search: string): ParsedView {
   const metrics = single(PARAMS.metrics);
   if (metrics !== null) {
     if (metrics === 'off') view.metrics = false;
-    else if (metrics !== 'on') notices.push(`Ignored metrics "${shorten(metrics)}": use on or off.`);
+    else if (metrics !== 'on')
+      notices.push(`Ignored metrics "${shorten(metrics)}": use on or off.`);
   }
 
   const page = single(PARAMS.page);
@@ -276,7 +283,8 @@ export function parseSort(raw: string, sessions: readonly string[]): SortSpec | 
   const [by, sessionId = '', ...rest] = body.split(':');
   const session = sessionId.toLowerCase();
   if (!sessions.includes(session)) return null;
-  if (by === 'latency' || by === 'cost') return rest.length === 0 ? { by, sessionId: session, dir } : null;
+  if (by === 'latency' || by === 'cost')
+    return rest.length === 0 ? { by, sessionId: session, dir } : null;
   const key = rest.join(':');
   if ((by === 'score' || by === 'delta') && key) return { by, sessionId: session, key, dir };
   return null;
@@ -321,14 +329,19 @@ export function serializeView(view: ViewState): string {
   if (view.sessions.length > 0) parts.push(`${PARAMS.sessions}=${view.sessions.join(',')}`);
   add(PARAMS.groupBy, view.groupBy);
   if (view.key) add(PARAMS.key, view.key);
-  if (view.baseline && view.baseline !== view.sessions[0] && view.sessions.includes(view.baseline)) {
+  if (
+    view.baseline &&
+    view.baseline !== view.sessions[0] &&
+    view.sessions.includes(view.baseline)
+  ) {
     add(PARAMS.baseline, view.baseline);
   }
   if (view.sort) add(PARAMS.sort, serializeSort(view.sort));
   if (view.filter.text) add(PARAMS.q, view.filter.text);
   if (view.filter.only) {
     add(PARAMS.only, view.filter.only);
-    if (view.filter.onlyKey && view.filter.only !== 'errors') add(PARAMS.onlyKey, view.filter.onlyKey);
+    if (view.filter.onlyKey && view.filter.only !== 'errors')
+      add(PARAMS.onlyKey, view.filter.onlyKey);
   }
   for (const r of view.filter.ranges) add(PARAMS.range, `${r.min ?? ''}:${r.max ?? ''}:${r.key}`);
   const hidden = view.hidden.filter((id) => view.sessions.includes(id));

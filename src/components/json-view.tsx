@@ -8,7 +8,15 @@ import { useState } from 'react';
 const STRING_PREVIEW = 2_000;
 const ENTRIES_PAGE = 100;
 
-export function JsonView({ value, label, defaultOpen = true }: { value: unknown; label?: string; defaultOpen?: boolean }) {
+export function JsonView({
+  value,
+  label,
+  defaultOpen = true,
+}: {
+  value: unknown;
+  label?: string;
+  defaultOpen?: boolean;
+}) {
   return (
     <div className="json-view">
       <JsonNode name={label} value={value} depth={0} defaultOpen={defaultOpen} />
@@ -60,7 +68,11 @@ function JsonNode({
             <JsonNode key={k} name={k} value={v} depth={depth + 1} defaultOpen={defaultOpen} />
           ))}
           {entries.length > limit ? (
-            <button type="button" className="button button--tiny" onClick={() => setLimit(limit + ENTRIES_PAGE)}>
+            <button
+              type="button"
+              className="button button--tiny"
+              onClick={() => setLimit(limit + ENTRIES_PAGE)}
+            >
               Show {Math.min(ENTRIES_PAGE, entries.length - limit)} more of {entries.length - limit}
             </button>
           ) : null}
@@ -73,7 +85,11 @@ function JsonNode({
 function JsonScalar({ value }: { value: unknown }) {
   const [full, setFull] = useState(false);
   if (typeof value !== 'string') {
-    return <span className={`json-view__${value === null ? 'null' : typeof value}`}>{String(value)}</span>;
+    return (
+      <span className={`json-view__${value === null ? 'null' : typeof value}`}>
+        {String(value)}
+      </span>
+    );
   }
   const cut = !full && value.length > STRING_PREVIEW;
   return (

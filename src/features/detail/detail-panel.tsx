@@ -63,12 +63,20 @@ export function DetailPanel({
   }, [onClose, onStep]);
 
   const baseline = sessions.find((s) => s.isBaseline);
-  const baselineText = baseline?.runs[0] ? outputText(baseline.runs[0].outputs, baseline.runs[0].outputsPreview) : null;
+  const baselineText = baseline?.runs[0]
+    ? outputText(baseline.runs[0].outputs, baseline.runs[0].outputsPreview)
+    : null;
 
   return (
     <aside className="detail" aria-labelledby="detail-title" role="dialog" aria-modal="false">
       <header className="detail__header">
-        <h2 id="detail-title" ref={headingRef} tabIndex={-1} className="detail__title" title={example.name}>
+        <h2
+          id="detail-title"
+          ref={headingRef}
+          tabIndex={-1}
+          className="detail__title"
+          title={example.name}
+        >
           {example.name}
         </h2>
         {position ? (
@@ -93,7 +101,11 @@ export function DetailPanel({
           <h3>Inputs</h3>
           <JsonView value={example.inputs} />
           <h3>Reference outputs</h3>
-          {example.outputs ? <JsonView value={example.outputs} /> : <p className="cell__muted">none</p>}
+          {example.outputs ? (
+            <JsonView value={example.outputs} />
+          ) : (
+            <p className="cell__muted">none</p>
+          )}
           <h3>Metadata</h3>
           {Object.keys(example.metadata).length > 0 ? (
             <JsonView value={example.metadata} />
@@ -114,12 +126,16 @@ export function DetailPanel({
                 <span className="swatch" aria-hidden="true" /> {session.name}
                 {session.isBaseline ? <span className="tag tag--baseline">Baseline</span> : null}
               </h3>
-              {session.runs.length === 0 ? <p className="cell__muted">not run on this example</p> : null}
+              {session.runs.length === 0 ? (
+                <p className="cell__muted">not run on this example</p>
+              ) : null}
               {session.runs.map((run, i) => (
                 <RunDetail
                   key={run.id}
                   run={run}
-                  label={session.runs.length > 1 ? `Repetition ${i + 1} of ${session.runs.length}` : null}
+                  label={
+                    session.runs.length > 1 ? `Repetition ${i + 1} of ${session.runs.length}` : null
+                  }
                   baselineText={session.isBaseline ? null : baselineText}
                 />
               ))}
@@ -131,9 +147,20 @@ export function DetailPanel({
   );
 }
 
-function RunDetail({ run, label, baselineText }: { run: Run; label: string | null; baselineText: string | null }) {
+function RunDetail({
+  run,
+  label,
+  baselineText,
+}: {
+  run: Run;
+  label: string | null;
+  baselineText: string | null;
+}) {
   const [view, setView] = useState<'output' | 'diff'>('output');
-  const text = useMemo(() => outputText(run.outputs, run.outputsPreview), [run.outputs, run.outputsPreview]);
+  const text = useMemo(
+    () => outputText(run.outputs, run.outputsPreview),
+    [run.outputs, run.outputsPreview],
+  );
   return (
     <article className="run-detail" data-run-id={run.id}>
       {label ? <h4 className="run-detail__label">{label}</h4> : null}
@@ -161,16 +188,27 @@ function RunDetail({ run, label, baselineText }: { run: Run; label: string | nul
         </div>
       </dl>
       {run.error ? (
-        <pre className="run-detail__error" aria-label="Error">
+        <pre className="run-detail__error">
+          <span className="visually-hidden">Error: </span>
           {run.error}
         </pre>
       ) : null}
       <div className="run-detail__tabs">
-        <button type="button" className="button button--tiny" aria-pressed={view === 'output'} onClick={() => setView('output')}>
+        <button
+          type="button"
+          className="button button--tiny"
+          aria-pressed={view === 'output'}
+          onClick={() => setView('output')}
+        >
           Output
         </button>
         {baselineText !== null ? (
-          <button type="button" className="button button--tiny" aria-pressed={view === 'diff'} onClick={() => setView('diff')}>
+          <button
+            type="button"
+            className="button button--tiny"
+            aria-pressed={view === 'diff'}
+            onClick={() => setView('diff')}
+          >
             Diff vs baseline
           </button>
         ) : null}
@@ -180,7 +218,9 @@ function RunDetail({ run, label, baselineText }: { run: Run; label: string | nul
       ) : run.outputs ? (
         <JsonView value={run.outputs} />
       ) : (
-        <p className="run-detail__text">{run.outputsPreview ?? <span className="cell__muted">no output</span>}</p>
+        <p className="run-detail__text">
+          {run.outputsPreview ?? <span className="cell__muted">no output</span>}
+        </p>
       )}
       <Feedbacks run={run} />
     </article>
@@ -194,7 +234,9 @@ function Feedbacks({ run }: { run: Run }) {
         {run.feedbacks.map((f) => (
           <li key={f.id}>
             <span className="chip-row__key">{f.key}</span>{' '}
-            <span className="chip">{f.score !== null ? formatScore(f.score) : valueText(f.value)}</span>
+            <span className="chip">
+              {f.score !== null ? formatScore(f.score) : valueText(f.value)}
+            </span>
             {f.score !== null && f.value !== null && f.value !== undefined ? (
               <span className="cell__muted"> value {valueText(f.value)}</span>
             ) : null}
@@ -244,7 +286,9 @@ function WordDiff({ before, after }: { before: string; after: string }) {
   }, [before, after]);
   return (
     <div className="word-diff">
-      <p className="visually-hidden">Removed words are struck through; added words are underlined.</p>
+      <p className="visually-hidden">
+        Removed words are struck through; added words are underlined.
+      </p>
       <p className="word-diff__text">
         {parts.list.map((part, i) =>
           part.added ? (
@@ -259,7 +303,9 @@ function WordDiff({ before, after }: { before: string; after: string }) {
           ),
         )}
       </p>
-      {parts.cut ? <p className="cell__muted">The diff covers the first 5,000 characters.</p> : null}
+      {parts.cut ? (
+        <p className="cell__muted">The diff covers the first 5,000 characters.</p>
+      ) : null}
     </div>
   );
 }

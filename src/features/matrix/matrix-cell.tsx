@@ -102,9 +102,13 @@ export function DeltaBadge({ delta }: { delta: Delta }) {
 
 function MetricDelta({ delta, unit }: { delta: Delta | null; unit: 's' | '$' }) {
   if (!delta || delta.change === 'unchanged') return null;
-  const text = unit === 's' ? formatSeconds(Math.abs(delta.delta)) : formatCost(Math.abs(delta.delta));
+  const text =
+    unit === 's' ? formatSeconds(Math.abs(delta.delta)) : formatCost(Math.abs(delta.delta));
   return (
-    <span className={`delta delta--${delta.change} delta--metric`} title={`vs baseline (${WORDS[delta.change]})`}>
+    <span
+      className={`delta delta--${delta.change} delta--metric`}
+      title={`vs baseline (${WORDS[delta.change]})`}
+    >
       {' '}
       {delta.delta > 0 ? '+' : '−'}
       {text}

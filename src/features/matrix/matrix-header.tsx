@@ -22,8 +22,8 @@ export function ColumnHeader({
   onSetBaseline: (sessionId: string) => void;
 }) {
   return (
-    <div
-      role="columnheader"
+    <th
+      scope="col"
       aria-colindex={colIndex}
       className={`matrix__column-header${isBaseline ? ' is-baseline' : ''}`}
       data-session-id={column.sessionId}
@@ -53,7 +53,10 @@ export function ColumnHeader({
             const c = counts[key];
             if (!c) return null;
             return (
-              <li key={key} title={`${key}: ${c.improved} improved, ${c.regressed} regressed, ${c.unchanged} unchanged`}>
+              <li
+                key={key}
+                title={`${key}: ${c.improved} improved, ${c.regressed} regressed, ${c.unchanged} unchanged`}
+              >
                 <span className="matrix__counts-key">{key}</span>{' '}
                 <span className="delta delta--improved">▲{c.improved}</span>{' '}
                 <span className="delta delta--regressed">▼{c.regressed}</span>{' '}
@@ -67,6 +70,6 @@ export function ColumnHeader({
           })}
         </ul>
       ) : null}
-    </div>
+    </th>
   );
 }

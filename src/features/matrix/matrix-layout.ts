@@ -2,7 +2,13 @@ import type { MatrixColumn, MatrixRow } from './types';
 
 /** Body items of the virtual list: example rows, and section headers (example_metadata). */
 export type BodyItem =
-  | { type: 'section'; id: string; sectionKey: string | number; sectionIndex: number; count: number }
+  | {
+      type: 'section';
+      id: string;
+      sectionKey: string | number;
+      sectionIndex: number;
+      count: number;
+    }
   | { type: 'row'; id: string; row: MatrixRow };
 
 export function bodyItems(
@@ -20,7 +26,13 @@ export function bodyItems(
   }
   const items: BodyItem[] = [];
   for (const [index, { key, rows: sectionRows }] of [...bySection].sort((a, b) => a[0] - b[0])) {
-    items.push({ type: 'section', id: `section:${index}`, sectionKey: key, sectionIndex: index, count: sectionRows.length });
+    items.push({
+      type: 'section',
+      id: `section:${index}`,
+      sectionKey: key,
+      sectionIndex: index,
+      count: sectionRows.length,
+    });
     if (collapsed.has(index)) continue;
     for (const row of sectionRows) items.push({ type: 'row', id: rowId(row), row });
   }

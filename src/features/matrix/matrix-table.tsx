@@ -60,17 +60,23 @@ export function MatrixTable(props: MatrixTableProps) {
         header: () => null,
         cell: ({ row }) => {
           const cell = row.original.cells[column.id];
-          const base = column.sessionId === baseline ? null : baselineCell(row.original, column, baseline, matrix.columns);
+          const base =
+            column.sessionId === baseline
+              ? null
+              : baselineCell(row.original, column, baseline, matrix.columns);
           return <MatrixCellContent cell={cell} base={base} display={display} />;
         },
       });
-    const exampleColumn = helper.display({ id: 'example', size: EXAMPLE_COLUMN_WIDTH, header: 'Example' });
+    const exampleColumn = helper.display({
+      id: 'example',
+      size: EXAMPLE_COLUMN_WIDTH,
+      header: 'Example',
+    });
     return [exampleColumn, ...matrix.columns.map(sessionColumn)];
   }, [matrix.columns, baseline, display]);
 
   const columnVisibility = useMemo(
-    () =>
-      Object.fromEntries(matrix.columns.map((c) => [c.id, !hidden.includes(c.sessionId)])),
+    () => Object.fromEntries(matrix.columns.map((c) => [c.id, !hidden.includes(c.sessionId)])),
     [matrix.columns, hidden],
   );
 
@@ -92,7 +98,12 @@ export function MatrixTable(props: MatrixTableProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const tableRows = table.getRowModel().rows;
   const items = useMemo(
-    () => bodyItems(tableRows.map((r) => r.original), sectioned, collapsed),
+    () =>
+      bodyItems(
+        tableRows.map((r) => r.original),
+        sectioned,
+        collapsed,
+      ),
     [tableRows, sectioned, collapsed],
   );
   const rowById = useMemo(() => new Map(tableRows.map((r) => [r.id, r])), [tableRows]);
@@ -176,145 +187,149 @@ export function MatrixTable(props: MatrixTableProps) {
   const groups = sectioned ? [] : columnGroups(visibleColumns);
 
   return (
-    <div
-      ref={scrollRef}
-      className="matrix"
-      role="grid"
-      aria-label="Comparison matrix"
-      aria-rowcount={items.length + headerRows}
-      aria-colcount={colCount}
-      style={{ ['--matrix-template' as string]: template }}
-      onKeyDown={onKeyDown}
-    >
-      <div role="rowgroup" className="matrix__head">
-        {!sectioned ? (
-          <div role="row" className="matrix__row matrix__row--groups" aria-rowindex={1}>
-            <div role="columnheader" className="matrix__corner" aria-colindex={1}>
-              <span className="visually-hidden">Group</span>
-            </div>
-            {groups.map((g) => (
-              <div
-                key={g.id}
-                role="columnheader"
-                aria-colindex={g.start + 2}
-                aria-colspan={g.span}
-                className="matrix__group-header"
-                style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
-                title={formatGroupKey(g.groupKey ?? '')}
-              >
-                {formatGroupKey(g.groupKey ?? '')}
-              </div>
+    <div ref={scrollRef} className="matrix">
+      <table
+        className="matrix__table"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid; arrow keys move between cells
+        role="grid"
+        aria-label="Comparison matrix"
+        aria-rowcount={items.length + headerRows}
+        aria-colcount={colCount}
+        style={{ ['--matrix-template' as string]: template }}
+        onKeyDown={onKeyDown}
+      >
+        <thead className="matrix__head">
+          {!sectioned ? (
+            <tr className="matrix__row matrix__row--groups" aria-rowindex={1}>
+              <th className="matrix__corner" aria-colindex={1}>
+                <span className="visually-hidden">Group</span>
+              </th>
+              {groups.map((g) => (
+                <th
+                  key={g.id}
+                  aria-colindex={g.start + 2}
+                  colSpan={g.span}
+                  className="matrix__group-header"
+                  style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
+                  title={formatGroupKey(g.groupKey ?? '')}
+                >
+                  {formatGroupKey(g.groupKey ?? '')}
+                </th>
+              ))}
+            </tr>
+          ) : null}
+          <tr className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
+            <th className="matrix__corner" aria-colindex={1}>
+              Example
+            </th>
+            {visibleColumns.map((column, i) => (
+              <ColumnHeader
+                key={column.id}
+                column={column}
+                colIndex={i + 2}
+                color={sessionColor(column.sessionIndex)}
+                isBaseline={column.sessionId === baseline}
+                counts={counts[column.id]}
+                keys={keys}
+                onSetBaseline={props.onSetBaseline}
+              />
             ))}
-          </div>
-        ) : null}
-        <div role="row" className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
-          <div role="columnheader" className="matrix__corner" aria-colindex={1}>
-            Example
-          </div>
-          {visibleColumns.map((column, i) => (
-            <ColumnHeader
-              key={column.id}
-              column={column}
-              colIndex={i + 2}
-              color={sessionColor(column.sessionIndex)}
-              isBaseline={column.sessionId === baseline}
-              counts={counts[column.id]}
-              keys={keys}
-              onSetBaseline={props.onSetBaseline}
-            />
-          ))}
-        </div>
-      </div>
-      <div role="rowgroup" className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtualItem) => {
-          const item = items[virtualItem.index] as BodyItem;
-          const style = { transform: `translateY(${virtualItem.start}px)`, height: virtualItem.size };
-          const rowIndex = virtualItem.index + headerRows + 1;
-          if (item.type === 'section') {
-            const open = !collapsed.has(item.sectionIndex);
+          </tr>
+        </thead>
+        <tbody className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((virtualItem) => {
+            const item = items[virtualItem.index] as BodyItem;
+            const style = {
+              transform: `translateY(${virtualItem.start}px)`,
+              height: virtualItem.size,
+            };
+            const rowIndex = virtualItem.index + headerRows + 1;
+            const focusable = (col: number) =>
+              focus.item === virtualItem.index && focus.col === col ? 0 : -1;
+            if (item.type === 'section') {
+              const open = !collapsed.has(item.sectionIndex);
+              return (
+                <tr
+                  key={item.id}
+                  className="matrix__row matrix__section"
+                  style={style}
+                  aria-rowindex={rowIndex}
+                  data-item-index={virtualItem.index}
+                >
+                  <th
+                    scope="rowgroup"
+                    aria-colindex={1}
+                    colSpan={colCount}
+                    aria-expanded={open}
+                    tabIndex={focusable(0)}
+                    data-col-index={0}
+                    className="matrix__section-header"
+                    onClick={() => toggleSection(item.sectionIndex)}
+                    onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
+                  >
+                    <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
+                    <strong>{formatGroupKey(item.sectionKey)}</strong>{' '}
+                    <span className="matrix__section-meta">
+                      {item.count} example{item.count === 1 ? '' : 's'}
+                      {props.sectionSummary ? ` · ${props.sectionSummary(item.sectionIndex)}` : ''}
+                    </span>
+                  </th>
+                </tr>
+              );
+            }
+            const row = item.row;
+            const tableRow = rowById.get(item.id);
+            const selected = props.openExample === row.exampleId;
             return (
-              <div
+              <tr
                 key={item.id}
-                role="row"
-                className="matrix__row matrix__section"
+                className={`matrix__row${selected ? ' is-selected' : ''}`}
                 style={style}
                 aria-rowindex={rowIndex}
+                aria-selected={selected}
+                data-example-id={row.exampleId}
                 data-item-index={virtualItem.index}
               >
-                <div
-                  role="rowheader"
+                <th
+                  scope="row"
                   aria-colindex={1}
-                  aria-colspan={colCount}
-                  aria-expanded={open}
-                  tabIndex={focus.item === virtualItem.index ? 0 : -1}
+                  className="matrix__example"
                   data-col-index={0}
-                  className="matrix__section-header"
-                  onClick={() => toggleSection(item.sectionIndex)}
+                  tabIndex={focusable(0)}
                   onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
+                  onClick={() => props.onOpen(row.exampleId)}
                 >
-                  <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
-                  <strong>{formatGroupKey(item.sectionKey)}</strong>{' '}
-                  <span className="matrix__section-meta">
-                    {item.count} example{item.count === 1 ? '' : 's'}
-                    {props.sectionSummary ? ` · ${props.sectionSummary(item.sectionIndex)}` : ''}
+                  <span className="matrix__example-name" title={row.example.name}>
+                    {row.example.name}
                   </span>
-                </div>
-              </div>
+                  <span className="matrix__example-input">{inputPreview(row.example.inputs)}</span>
+                </th>
+                {(tableRow?.getVisibleCells() ?? []).slice(1).map((cell, i) => {
+                  const column = visibleColumns[i];
+                  if (!column) return null;
+                  const colIndex = i + 1;
+                  return (
+                    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's onKeyDown opens the focused cell on Enter
+                    <td
+                      key={cell.id}
+                      aria-colindex={colIndex + 1}
+                      className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}`}
+                      data-session-id={column.sessionId}
+                      data-col-index={colIndex}
+                      tabIndex={focusable(colIndex)}
+                      onFocus={() => setFocus({ item: virtualItem.index, col: colIndex })}
+                      onClick={() => props.onOpen(row.exampleId)}
+                      style={{ ['--session-color' as string]: sessionColor(column.sessionIndex) }}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
             );
-          }
-          const row = item.row;
-          const tableRow = rowById.get(item.id);
-          const selected = props.openExample === row.exampleId;
-          return (
-            <div
-              key={item.id}
-              role="row"
-              className={`matrix__row${selected ? ' is-selected' : ''}`}
-              style={style}
-              aria-rowindex={rowIndex}
-              aria-selected={selected}
-              data-example-id={row.exampleId}
-              data-item-index={virtualItem.index}
-            >
-              <div
-                role="rowheader"
-                aria-colindex={1}
-                className="matrix__example"
-                data-col-index={0}
-                tabIndex={focus.item === virtualItem.index && focus.col === 0 ? 0 : -1}
-                onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
-                onClick={() => props.onOpen(row.exampleId)}
-              >
-                <span className="matrix__example-name" title={row.example.name}>
-                  {row.example.name}
-                </span>
-                <span className="matrix__example-input">{inputPreview(row.example.inputs)}</span>
-              </div>
-              {(tableRow?.getVisibleCells() ?? []).slice(1).map((cell, i) => {
-                const column = visibleColumns[i];
-                if (!column) return null;
-                const colIndex = i + 1;
-                return (
-                  <div
-                    key={cell.id}
-                    role="gridcell"
-                    aria-colindex={colIndex + 1}
-                    className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}`}
-                    data-session-id={column.sessionId}
-                    data-col-index={colIndex}
-                    tabIndex={focus.item === virtualItem.index && focus.col === colIndex ? 0 : -1}
-                    onFocus={() => setFocus({ item: virtualItem.index, col: colIndex })}
-                    onClick={() => props.onOpen(row.exampleId)}
-                    style={{ ['--session-color' as string]: sessionColor(column.sessionIndex) }}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
-      </div>
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -328,7 +343,8 @@ export function inputPreview(inputs: Record<string, unknown>): string {
   if (typeof first === 'string') return first.slice(0, INPUT_PREVIEW_CHARS);
   let text = '';
   for (const [k, v] of Object.entries(inputs)) {
-    const part = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…';
+    const part =
+      typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…';
     text += `${text ? ' · ' : ''}${k}: ${part}`;
     if (text.length > INPUT_PREVIEW_CHARS) break;
   }

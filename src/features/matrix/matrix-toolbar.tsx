@@ -70,7 +70,10 @@ export function MatrixToolbar({
   const scoreKeys = feedbackKeys.filter((k) => k.kind !== 'comment' && k.kind !== 'empty');
 
   const active =
-    filter.text !== '' || filter.only !== null || filter.ranges.length > 0 || settings.sort !== null;
+    filter.text !== '' ||
+    filter.only !== null ||
+    filter.ranges.length > 0 ||
+    settings.sort !== null;
 
   return (
     <div className="matrix-toolbar" role="toolbar" aria-label="Matrix controls">
@@ -140,19 +143,29 @@ export function MatrixToolbar({
             {sessionsWithColumns.map((s) => (
               <optgroup key={s.id} label={s.name}>
                 {scoreKeys.map((k) => (
-                  <option key={`score:${k.key}`} value={JSON.stringify({ by: 'score', sessionId: s.id, key: k.key })}>
+                  <option
+                    key={`score:${k.key}`}
+                    value={JSON.stringify({ by: 'score', sessionId: s.id, key: k.key })}
+                  >
                     {k.key} score — {s.name}
                   </option>
                 ))}
                 {s.id !== baseline
                   ? scoreKeys.map((k) => (
-                      <option key={`delta:${k.key}`} value={JSON.stringify({ by: 'delta', sessionId: s.id, key: k.key })}>
+                      <option
+                        key={`delta:${k.key}`}
+                        value={JSON.stringify({ by: 'delta', sessionId: s.id, key: k.key })}
+                      >
                         {k.key} change vs baseline — {s.name}
                       </option>
                     ))
                   : null}
-                <option value={JSON.stringify({ by: 'latency', sessionId: s.id })}>Latency — {s.name}</option>
-                <option value={JSON.stringify({ by: 'cost', sessionId: s.id })}>Cost — {s.name}</option>
+                <option value={JSON.stringify({ by: 'latency', sessionId: s.id })}>
+                  Latency — {s.name}
+                </option>
+                <option value={JSON.stringify({ by: 'cost', sessionId: s.id })}>
+                  Cost — {s.name}
+                </option>
               </optgroup>
             ))}
           </select>
@@ -160,10 +173,16 @@ export function MatrixToolbar({
             type="button"
             className="button"
             disabled={!settings.sort}
-            aria-label={settings.sort?.dir === 'desc' ? 'Sorted descending; sort ascending' : 'Sorted ascending; sort descending'}
+            aria-label={
+              settings.sort?.dir === 'desc'
+                ? 'Sorted descending; sort ascending'
+                : 'Sorted ascending; sort descending'
+            }
             onClick={() =>
               settings.sort &&
-              onChange({ sort: { ...settings.sort, dir: settings.sort.dir === 'asc' ? 'desc' : 'asc' } })
+              onChange({
+                sort: { ...settings.sort, dir: settings.sort.dir === 'asc' ? 'desc' : 'asc' },
+              })
             }
           >
             {settings.sort?.dir === 'desc' ? '↓ Desc' : '↑ Asc'}
@@ -185,13 +204,20 @@ export function MatrixToolbar({
           ))}
         </select>
       </div>
-      <ShowHidePanel settings={settings} onChange={onChange} sessions={sessions} feedbackKeys={feedbackKeys} />
+      <ShowHidePanel
+        settings={settings}
+        onChange={onChange}
+        sessions={sessions}
+        feedbackKeys={feedbackKeys}
+      />
       <RangePanel filter={filter} setFilter={setFilter} keys={scoreKeys} />
       {active ? (
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => onChange({ sort: null, filter: { text: '', only: null, onlyKey: null, ranges: [] } })}
+          onClick={() =>
+            onChange({ sort: null, filter: { text: '', only: null, onlyKey: null, ranges: [] } })
+          }
         >
           Clear sort and filters
         </button>
@@ -229,7 +255,9 @@ function ShowHidePanel({
               <input
                 type="checkbox"
                 checked={!settings.hidden.includes(s.id)}
-                onChange={(e) => onChange({ hidden: toggle(settings.hidden, s.id, !e.target.checked) })}
+                onChange={(e) =>
+                  onChange({ hidden: toggle(settings.hidden, s.id, !e.target.checked) })
+                }
               />
               {s.name}
             </label>
@@ -237,7 +265,9 @@ function ShowHidePanel({
         </fieldset>
         <fieldset>
           <legend>Feedback keys</legend>
-          {feedbackKeys.length === 0 ? <p className="picker__hint">No feedback in this view.</p> : null}
+          {feedbackKeys.length === 0 ? (
+            <p className="picker__hint">No feedback in this view.</p>
+          ) : null}
           {feedbackKeys.map((k) => (
             <div key={k.key} className="check-pair">
               <label className="check">
@@ -254,7 +284,9 @@ function ShowHidePanel({
                 <input
                   type="checkbox"
                   checked={settings.flipped.includes(k.key)}
-                  onChange={(e) => onChange({ flipped: toggle(settings.flipped, k.key, e.target.checked) })}
+                  onChange={(e) =>
+                    onChange({ flipped: toggle(settings.flipped, k.key, e.target.checked) })
+                  }
                 />
                 lower is better
               </label>

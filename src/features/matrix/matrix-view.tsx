@@ -50,7 +50,9 @@ export function MatrixView({
   paging: PagingInfo;
   sectionSummary?: (sectionIndex: number) => string;
 }) {
-  const keys = matrix.feedbackKeys.map((k) => k.key).filter((k) => !settings.hiddenKeys.includes(k));
+  const keys = matrix.feedbackKeys
+    .map((k) => k.key)
+    .filter((k) => !settings.hiddenKeys.includes(k));
   const loadedRows = matrix.rows.length;
   return (
     <section className="matrix-section" aria-label="Examples">
@@ -82,8 +84,8 @@ export function MatrixView({
       ) : null}
       {groupBy === 'run_metadata' && groups.length > 0 && loadedRows === 0 ? (
         <p className="empty-state">
-          The groups share no examples: each group lists only examples that all of its
-          experiments ran.
+          The groups share no examples: each group lists only examples that all of its experiments
+          ran.
         </p>
       ) : null}
       {rows.length > 0 ? (

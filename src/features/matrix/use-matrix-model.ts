@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { GroupBy, Group } from '../../api/grouped-runs';
+import type { Group, GroupBy } from '../../api/grouped-runs';
 import { changeCounts } from './compare';
 import { buildMatrix } from './pivot';
 import { buildSearchIndex } from './search-text';

@@ -77,6 +77,7 @@ export function DatasetPicker({
 
   return (
     <div className="picker picker--dataset">
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: getLabelProps() supplies htmlFor */}
       <label className="picker__label" {...combobox.getLabelProps()}>
         Dataset
       </label>

@@ -28,7 +28,10 @@ export function ExperimentPicker({
     () => new Map((sessions.data ?? []).map((s) => [s.id, s] as const)),
     [sessions.data],
   );
-  const visible = useMemo(() => filterSessions(sessions.data ?? [], filter), [sessions.data, filter]);
+  const visible = useMemo(
+    () => filterSessions(sessions.data ?? [], filter),
+    [sessions.data, filter],
+  );
   const full = selected.length >= maxSelected;
 
   const toggle = (id: string, checked: boolean) =>
@@ -70,10 +73,10 @@ export function ExperimentPicker({
               className="button button--quiet"
               onClick={() =>
                 onChange(
-                  [...selected, ...visible.map((s) => s.id).filter((id) => !selected.includes(id))].slice(
-                    0,
-                    maxSelected,
-                  ),
+                  [
+                    ...selected,
+                    ...visible.map((s) => s.id).filter((id) => !selected.includes(id)),
+                  ].slice(0, maxSelected),
                 )
               }
             >
@@ -100,7 +103,9 @@ export function ExperimentPicker({
             ))}
           </ul>
           {full ? (
-            <p className="picker__hint">At most {maxSelected} experiments can be compared at once.</p>
+            <p className="picker__hint">
+              At most {maxSelected} experiments can be compared at once.
+            </p>
           ) : null}
         </>
       ) : null}

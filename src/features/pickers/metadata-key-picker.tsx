@@ -26,14 +26,16 @@ export function MetadataKeyPicker({
 }) {
   const metadata = useQueries({
     queries: (groupBy === 'run_metadata' ? sessionIds : []).map((id) => sessionMetadataQuery(id)),
+    // `combine` keeps a stable result while the data does not change.
+    combine: (results) => ({
+      loaded: results.flatMap((q) => (q.data ? [q.data] : [])),
+      failed: results.some((q) => q.isError),
+    }),
   });
-  const loaded = metadata.filter((q) => q.data).map((q) => q.data as Record<string, string[]>);
-  const failed = metadata.some((q) => q.isError);
+  const failed = metadata.failed;
   const suggestions = useMemo<Suggestion[]>(
-    () => mergeMetadata(loaded).map(([key, values]) => ({ key, values })),
-    // `loaded` is a fresh array each render; its content changes only with the query data.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the data itself
-    [JSON.stringify(loaded)],
+    () => mergeMetadata(metadata.loaded).map(([key, values]) => ({ key, values })),
+    [metadata.loaded],
   );
 
   const [inputValue, setInputValue] = useState(value);
@@ -76,6 +78,7 @@ export function MetadataKeyPicker({
 
   return (
     <div className="picker picker--key">
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: getLabelProps() supplies htmlFor */}
       <label className="picker__label" {...combobox.getLabelProps()}>
         Metadata key
       </label>

@@ -5,8 +5,8 @@ export function GroupSummary({ groups, metadataKey }: { groups: Group[]; metadat
   if (groups.length === 0) {
     return (
       <p className="empty-state">
-        No runs of these experiments carry the metadata key <code>{metadataKey}</code>. Try
-        another key, or group by the other kind of metadata.
+        No runs of these experiments carry the metadata key <code>{metadataKey}</code>. Try another
+        key, or group by the other kind of metadata.
       </p>
     );
   }

@@ -259,7 +259,7 @@ function pairedPredicate(nodes: Node[]): RunPredicate | null {
 
 const compiled = new Map<string, RunPredicate>();
 
-export function compileRunFilter(text: string): RunPredicate {
+function compileRunFilter(text: string): RunPredicate {
   let predicate = compiled.get(text);
   if (!predicate) {
     try {

@@ -329,9 +329,3 @@ export class RunAccumulator {
     return this.result;
   }
 }
-
-export function aggregateRuns(facts: readonly RunFacts[]): RunAggregate {
-  const acc = new RunAccumulator();
-  for (const fact of facts) acc.add(fact);
-  return acc.aggregate();
-}

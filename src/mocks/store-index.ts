@@ -20,7 +20,7 @@ export interface ContentIndex {
 
 const indexes = new WeakMap<DatasetContent, ContentIndex>();
 
-export function compareExamples(a: ApiExample, b: ApiExample): number {
+function compareExamples(a: ApiExample, b: ApiExample): number {
   if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -104,7 +104,7 @@ export function tracerSession(base: ApiSessionBase, stats: RunAggregate | null):
 }
 
 /** The string a metadata value is listed under (the metadata endpoint returns strings only). */
-export function metadataValueText(value: JsonValue): string {
+function metadataValueText(value: JsonValue): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

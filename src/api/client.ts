@@ -55,8 +55,16 @@ export async function fetchJson<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** The transport half: status handling, timeout and JSON decoding, no schema. */
-export async function fetchRaw(path: string, options: RequestOptions = {}): Promise<unknown> {
+/** The transport half: status handling and timeout; the body as text when `raw`, else JSON. */
+export async function fetchRaw(
+  path: string,
+  options: RequestOptions & { raw: true },
+): Promise<string>;
+export async function fetchRaw(path: string, options?: RequestOptions): Promise<unknown>;
+export async function fetchRaw(
+  path: string,
+  options: RequestOptions & { raw?: boolean } = {},
+): Promise<unknown> {
   const url = buildPath(path, options.query);
   const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -92,13 +100,16 @@ export async function fetchRaw(path: string, options: RequestOptions = {}): Prom
   }
   const text = await response.text();
   if (!response.ok) throw httpError(url, response, text);
+  return options.raw ? text : parseJsonText(text, url);
+}
+
+export function parseJsonText(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiError({
       kind: 'not-json',
-      path: url,
-      status: response.status,
+      path,
       message: 'The server answered with something that is not JSON.',
       bodySnippet: text.slice(0, 200),
     });

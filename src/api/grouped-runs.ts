@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { fetchRaw, formatPath } from './client';
+import { markDataReady, markResponseReceived } from '../lib/perf-marks';
+import { fetchRaw, formatPath, parseJsonText } from './client';
 import { ApiError, describeValue } from './errors';
 import { type FeedbackStatsByKey, normaliseFeedbackStats } from './feedback-stats';
 import {
@@ -419,8 +420,11 @@ export async function fetchGroupedRuns(
   const built = buildGroupedRunsBody(request);
   if (!built.ok) throw built.error;
   const path = `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
-  const json = await fetchRaw(path, { method: 'POST', body: built.body, signal });
-  return parseGroupedRuns(json, path);
+  const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
+  markResponseReceived();
+  const result = parseGroupedRuns(parseJsonText(text, path), path);
+  markDataReady();
+  return result;
 }
 
 export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest) {

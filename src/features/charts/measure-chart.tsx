@@ -97,6 +97,8 @@ export function MeasureChart({
               key={bar.dataKey}
               dataKey={bar.dataKey}
               name={name}
+              // Lets tests and styles find one session's bars.
+              className={`bar-session-${bar.sessionId}`}
               stackId={bar.stackId}
               fill={barFill(idPrefix, bar.series.pattern, bar.colorIndex, color)}
               stroke={color}

@@ -8,6 +8,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatGroupKey } from '../../lib/format';
+import { markMatrixPainted } from '../../lib/perf-marks';
 import { sessionColor } from '../../lib/session-colors';
 import { baselineCell } from './compare';
 import { MatrixCellContent } from './matrix-cell';
@@ -120,6 +121,9 @@ export function MatrixTable(props: MatrixTableProps) {
   // Row heights change with the visible keys and the metric line.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the geometry changes
   useEffect(() => virtualizer.measure(), [height, items]);
+
+  // The benchmark and DevTools read this mark: the matrix for new data is on screen.
+  useEffect(() => markMatrixPainted(), [matrix]);
 
   const [focus, setFocus] = useState({ item: 0, col: 0 });
   const focusPending = useRef(false);

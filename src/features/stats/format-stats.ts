@@ -61,3 +61,15 @@ export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return '—';
   return `${(share * 100).toFixed(1)}%`;
 }
+
+const KIND_TEXT: Record<KeyStats['kind'], string> = {
+  binary: 'pass/fail (0/1), exact McNemar test',
+  numeric: 'score, exact sign test',
+  metric: 'metric, exact sign test',
+  categorical: 'categories',
+};
+
+export function describeKey(stats: KeyStats): string {
+  const direction = stats.direction === 'higher' ? 'higher is better' : 'lower is better';
+  return `${stats.key}: ${KIND_TEXT[stats.kind]}, ${direction}`;
+}

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api/query-client';
+import { OfflineBanner } from '../components/offline-banner';
 import type { DataSource } from '../lib/data-source';
 import { AppHeader } from './app-header';
 import { Dashboard } from './dashboard';
@@ -17,6 +18,7 @@ export function App({
     <QueryClientProvider client={queryClient}>
       <AppHeader source={source} />
       <main id="main" className="page">
+        <OfflineBanner />
         {demoProblem ? (
           <div role="alert" className="notice notice--error">
             <p>

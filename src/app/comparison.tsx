@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { Group, GroupedRuns } from '../api/grouped-runs';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
+import { RetryingStatus } from '../components/retrying-status';
 import type { DetailSession } from '../features/detail/detail-panel';
 import type { MatrixSettings } from '../features/matrix/matrix-toolbar';
 import { MatrixView } from '../features/matrix/matrix-view';
@@ -115,6 +116,12 @@ export function Comparison({
           Loading the comparison…
         </div>
       ) : null}
+      <RetryingStatus
+        failureCount={data.page.failureCount}
+        error={data.page.failureReason}
+        fetching={data.page.isFetching}
+        what="the grouped runs"
+      />
       {data.page.isError ? (
         <ErrorMessage
           error={data.page.error}

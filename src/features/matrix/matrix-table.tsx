@@ -123,6 +123,7 @@ export function MatrixTable(props: MatrixTableProps) {
   useEffect(() => virtualizer.measure(), [height, items]);
 
   // The benchmark and DevTools read this mark: the matrix for new data is on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: marks once per new matrix
   useEffect(() => markMatrixPainted(), [matrix]);
 
   const [focus, setFocus] = useState({ item: 0, col: 0 });

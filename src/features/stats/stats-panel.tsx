@@ -129,9 +129,9 @@ export function StatsPanel(props: StatsPanelProps) {
                 ) : null}
                 <p className="stats__method">
                   Paired over examples both sides ran. 95% interval: bootstrap of the mean
-                  difference ({'≥'}2,000 resamples, fixed seed). p-value: exact two-sided sign test
-                  (ties dropped), or exact McNemar for pass/fail keys. A verdict needs the interval
-                  to exclude 0 and p {'<'} 0.05 in the same direction.
+                  difference (2,000 resamples, fixed seed). p-value: exact two-sided sign test (ties
+                  dropped), or exact McNemar for pass/fail keys. A verdict needs the interval to
+                  exclude 0 and p {'<'} 0.05 in the same direction.
                 </p>
               </>
             )}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './prng';
+
+describe('mulberry32', () => {
+  it('is deterministic for a seed and differs between seeds', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const c = mulberry32(43);
+    const seqA = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(seqA);
+    expect(Array.from({ length: 5 }, c)).not.toEqual(seqA);
+  });
+
+  it('matches the reference sequence', () => {
+    // First outputs of the public-domain reference implementation for seed 1.
+    const r = mulberry32(1);
+    expect(r()).toBeCloseTo(0.6270739405881613, 15);
+    expect(r()).toBeCloseTo(0.002735721180215478, 15);
+  });
+
+  it('stays in [0, 1) and is roughly uniform', () => {
+    const r = mulberry32(7);
+    let sum = 0;
+    let outside = 0;
+    const bins = new Array<number>(10).fill(0);
+    for (let i = 0; i < 100_000; i++) {
+      const u = r();
+      if (!(u >= 0 && u < 1)) outside++;
+      sum += u;
+      const bin = Math.floor(u * 10);
+      bins[bin] = (bins[bin] ?? 0) + 1;
+    }
+    expect(outside).toBe(0);
+    expect(sum / 100_000).toBeCloseTo(0.5, 2);
+    for (const count of bins) expect(Math.abs(count - 10_000)).toBeLessThan(500);
+  });
+});

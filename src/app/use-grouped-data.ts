@@ -4,7 +4,6 @@ import { type GroupedRuns, groupedRunsQuery } from '../api/grouped-runs';
 import { mergeGroupPages, totalExamples } from '../api/grouped-runs-pages';
 import type { ViewState } from './view-params';
 
-export const PAGE_SIZE = 50;
 /** "Load all" asks for bigger pages: fewer round trips, same endpoint. */
 export const LOAD_ALL_PAGE_SIZE = 500;
 
@@ -33,7 +32,10 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
   const queryClient = useQueryClient();
   const datasetId = view.dataset ?? '';
   const page = useQuery({
-    ...groupedRunsQuery(datasetId, requestFor(view, (view.page - 1) * PAGE_SIZE, PAGE_SIZE)),
+    ...groupedRunsQuery(
+      datasetId,
+      requestFor(view, (view.page - 1) * view.pageSize, view.pageSize),
+    ),
     enabled,
   });
 
@@ -97,8 +99,8 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
     page,
     data,
     total: totalExamples(page.data),
-    pageCount: Math.max(1, Math.ceil(totalExamples(page.data) / PAGE_SIZE)),
-    allLoaded: loadAll.status === 'done' || totalExamples(page.data) <= PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(totalExamples(page.data) / view.pageSize)),
+    allLoaded: loadAll.status === 'done' || totalExamples(page.data) <= view.pageSize,
     loadAll,
     startLoadAll: start,
     cancelLoadAll: cancel,

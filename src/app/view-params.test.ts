@@ -105,6 +105,7 @@ describe('matrix parameters', () => {
       metrics: false,
       flipped: ['toxicity'],
       page: 3,
+      pageSize: 200,
       chart: 'feedback' as const,
       chartKey: 'helpfulness',
       group: '',
@@ -126,6 +127,7 @@ describe('matrix parameters', () => {
     ['a range without a key', '&range=0:1', /range/],
     ['an inverted range', '&range=1:0:k', /range/],
     ['page 0', '&page=0', /page/],
+    ['a page size over the maximum', '&pageSize=100000', /pageSize/],
     ['a bad metrics value', '&metrics=maybe', /metrics/],
     ['an unknown chart', '&chart=pie', /chart/],
   ])('ignores %s with a notice', (_name, extra, pattern) => {

@@ -26,6 +26,7 @@ export const PARAMS = {
   metrics: 'metrics',
   flip: 'flip',
   page: 'page',
+  pageSize: 'pageSize',
   chart: 'chart',
   chartKey: 'chartKey',
   group: 'group',
@@ -35,6 +36,8 @@ export const CHART_VALUES = ['latency', 'cost', 'errors', 'tokens', 'feedback'] 
 export type ChartChoice = (typeof CHART_VALUES)[number];
 
 export const MAX_SESSIONS = 20;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 10_000;
 export const MAX_KEY_LENGTH = 256;
 export const MAX_QUERY_LENGTH = 500;
 const MAX_LIST = 200;
@@ -64,6 +67,8 @@ export interface ViewState {
   flipped: string[];
   /** 1-based server page. */
   page: number;
+  /** Examples per group and server page. */
+  pageSize: number;
   /** The chart measure shown. */
   chart: ChartChoice;
   /** The feedback key of the feedback chart; null means the first numeric key. */
@@ -88,6 +93,7 @@ export const DEFAULT_VIEW: ViewState = {
   metrics: true,
   flipped: [],
   page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
   chart: 'latency',
   chartKey: null,
   group: null,
@@ -224,6 +230,13 @@ export function parseView(search: string): ParsedView {
     else notices.push(`Ignored page "${shorten(page)}": pages are numbered from 1.`);
   }
 
+  const pageSize = single(PARAMS.pageSize);
+  if (pageSize !== null) {
+    const n = Number(pageSize);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE_SIZE) view.pageSize = n;
+    else notices.push(`Ignored pageSize "${shorten(pageSize)}": use 1 to ${MAX_PAGE_SIZE}.`);
+  }
+
   const chart = single(PARAMS.chart);
   if (chart !== null) {
     if ((CHART_VALUES as readonly string[]).includes(chart)) view.chart = chart as ChartChoice;
@@ -350,6 +363,7 @@ export function serializeView(view: ViewState): string {
   if (!view.metrics) add(PARAMS.metrics, 'off');
   for (const k of view.flipped) add(PARAMS.flip, k);
   if (view.page > 1) add(PARAMS.page, String(view.page));
+  if (view.pageSize !== DEFAULT_PAGE_SIZE) add(PARAMS.pageSize, String(view.pageSize));
   if (view.chart !== DEFAULT_VIEW.chart) add(PARAMS.chart, view.chart);
   if (view.chartKey) add(PARAMS.chartKey, view.chartKey);
   if (view.group !== null) add(PARAMS.group, view.group);

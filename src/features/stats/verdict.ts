@@ -80,7 +80,7 @@ export function verdict(result: PairedResult): Verdict {
   if (pValue === null || pValue >= SIGNIFICANCE) {
     return {
       label: 'no clear difference',
-      reason: `${thin}The mean moved by ${formatDiff(result.meanDiff, kind)} (95% interval ${interval}), but per-example wins and losses are too balanced to be sure: ${p} (${counts}).`,
+      reason: `${thin}The mean moved by ${formatDiff(result.meanDiff, kind)} (95% interval ${interval}), but the exact test does not confirm it: ${p} (${counts}).`,
     };
   }
   if (meanImproved !== countsImproved || wins === losses) {

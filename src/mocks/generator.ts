@@ -3,6 +3,7 @@ import { createRng, deriveSeed, type Rng } from './random';
 import {
   buildRuns,
   type ExamplePlan,
+  type FeedbackDetail,
   feedbackKeySpecs,
   MODEL_PROFILES,
   type PromptVersion,
@@ -17,6 +18,8 @@ import { formatNaive, formatUtc, MICROS_PER_DAY, MICROS_PER_SECOND, microsFromIs
  * model): the demo workspace and the scale dataset. Datasets, examples and sessions are
  * planned here; run-generator.ts turns the plans into runs with feedback.
  */
+
+export type { FeedbackDetail } from './run-generator';
 
 export const DEMO_SEED = 20260304;
 
@@ -248,6 +251,8 @@ export interface ScaleDatasetOptions {
   feedbackKeys?: number;
   /** Target length of every run's answer (default 300). */
   outputChars?: number;
+  /** `stats`: lean runs, per-run feedback_stats only and no `feedbacks` (default `full`). */
+  feedbackDetail?: FeedbackDetail;
   tenantId?: string;
   name?: string;
   /** Epoch microseconds of the first session's start (default 2026-01-20). */
@@ -327,6 +332,7 @@ export function planScaleDataset(options: ScaleDatasetOptions): ScaleDatasetPlan
         maxChars: outputChars,
         humanNotes: false,
         appPaths: false,
+        feedbackDetail: options.feedbackDetail ?? 'full',
       });
       return { examples: examples.map((e) => e.example), runs };
     },

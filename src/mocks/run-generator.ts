@@ -277,12 +277,23 @@ function scoreFeedback(
   }
 }
 
+/**
+ * How much feedback a run carries on the wire. `full` (the default): a `feedbacks` array and
+ * the rich per-run `feedback_stats`. `stats`: a lean run, as a real server sends when not asked
+ * for the feedback itself: per-run `feedback_stats` of just `{n, avg, stdev, errors, values,
+ * comments}` and no `feedbacks` key. The feedbacks still back the server-side aggregates
+ * (session and group stats, run filters) as a non-enumerable property that JSON leaves out.
+ */
+export type FeedbackDetail = 'full' | 'stats';
+
 export interface RunOptions {
   feedbackKeys: readonly FeedbackKeySpec[];
   minChars: number;
   maxChars: number;
   humanNotes: boolean;
   appPaths: boolean;
+  /** Default `full`; see FeedbackDetail. */
+  feedbackDetail?: FeedbackDetail;
 }
 
 function makeRunsForSession(
@@ -532,6 +543,47 @@ function attachRunFeedbackStats(runs: ApiRun[]): void {
   }
 }
 
+type LeanStatsEntry = Pick<
+  FeedbackStatsEntry,
+  'n' | 'avg' | 'stdev' | 'errors' | 'values' | 'comments'
+>;
+
+/**
+ * The `stats` detail of a run: a copy without the `feedbacks` key (so JSON leaves it out)
+ * that keeps them as a non-enumerable property for aggregation, and lean per-key stats.
+ * Entries shared between runs stay shared (`lean` memoises by entry).
+ */
+function leanRun(run: ApiRun, lean: Map<FeedbackStatsEntry, LeanStatsEntry>): ApiRun {
+  const { feedbacks, ...rest } = run;
+  if (rest.feedback_stats) {
+    const stats: Record<string, LeanStatsEntry> = {};
+    for (const [key, entry] of Object.entries(rest.feedback_stats)) {
+      let small = lean.get(entry);
+      if (!small) {
+        small = Object.freeze({
+          n: entry.n,
+          avg: entry.avg,
+          stdev: entry.stdev,
+          errors: entry.errors,
+          values: entry.values,
+          comments: entry.comments,
+        });
+        lean.set(entry, small);
+      }
+      stats[key] = small;
+    }
+    // The wire type allows the lean shape; the store's type names the rich one.
+    rest.feedback_stats = stats as Record<string, FeedbackStatsEntry>;
+  }
+  Object.defineProperty(rest, 'feedbacks', {
+    value: feedbacks,
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
+  return rest as ApiRun;
+}
+
 export function buildRuns(
   seed: number,
   tenantId: string,
@@ -540,10 +592,14 @@ export function buildRuns(
   options: RunOptions,
 ): ApiRun[] {
   const runs: ApiRun[] = [];
+  const lean =
+    options.feedbackDetail === 'stats' ? new Map<FeedbackStatsEntry, LeanStatsEntry>() : null;
   for (const plan of plans) {
     // One stream per session: a session's runs do not change when another session is added.
     const rng = createRng(deriveSeed(seed, `runs:${plan.session.id}`));
-    for (const run of makeRunsForSession(rng, tenantId, plan, examples, options)) runs.push(run);
+    for (const run of makeRunsForSession(rng, tenantId, plan, examples, options)) {
+      runs.push(lean ? leanRun(run, lean) : run);
+    }
   }
   return runs;
 }

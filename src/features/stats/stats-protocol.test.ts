@@ -5,7 +5,10 @@ import { makeInput } from './test-fixtures';
 describe('handleStatsRequest (the worker body)', () => {
   it('reports progress per key, then the results, tagged with the request id', () => {
     const messages: StatsResponse[] = [];
-    const inputs = [makeInput([1, 2, 3], [[2, 3, 4]], { key: 'a' }), makeInput([0, 1], [[1, 1]], { key: 'b' })];
+    const inputs = [
+      makeInput([1, 2, 3], [[2, 3, 4]], { key: 'a' }),
+      makeInput([0, 1], [[1, 1]], { key: 'b' }),
+    ];
     handleStatsRequest({ id: 7, inputs }, (m) => messages.push(m));
     expect(messages.map((m) => m.type)).toEqual(['progress', 'progress', 'done']);
     expect(messages.every((m) => m.id === 7)).toBe(true);
@@ -17,7 +20,9 @@ describe('handleStatsRequest (the worker body)', () => {
 
   it('turns an exception into an error message', () => {
     const messages: StatsResponse[] = [];
-    const broken = { ...makeInput([1], [[1]]), others: null } as unknown as ReturnType<typeof makeInput>;
+    const broken = { ...makeInput([1], [[1]]), others: null } as unknown as ReturnType<
+      typeof makeInput
+    >;
     handleStatsRequest({ id: 1, inputs: [broken] }, (m) => messages.push(m));
     expect(messages.at(-1)?.type).toBe('error');
   });

@@ -32,7 +32,9 @@ class FakeWorker {
   deliver(index = 0) {
     const request = this.requests[index];
     if (!request) throw new Error('no request');
-    handleStatsRequest(request, (message) => this.onmessage?.({ data: message } as MessageEvent<StatsResponse>));
+    handleStatsRequest(request, (message) =>
+      this.onmessage?.({ data: message } as MessageEvent<StatsResponse>),
+    );
   }
 }
 

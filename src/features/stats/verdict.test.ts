@@ -59,7 +59,15 @@ describe('verdict', () => {
     );
     expect(v.label).toBe('better');
     const w = verdict(
-      result({ kind: 'metric', direction: 'lower', meanDiff: 0.3, ciLow: 0.2, ciHigh: 0.4, wins: 8, losses: 25 }),
+      result({
+        kind: 'metric',
+        direction: 'lower',
+        meanDiff: 0.3,
+        ciLow: 0.2,
+        ciHigh: 0.4,
+        wins: 8,
+        losses: 25,
+      }),
     );
     expect(w.label).toBe('worse');
   });

@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { datasetNamed, sessionNamed } from './support/demo-data';
+
+/** Every main state, scanned: no serious or critical violation may appear. */
+const supportQa = datasetNamed('Support QA');
+const gpt = sessionNamed(supportQa.id, 'gpt-4o-v1');
+const claude = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v2');
+const VIEW = `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`;
+
+async function expectAccessible(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(serious, `axe violations in state "${state}"`).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('empty start and pickers open', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('combobox', { name: 'Dataset' })).toBeVisible();
+      await expectAccessible(page, 'empty start');
+      await page.getByRole('combobox', { name: 'Dataset' }).click();
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await expectAccessible(page, 'dataset picker open');
+    });
+
+    test('matrix and charts', async ({ page }) => {
+      await page.goto(VIEW);
+      await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible();
+      await expect(page.getByRole('figure', { name: /^Latency/ })).toBeVisible();
+      await expectAccessible(page, 'matrix');
+      await page.getByRole('button', { name: 'Show as table' }).click();
+      await expectAccessible(page, 'chart table');
+    });
+
+    test('detail panel', async ({ page }) => {
+      await page.goto(VIEW);
+      await page.locator('tr[data-example-id]').first().getByRole('rowheader').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'detail');
+    });
+
+    test('an error', async ({ page }) => {
+      await page.goto('/');
+      await page.waitForFunction(() => window.versusDemo !== undefined);
+      await page.evaluate(() => window.versusDemo?.use('unauthorized'));
+      await page.evaluate((u) => {
+        history.pushState(null, '', u);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, VIEW);
+      await expect(page.getByRole('alert').first()).toBeVisible();
+      await expectAccessible(page, 'error');
+    });
+  });
+}

@@ -9,10 +9,18 @@ const claude = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v2');
 const VIEW = `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`;
 
 async function expectAccessible(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   expect(serious, `axe violations in state "${state}"`).toEqual([]);
 }
 
@@ -25,7 +33,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('combobox', { name: 'Dataset' })).toBeVisible();
       await expectAccessible(page, 'empty start');
       await page.getByRole('combobox', { name: 'Dataset' }).click();
-      await expect(page.getByRole('option').first()).toBeVisible();
+      await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
       await expectAccessible(page, 'dataset picker open');
     });
 

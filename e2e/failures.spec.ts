@@ -13,7 +13,12 @@ const gpt = sessionNamed(supportQa.id, 'gpt-4o-v1');
 const claude = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v1');
 const VIEW = `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`;
 
-async function openWithScenario(page: Page, scenario: ScenarioName, options: ScenarioOptions = {}, url = VIEW) {
+async function openWithScenario(
+  page: Page,
+  scenario: ScenarioName,
+  options: ScenarioOptions = {},
+  url = VIEW,
+) {
   await page.goto('/');
   await page.waitForFunction(() => window.versusDemo !== undefined);
   await page.evaluate(([s, o]) => window.versusDemo?.use(s, o), [scenario, options] as const);
@@ -53,7 +58,9 @@ test("422: shows the server's validation messages", async ({ page }) => {
   await expectNoPageErrors(errors);
 });
 
-test('429: retries with a visible state, honouring Retry-After, then shows the data', async ({ page }) => {
+test('429: retries with a visible state, honouring Retry-After, then shows the data', async ({
+  page,
+}) => {
   const errors = trackPageErrors(page);
   await openWithScenario(page, 'rate-limited-then-ok', { failures: 2 });
   await expect(page.getByRole('status').filter({ hasText: /Retrying/ })).toBeVisible();
@@ -109,7 +116,9 @@ test('a response without groups is an error, not a blank page', async ({ page })
   await expectNoPageErrors(errors);
 });
 
-test('malformed items are set aside with their paths; everything else renders', async ({ page }) => {
+test('malformed items are set aside with their paths; everything else renders', async ({
+  page,
+}) => {
   const errors = trackPageErrors(page);
   await openWithScenario(page, 'malformed-items');
   const notice = page.getByText(/3 items could not be read/);
@@ -129,7 +138,9 @@ test('script-like strings are shown as text and never run', async ({ page }) => 
   });
   await openWithScenario(page, 'hostile-strings');
   await expect(grid(page)).toBeVisible();
-  await expect(grid(page).getByText('<img src=x onerror=alert(1)>', { exact: false }).first()).toBeVisible();
+  await expect(
+    grid(page).getByText('<img src=x onerror=alert(1)>', { exact: false }).first(),
+  ).toBeVisible();
   await page.locator('tr[data-example-id]').first().getByRole('rowheader').click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -145,11 +156,16 @@ test('20 view changes in 2 seconds end on the last view', async ({ page }) => {
   for (let i = 0; i < 20; i++) {
     const key = i === 19 ? 'prompt_version' : i % 2 ? 'model' : 'prompt_version';
     const sessions = i % 3 ? `${gpt.id},${claude.id}` : `${claude.id},${gpt.id}`;
-    await navigate(page, `/?dataset=${supportQa.id}&sessions=${sessions}&groupBy=run_metadata&key=${key}`);
+    await navigate(
+      page,
+      `/?dataset=${supportQa.id}&sessions=${sessions}&groupBy=run_metadata&key=${key}`,
+    );
     await page.waitForTimeout(50);
   }
   await expect(page.getByRole('heading', { name: 'By prompt_version' })).toBeVisible();
-  const cards = page.getByRole('region', { name: 'Group summary' }).getByRole('heading', { level: 3 });
+  const cards = page
+    .getByRole('region', { name: 'Group summary' })
+    .getByRole('heading', { level: 3 });
   await expect(cards).toHaveText(['prompt_version = v1']);
   await expectNoPageErrors(errors);
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { type DataSource, loadDataSource } from './lib/data-source';
+import { initPreferences } from './lib/preferences';
 import './styles.css';
 
 async function startMocking(source: DataSource): Promise<string | null> {
@@ -17,6 +18,7 @@ async function startMocking(source: DataSource): Promise<string | null> {
 }
 
 async function boot(): Promise<void> {
+  initPreferences();
   const root = document.getElementById('root');
   if (!root) return;
   const source = await loadDataSource();

@@ -1,3 +1,4 @@
+import { DisplayControls } from '../components/display-controls';
 import { type DataSource, describeSource } from '../lib/data-source';
 
 export function AppHeader({ source }: { source: DataSource }) {
@@ -20,6 +21,7 @@ export function AppHeader({ source }: { source: DataSource }) {
       >
         {describeSource(source)}
       </output>
+      <DisplayControls />
     </header>
   );
 }

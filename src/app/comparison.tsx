@@ -203,6 +203,15 @@ export function Comparison({
             settings={settings}
             onChange={(patch, mode) => setView(patch, mode)}
             onSetBaseline={(id) => setView({ baseline: id })}
+            onMoveSession={(id, delta) => {
+              const from = view.sessions.indexOf(id);
+              const to = from + delta;
+              if (from < 0 || to < 0 || to >= view.sessions.length) return;
+              const sessions = [...view.sessions];
+              [sessions[from], sessions[to]] = [sessions[to] as string, id];
+              // The baseline stays the same experiment when the first one moves.
+              setView({ sessions, baseline: baseline });
+            }}
             openExample={view.example}
             onOpen={(id) => setView({ example: id })}
             sectionSummary={view.groupBy === 'example_metadata' ? sectionSummary : undefined}

@@ -16,7 +16,8 @@ export function RetryingStatus({
   if (!fetching || failureCount === 0 || failureCount > MAX_RETRIES) return null;
   return (
     <p role="status" className="notice notice--warning">
-      Retrying {what} (attempt {failureCount + 1} of {MAX_RETRIES + 1}): {explainError(error, what).title}
+      Retrying {what} (attempt {failureCount + 1} of {MAX_RETRIES + 1}):{' '}
+      {explainError(error, what).title}
     </p>
   );
 }

@@ -41,6 +41,7 @@ function copyWithTextarea(text: string): boolean {
   area.style.pointerEvents = 'none';
   document.body.append(area);
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  area.focus();
   area.select();
   try {
     return typeof document.execCommand === 'function' && document.execCommand('copy');

@@ -7,6 +7,8 @@ export interface CellDisplay {
   keys: string[];
   flipped: ReadonlySet<string>;
   showMetrics: boolean;
+  /** Compact density: just the scores (the full cell opens on hover or focus). */
+  compact: boolean;
 }
 
 /** One run cell: preview, one chip per feedback key (with its delta), metrics, error. */
@@ -21,6 +23,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
   display: CellDisplay;
 }) {
   if (!cell) return <span className="cell__not-run">not run</span>;
+  if (display.compact) return <CompactScores cell={cell} base={base} display={display} />;
   const repetitions = cell.runs.length;
   return (
     <>
@@ -75,6 +78,44 @@ export const MatrixCellContent = memo(function MatrixCellContent({
     </>
   );
 });
+
+/** Scores only, one chip per key; the key names are read out but not shown. */
+function CompactScores({
+  cell,
+  base,
+  display,
+}: {
+  cell: MatrixCell;
+  base: MatrixCell | null;
+  display: CellDisplay;
+}) {
+  return (
+    <ul className="cell__compact">
+      {cell.error ? (
+        <li>
+          <span className="badge badge--error" title={cell.error}>
+            Error
+          </span>
+        </li>
+      ) : null}
+      {display.keys.map((key) => {
+        const score = cell.scores[key];
+        if (!score) return null;
+        const value = score.score !== null ? formatScore(score.score) : score.label;
+        const delta = base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null;
+        return (
+          <li key={key} title={key} className="chip-row chip-row--compact">
+            <span className="visually-hidden">{key} </span>
+            <span className="chip" data-feedback-key={key}>
+              {value ?? '—'}
+            </span>
+            {delta ? <DeltaBadge delta={delta} /> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 function signed(value: number): string {
   const text = formatScore(Math.abs(value));

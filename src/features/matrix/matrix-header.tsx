@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MatrixColumn } from './types';
 
 export type KeyCounts = Record<string, { improved: number; regressed: number; unchanged: number }>;
@@ -12,6 +13,9 @@ export function ColumnHeader({
   counts,
   keys,
   onSetBaseline,
+  onMove,
+  canMove,
+  resizeHandle,
 }: {
   column: MatrixColumn;
   colIndex: number;
@@ -20,6 +24,9 @@ export function ColumnHeader({
   counts: KeyCounts | undefined;
   keys: string[];
   onSetBaseline: (sessionId: string) => void;
+  onMove: (sessionId: string, delta: -1 | 1) => void;
+  canMove: { left: boolean; right: boolean };
+  resizeHandle: ReactNode;
 }) {
   return (
     <th
@@ -34,6 +41,24 @@ export function ColumnHeader({
         <span className="matrix__column-name" title={column.sessionName}>
           {column.sessionName}
         </span>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label={`Move ${column.sessionName} left`}
+          disabled={!canMove.left}
+          onClick={() => onMove(column.sessionId, -1)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label={`Move ${column.sessionName} right`}
+          disabled={!canMove.right}
+          onClick={() => onMove(column.sessionId, 1)}
+        >
+          →
+        </button>
       </div>
       {isBaseline ? (
         <span className="tag tag--baseline">Baseline</span>
@@ -70,6 +95,7 @@ export function ColumnHeader({
           })}
         </ul>
       ) : null}
+      {resizeHandle}
     </th>
   );
 }

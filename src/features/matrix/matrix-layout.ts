@@ -44,11 +44,15 @@ export function rowId(row: MatrixRow): string {
   return row.sectionIndex === null ? row.exampleId : `${row.sectionIndex}:${row.exampleId}`;
 }
 
-export const EXAMPLE_COLUMN_WIDTH = 280;
-export const SESSION_COLUMN_WIDTH = 232;
+export const COLUMN_WIDTHS = {
+  comfortable: { example: 280, session: 232 },
+  // Eight sessions' scores fit 1440 px without scrolling sideways.
+  compact: { example: 200, session: 140 },
+} as const;
 
 /** Fixed row height per display, so that scrolling never measures the DOM. */
-export function rowHeight(keyCount: number, showMetrics: boolean): number {
+export function rowHeight(keyCount: number, showMetrics: boolean, compact = false): number {
+  if (compact) return Math.max(44, 16 + keyCount * 22);
   return 16 + 38 + keyCount * 22 + (showMetrics ? 20 : 0);
 }
 

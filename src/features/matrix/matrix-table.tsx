@@ -1,4 +1,6 @@
 import {
+  type ColumnSizingState,
+  columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
@@ -16,15 +18,18 @@ import { ColumnHeader, type HeaderCounts } from './matrix-header';
 import {
   type BodyItem,
   bodyItems,
+  COLUMN_WIDTHS,
   columnGroups,
-  EXAMPLE_COLUMN_WIDTH,
   rowHeight,
   rowId,
-  SESSION_COLUMN_WIDTH,
 } from './matrix-layout';
 import type { Matrix, MatrixColumn, MatrixRow } from './types';
 
-const features = tableFeatures({ columnSizingFeature, columnVisibilityFeature });
+const features = tableFeatures({
+  columnSizingFeature,
+  columnResizingFeature,
+  columnVisibilityFeature,
+});
 const helper = createColumnHelper<typeof features, MatrixRow>();
 
 export interface MatrixTableProps {
@@ -39,6 +44,9 @@ export interface MatrixTableProps {
   openExample: string | null;
   onOpen: (exampleId: string) => void;
   onSetBaseline: (sessionId: string) => void;
+  /** Moves a session one place in the display order (reorders its columns). */
+  onMoveSession: (sessionId: string, delta: -1 | 1) => void;
+  compact: boolean;
   /** Section aggregates line, for example_metadata grouping. */
   sectionSummary?: (sectionIndex: number) => string;
 }
@@ -49,15 +57,27 @@ export interface MatrixTableProps {
  * arrow keys, Enter to open) makes it usable from the keyboard.
  */
 export function MatrixTable(props: MatrixTableProps) {
-  const { matrix, rows, baseline, hidden, keys, flipped, showMetrics, counts } = props;
+  const { matrix, rows, baseline, hidden, keys, flipped, showMetrics, counts, compact } = props;
   const sectioned = matrix.groupBy === 'example_metadata';
-  const display = useMemo(() => ({ keys, flipped, showMetrics }), [keys, flipped, showMetrics]);
+  const display = useMemo(
+    () => ({ keys, flipped, showMetrics, compact }),
+    [keys, flipped, showMetrics, compact],
+  );
+  const fullDisplay = useMemo(() => ({ ...display, compact: false }), [display]);
+  const widths = COLUMN_WIDTHS[compact ? 'compact' : 'comfortable'];
+  const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
+  // A density change restores that density's widths.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset keyed on density only
+  useEffect(() => setColumnSizing({}), [compact]);
+  const [hovered, setHovered] = useState<string | null>(null);
 
   const columns = useMemo(() => {
     const sessionColumn = (column: MatrixColumn) =>
       helper.display({
         id: column.id,
-        size: SESSION_COLUMN_WIDTH,
+        size: widths.session,
+        minSize: 96,
+        maxSize: 640,
         header: () => null,
         cell: ({ row }) => {
           const cell = row.original.cells[column.id];
@@ -70,11 +90,13 @@ export function MatrixTable(props: MatrixTableProps) {
       });
     const exampleColumn = helper.display({
       id: 'example',
-      size: EXAMPLE_COLUMN_WIDTH,
+      size: widths.example,
+      minSize: 120,
+      maxSize: 640,
       header: 'Example',
     });
     return [exampleColumn, ...matrix.columns.map(sessionColumn)];
-  }, [matrix.columns, baseline, display]);
+  }, [matrix.columns, baseline, display, widths]);
 
   const columnVisibility = useMemo(
     () => Object.fromEntries(matrix.columns.map((c) => [c.id, !hidden.includes(c.sessionId)])),
@@ -86,8 +108,17 @@ export function MatrixTable(props: MatrixTableProps) {
     columns,
     data: rows,
     getRowId: (row) => rowId(row),
-    state: { columnVisibility },
+    state: { columnVisibility, columnSizing },
+    onColumnSizingChange: setColumnSizing,
+    columnResizeMode: 'onChange',
   });
+  const headerById = new Map(table.getFlatHeaders().map((h) => [h.column.id, h]));
+  const resizeBy = (columnId: string, delta: number) =>
+    setColumnSizing((prev) => {
+      const column = table.getColumn(columnId);
+      const size = prev[columnId] ?? column?.getSize() ?? widths.session;
+      return { ...prev, [columnId]: Math.max(96, Math.min(640, size + delta)) };
+    });
 
   const visibleLeaf = table.getVisibleLeafColumns();
   const byId = useMemo(() => new Map(matrix.columns.map((c) => [c.id, c])), [matrix.columns]);
@@ -110,7 +141,7 @@ export function MatrixTable(props: MatrixTableProps) {
   const rowById = useMemo(() => new Map(tableRows.map((r) => [r.id, r])), [tableRows]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const height = rowHeight(keys.length, showMetrics);
+  const height = rowHeight(keys.length, showMetrics, compact);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -226,6 +257,12 @@ export function MatrixTable(props: MatrixTableProps) {
           <tr className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
             <th className="matrix__corner" aria-colindex={1}>
               Example
+              <ResizeHandle
+                label="Example"
+                size={table.getColumn('example')?.getSize() ?? widths.example}
+                onPointerDown={headerById.get('example')?.getResizeHandler()}
+                onResize={(delta) => resizeBy('example', delta)}
+              />
             </th>
             {visibleColumns.map((column, i) => (
               <ColumnHeader
@@ -237,6 +274,21 @@ export function MatrixTable(props: MatrixTableProps) {
                 counts={counts[column.id]}
                 keys={keys}
                 onSetBaseline={props.onSetBaseline}
+                onMove={props.onMoveSession}
+                canMove={{
+                  left: column.sessionIndex > 0,
+                  right:
+                    column.sessionIndex <
+                    matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0),
+                }}
+                resizeHandle={
+                  <ResizeHandle
+                    label={column.sessionName}
+                    size={table.getColumn(column.id)?.getSize() ?? widths.session}
+                    onPointerDown={headerById.get(column.id)?.getResizeHandler()}
+                    onResize={(delta) => resizeBy(column.id, delta)}
+                  />
+                }
               />
             ))}
           </tr>
@@ -313,20 +365,39 @@ export function MatrixTable(props: MatrixTableProps) {
                   const column = visibleColumns[i];
                   if (!column) return null;
                   const colIndex = i + 1;
+                  const expanded =
+                    compact &&
+                    (hovered === cell.id ||
+                      (focus.item === virtualItem.index && focus.col === colIndex));
                   return (
                     // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's onKeyDown opens the focused cell on Enter
                     <td
                       key={cell.id}
                       aria-colindex={colIndex + 1}
-                      className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}`}
+                      className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}${expanded ? ' is-expanded' : ''}`}
                       data-session-id={column.sessionId}
                       data-col-index={colIndex}
                       tabIndex={focusable(colIndex)}
                       onFocus={() => setFocus({ item: virtualItem.index, col: colIndex })}
                       onClick={() => props.onOpen(row.exampleId)}
+                      onMouseEnter={compact ? () => setHovered(cell.id) : undefined}
+                      onMouseLeave={compact ? () => setHovered(null) : undefined}
                       style={{ ['--session-color' as string]: sessionColor(column.sessionIndex) }}
                     >
                       <table.FlexRender cell={cell} />
+                      {expanded ? (
+                        <div className="cell-popover" role="tooltip">
+                          <MatrixCellContent
+                            cell={row.cells[column.id]}
+                            base={
+                              column.sessionId === baseline
+                                ? null
+                                : baselineCell(row, column, baseline, matrix.columns)
+                            }
+                            display={fullDisplay}
+                          />
+                        </div>
+                      ) : null}
                     </td>
                   );
                 })}
@@ -336,6 +407,43 @@ export function MatrixTable(props: MatrixTableProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Drag (pointer) or arrow keys (keyboard) to resize a column. */
+function ResizeHandle({
+  label,
+  size,
+  onPointerDown,
+  onResize,
+}: {
+  label: string;
+  size: number;
+  onPointerDown: ((event: unknown) => void) | undefined;
+  onResize: (delta: number) => void;
+}) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a resizer
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize ${label}`}
+      aria-valuenow={Math.round(size)}
+      aria-valuemin={96}
+      aria-valuemax={640}
+      tabIndex={0}
+      className="resize-handle"
+      onMouseDown={onPointerDown}
+      onTouchStart={onPointerDown}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+          e.preventDefault();
+          e.stopPropagation();
+          onResize(e.key === 'ArrowLeft' ? -16 : 16);
+        }
+      }}
+    />
   );
 }
 

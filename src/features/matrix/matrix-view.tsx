@@ -1,5 +1,6 @@
 import type { Group, GroupBy } from '../../api/grouped-runs';
 import { formatCount } from '../../lib/format';
+import { usePreferences } from '../../lib/preferences';
 import { MatrixTable } from './matrix-table';
 import { type MatrixSettings, MatrixToolbar, type SessionInfo } from './matrix-toolbar';
 import type { Matrix, MatrixRow } from './types';
@@ -29,6 +30,7 @@ export function MatrixView({
   settings,
   onChange,
   onSetBaseline,
+  onMoveSession,
   openExample,
   onOpen,
   paging,
@@ -45,6 +47,7 @@ export function MatrixView({
   settings: MatrixSettings;
   onChange: (patch: Partial<MatrixSettings>, mode?: 'push' | 'replace') => void;
   onSetBaseline: (id: string) => void;
+  onMoveSession: (id: string, delta: -1 | 1) => void;
   openExample: string | null;
   onOpen: (exampleId: string) => void;
   paging: PagingInfo;
@@ -54,6 +57,7 @@ export function MatrixView({
     .map((k) => k.key)
     .filter((k) => !settings.hiddenKeys.includes(k));
   const loadedRows = matrix.rows.length;
+  const [{ density }] = usePreferences();
   return (
     <section className="matrix-section" aria-label="Examples">
       <MatrixToolbar
@@ -101,6 +105,8 @@ export function MatrixView({
           openExample={openExample}
           onOpen={onOpen}
           onSetBaseline={onSetBaseline}
+          onMoveSession={onMoveSession}
+          compact={density === 'compact'}
           sectionSummary={sectionSummary}
         />
       ) : null}

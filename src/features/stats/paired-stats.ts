@@ -347,3 +347,6 @@ export function pairCount(inputs: readonly StatsInput[]): number {
   }
   return total;
 }
+
+// The verdict lives in its own module (it formats text); re-exported for one import site.
+export { type Verdict, type VerdictLabel, verdict } from './verdict';

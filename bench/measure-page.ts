@@ -1,0 +1,569 @@
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+
+/**
+ * The in-page measurements. Everything timed runs inside the page (performance.now(), rAF,
+ * MutationObserver, the app's User Timing marks), so Playwright's own round trips never
+ * enter a number. The page code is a plain JavaScript string: functions compiled by tsx
+ * carry helpers (`__name`) that do not exist in the page.
+ */
+
+/** Installed before any app script runs (addInitScript), in every navigation. */
+const PAGE_PROBE = String.raw`
+(() => {
+  if (window.__bench) return;
+  const now = () => performance.now();
+  const raf2 = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(now()))),
+    );
+  const loafs = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        loafs.push({
+          startTime: e.startTime,
+          duration: e.duration,
+          blockingDuration: e.blockingDuration,
+          renderStart: e.renderStart,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          scripts: (e.scripts || []).map((s) => ({
+            invoker: s.invoker,
+            invokerType: s.invokerType,
+            sourceURL: s.sourceURL,
+            sourceFunctionName: s.sourceFunctionName,
+            duration: s.duration,
+            forcedStyleAndLayoutDuration: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+
+  // Navigation start -> the first matrix row is in the DOM, then painted (two frames later).
+  const firstRow = { inserted: null, painted: null };
+  const rowObserver = new MutationObserver(() => {
+    if (firstRow.inserted !== null) return;
+    if (!document.querySelector('tr[data-example-id]')) return;
+    firstRow.inserted = now();
+    rowObserver.disconnect();
+    raf2().then((t) => {
+      firstRow.painted = t;
+    });
+  });
+  rowObserver.observe(document, { childList: true, subtree: true });
+
+  const entry = (type, name) => {
+    const list = performance.getEntriesByName(name, type);
+    return list.length > 0 ? list[0] : null;
+  };
+
+  const inToolbar = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return Boolean(el && el.closest('.matrix-toolbar'));
+  };
+
+  window.__bench = {
+    firstRow,
+    loafs,
+    loadMetrics() {
+      const response = entry('mark', 'versus:response-received');
+      const painted = entry('mark', 'versus:matrix-painted');
+      const parse = entry('measure', 'versus:parse-validate-normalise');
+      const toMatrix = entry('measure', 'versus:response-to-matrix');
+      return {
+        firstRowInserted: firstRow.inserted,
+        firstRowPainted: firstRow.painted,
+        responseReceived: response ? response.startTime : null,
+        matrixPainted: painted ? painted.startTime : null,
+        parseValidateNormalise: parse ? parse.duration : null,
+        responseToMatrix: toMatrix ? toMatrix.duration : null,
+        matrixPaintedMarks: performance.getEntriesByName('versus:matrix-painted', 'mark').length,
+        rowsInDom: document.querySelectorAll('tr[data-example-id]').length,
+        status: (document.querySelector('.matrix-status__count') || {}).textContent || null,
+      };
+    },
+
+    /** Scrolls .matrix by half its height per frame until the bottom or maxFrames. */
+    scroll(maxFrames) {
+      const el = document.querySelector('.matrix');
+      if (!el) return Promise.resolve({ error: 'no .matrix element' });
+      el.scrollTop = 0;
+      return raf2().then(
+        () =>
+          new Promise((resolve) => {
+            const deltas = [];
+            let blankFrames = 0;
+            let last = null;
+            let frames = 0;
+            const t0 = now();
+            const loafStart = loafs.length;
+            const coversViewport = () => {
+              const top = el.scrollTop;
+              const bottom = top + el.clientHeight;
+              for (const row of el.querySelectorAll('tr[data-example-id]')) {
+                const m = /translateY\(([-\d.]+)px\)/.exec(row.style.transform);
+                if (!m) continue;
+                const start = Number(m[1]);
+                const end = start + (Number.parseFloat(row.style.height) || 0);
+                if (end > top && start < bottom) return true;
+              }
+              return false;
+            };
+            const step = (ts) => {
+              if (last !== null) {
+                deltas.push(ts - last);
+                if (!coversViewport()) blankFrames += 1;
+              }
+              last = ts;
+              const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+              if (atEnd || frames >= maxFrames) {
+                resolve({
+                  deltas,
+                  frames,
+                  blankFrames,
+                  reachedEnd: atEnd,
+                  scrollHeight: el.scrollHeight,
+                  clientHeight: el.clientHeight,
+                  scrollTop: el.scrollTop,
+                  elapsedMs: now() - t0,
+                  longFrames: loafs.length - loafStart,
+                });
+                return;
+              }
+              el.scrollTop += el.clientHeight * 0.5;
+              frames += 1;
+              requestAnimationFrame(step);
+            };
+            requestAnimationFrame(step);
+          }),
+      );
+    },
+
+    /**
+     * Arms a probe for one toolbar action: start = its input/change event, url = the history
+     * change it causes, shown = two frames after the first DOM change of the matrix section
+     * outside the toolbar (React commits a render in one go, so that is the new result).
+     */
+    arm(label, timeoutMs) {
+      const section = document.querySelector('.matrix-section');
+      const st = {
+        label,
+        start: null,
+        urlChange: null,
+        firstMutation: null,
+        painted: null,
+        lastMutation: null,
+        mutationBatches: 0,
+        rowsAfter: null,
+        status: null,
+        error: null,
+      };
+      let finished = false;
+      let resolveDone;
+      const done = new Promise((r) => {
+        resolveDone = r;
+      });
+      const onInput = (e) => {
+        if (st.start === null && inToolbar(e.target)) st.start = now();
+      };
+      const onNavigate = () => {
+        if (st.start !== null && st.urlChange === null) st.urlChange = now();
+      };
+      const mo = new MutationObserver((records) => {
+        if (st.start === null || finished) return;
+        if (!records.some((r) => !inToolbar(r.target))) return;
+        const t = now();
+        st.mutationBatches += 1;
+        st.lastMutation = t;
+        if (st.firstMutation !== null) return;
+        st.firstMutation = t;
+        raf2().then((p) => {
+          st.painted = p;
+          // Keep watching briefly: follow-up commits (re-measure) are recorded, not timed.
+          setTimeout(finish, 300);
+        });
+      });
+      const timer = setTimeout(() => {
+        st.error = 'timeout';
+        finish();
+      }, timeoutMs);
+      function finish() {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        mo.disconnect();
+        document.removeEventListener('input', onInput, true);
+        document.removeEventListener('change', onInput, true);
+        if (window.navigation) window.navigation.removeEventListener('navigate', onNavigate);
+        st.rowsAfter = document.querySelectorAll('tr[data-example-id]').length;
+        const status = document.querySelector('.matrix-status__count');
+        st.status = status ? status.textContent : null;
+        resolveDone(st);
+      }
+      if (!section) {
+        st.error = 'no .matrix-section';
+        finish();
+      } else {
+        document.addEventListener('input', onInput, true);
+        document.addEventListener('change', onInput, true);
+        if (window.navigation) window.navigation.addEventListener('navigate', onNavigate);
+        mo.observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
+      }
+      window.__bench.pending = done;
+      return true;
+    },
+
+    /** The floor: the same request from the same page, then JSON.parse of the same text. */
+    async floor(url, body) {
+      const t0 = now();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body,
+        credentials: 'same-origin',
+      });
+      const headers = now();
+      const text = await response.text();
+      const received = now();
+      const p0 = now();
+      let json = JSON.parse(text);
+      const p1 = now();
+      const groups = Array.isArray(json.groups) ? json.groups.length : null;
+      json = null;
+      const p2 = now();
+      JSON.parse(text);
+      const p3 = now();
+      return {
+        status: response.status,
+        chars: text.length,
+        groups,
+        headersMs: headers - t0,
+        receivedMs: received - t0,
+        jsonParseMs: p1 - p0,
+        jsonParseAgainMs: p3 - p2,
+        totalMs: p1 - t0,
+      };
+    },
+
+    /** LoAF entries overlapping [from, to] (performance.now() times). */
+    longFramesBetween(from, to) {
+      return loafs.filter((e) => e.startTime + e.duration >= from && e.startTime <= to);
+    },
+  };
+})();
+`;
+
+export interface LoadSample {
+  /** Navigation start -> first `tr[data-example-id]` in the DOM + two frames (painted). */
+  navToFirstRowMs: number;
+  /** Navigation start -> the app's `versus:matrix-painted` mark. */
+  navToMatrixPaintedMs: number | null;
+  /** Navigation start -> the app's `versus:response-received` mark (body fully read). */
+  navToResponseMs: number | null;
+  /** The app's `versus:response-to-matrix` measure. */
+  responseToMatrixMs: number | null;
+  /** The app's `versus:parse-validate-normalise` measure (JSON.parse + zod + normalise). */
+  parseValidateNormaliseMs: number | null;
+  /** Playwright's view: goto() start -> the first row visible (includes its polling). */
+  wallNavToFirstRowMs: number;
+  matrixPaintedMarks: number;
+  rowsInDom: number;
+  status: string | null;
+}
+
+export interface FloorSample {
+  status: number;
+  chars: number;
+  groups: number | null;
+  headersMs: number;
+  receivedMs: number;
+  jsonParseMs: number;
+  jsonParseAgainMs: number;
+  /** fetch() start -> JSON.parse done. */
+  totalMs: number;
+}
+
+export interface ScrollSample {
+  deltas: number[];
+  frames: number;
+  blankFrames: number;
+  reachedEnd: boolean;
+  capped: boolean;
+  scrollHeight: number;
+  clientHeight: number;
+  scrollTop: number;
+  elapsedMs: number;
+  longFrames: number;
+}
+
+export interface HeapSample {
+  /** V8 heap in use after a forced GC (CDP Runtime.getHeapUsage). */
+  usedBytes: number;
+  totalBytes: number;
+  /** performance.memory.usedJSHeapSize at the same moment (coarser). */
+  performanceMemoryBytes: number | null;
+}
+
+export interface LongFrameScript {
+  invoker: string;
+  sourceURL: string;
+  sourceFunctionName: string;
+  duration: number;
+}
+
+export interface LongFrame {
+  startTime: number;
+  duration: number;
+  blockingDuration: number;
+  scripts: LongFrameScript[];
+}
+
+export type InteractionName = 'sort' | 'search' | 'searchCleared' | 'regressions' | 'baseline';
+
+export interface InteractionSample {
+  name: InteractionName;
+  /** Input/change event -> the matrix's new content painted. */
+  totalMs: number | null;
+  /** The URL change (after the 200 ms search debounce) -> painted; null without one. */
+  afterUrlMs: number | null;
+  /** Event -> URL change: the debounce for search, ~0 otherwise. */
+  toUrlMs: number | null;
+  /** Event -> first DOM change in the matrix (the React commit). */
+  toCommitMs: number | null;
+  mutationBatches: number;
+  rowsAfter: number | null;
+  status: string | null;
+  longFrames: LongFrame[];
+  error: string | null;
+}
+
+export interface IterationSample {
+  index: number;
+  load: LoadSample;
+  heap: HeapSample | null;
+  scroll: ScrollSample | null;
+  interactions: InteractionSample[];
+  floor: FloorSample | null;
+  requestBodyChars: number | null;
+  loadLongFrames: LongFrame[];
+  pageErrors: string[];
+}
+
+export interface IterationPlan {
+  url: string;
+  /** Session ids in view order: the sort uses the second, the baseline moves to it. */
+  sessionIds: string[];
+  feedbackKey: string;
+  searchText: string;
+  scrollMaxFrames: number;
+  loadTimeoutMs: number;
+  skip: { scroll?: boolean; interactions?: boolean; floor?: boolean; heap?: boolean };
+}
+
+const VIEWPORT = { width: 1440, height: 900 };
+
+export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.addInitScript({ content: PAGE_PROBE });
+  return context;
+}
+
+async function evaluate<T>(page: Page, expression: string): Promise<T> {
+  return (await page.evaluate(expression)) as T;
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+async function measureHeap(page: Page, cdp: CDPSession): Promise<HeapSample> {
+  // Let lazy chunks and effects settle, then collect twice (weak references need two passes).
+  await page.waitForTimeout(500);
+  await evaluate(page, 'new Promise((r) => requestIdleCallback(() => r(true), { timeout: 5000 }))');
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  const perf = await evaluate<number | null>(
+    page,
+    '(performance.memory && performance.memory.usedJSHeapSize) || null',
+  );
+  await cdp.send('HeapProfiler.disable');
+  return { usedBytes: usage.usedSize, totalBytes: usage.totalSize, performanceMemoryBytes: perf };
+}
+
+interface ProbeState {
+  start: number | null;
+  urlChange: number | null;
+  firstMutation: number | null;
+  painted: number | null;
+  mutationBatches: number;
+  rowsAfter: number | null;
+  status: string | null;
+  error: string | null;
+}
+
+async function interact(
+  page: Page,
+  name: InteractionName,
+  act: () => Promise<void>,
+): Promise<InteractionSample> {
+  await evaluate(page, `window.__bench.arm(${JSON.stringify(name)}, 60000)`);
+  await act();
+  const st = await evaluate<ProbeState>(page, 'window.__bench.pending');
+  const span = (from: number | null, to: number | null) =>
+    from !== null && to !== null ? to - from : null;
+  const longFrames =
+    st.start !== null && st.painted !== null
+      ? await evaluate<LongFrame[]>(
+          page,
+          `window.__bench.longFramesBetween(${st.start}, ${st.painted})`,
+        )
+      : [];
+  return {
+    name,
+    totalMs: span(st.start, st.painted),
+    afterUrlMs: span(st.urlChange, st.painted),
+    toUrlMs: span(st.start, st.urlChange),
+    toCommitMs: span(st.start, st.firstMutation),
+    mutationBatches: st.mutationBatches,
+    rowsAfter: st.rowsAfter,
+    status: st.status,
+    longFrames,
+    error: st.error ?? (st.painted === null ? 'not painted' : null),
+  };
+}
+
+/** Lets the page go quiet between actions so one action's tail is not timed as the next's. */
+async function settle(page: Page): Promise<void> {
+  await evaluate(
+    page,
+    'new Promise((r) => requestIdleCallback(() => requestAnimationFrame(() => r(true)), { timeout: 3000 }))',
+  );
+}
+
+export async function runInteractions(
+  page: Page,
+  plan: IterationPlan,
+): Promise<InteractionSample[]> {
+  const [baselineId, otherId] = plan.sessionIds;
+  if (!baselineId || !otherId) throw new Error('Interactions need at least two sessions');
+  const sortBy = page.getByRole('combobox', { name: 'Sort by' });
+  const search = page.getByRole('searchbox', { name: 'Search examples' });
+  const show = page.getByRole('combobox', { name: 'Show' });
+  const baseline = page.getByRole('combobox', { name: 'Baseline' });
+  const sortValue = JSON.stringify({ by: 'score', sessionId: otherId, key: plan.feedbackKey });
+  const out: InteractionSample[] = [];
+  await evaluate(page, `document.querySelector('.matrix').scrollTop = 0`);
+  await settle(page);
+  out.push(await interact(page, 'sort', () => sortBy.selectOption(sortValue).then(() => {})));
+  await settle(page);
+  out.push(await interact(page, 'search', () => search.fill(plan.searchText)));
+  await settle(page);
+  out.push(await interact(page, 'searchCleared', () => search.fill('')));
+  await settle(page);
+  out.push(
+    await interact(page, 'regressions', () => show.selectOption('regressions').then(() => {})),
+  );
+  await settle(page);
+  out.push(await interact(page, 'baseline', () => baseline.selectOption(otherId).then(() => {})));
+  return out;
+}
+
+/** One cold load of the workload in a fresh context, then everything measured on that page. */
+export async function measureIteration(
+  browser: Browser,
+  plan: IterationPlan,
+  index: number,
+): Promise<IterationSample> {
+  const context = await newBenchContext(browser);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    // The app's own request, replayed for the floor: same path, same body.
+    const sent: { path: string | null; body: string | null } = { path: null, body: null };
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (sent.body === null && request.method() === 'POST' && /\/group\/runs$/.test(path)) {
+        sent.body = request.postData();
+        sent.path = path;
+      }
+    });
+
+    const started = performance.now();
+    await page.goto(plan.url, { waitUntil: 'commit', timeout: plan.loadTimeoutMs });
+    await page
+      .locator('tr[data-example-id]')
+      .first()
+      .waitFor({ state: 'visible', timeout: plan.loadTimeoutMs });
+    const wallNavToFirstRowMs = performance.now() - started;
+    await page.waitForFunction(
+      `window.__bench.firstRow.painted !== null &&
+       performance.getEntriesByName('versus:matrix-painted', 'mark').length > 0 &&
+       performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0`,
+      undefined,
+      { timeout: plan.loadTimeoutMs, polling: 50 },
+    );
+    const raw = await evaluate<Record<string, unknown>>(page, 'window.__bench.loadMetrics()');
+    const load: LoadSample = {
+      navToFirstRowMs: numberOr(raw.firstRowPainted, Number.NaN),
+      navToMatrixPaintedMs: numberOr(raw.matrixPainted, Number.NaN),
+      navToResponseMs: numberOr(raw.responseReceived, Number.NaN),
+      responseToMatrixMs: numberOr(raw.responseToMatrix, Number.NaN),
+      parseValidateNormaliseMs: numberOr(raw.parseValidateNormalise, Number.NaN),
+      wallNavToFirstRowMs,
+      matrixPaintedMarks: numberOr(raw.matrixPaintedMarks, 0),
+      rowsInDom: numberOr(raw.rowsInDom, 0),
+      status: typeof raw.status === 'string' ? raw.status : null,
+    };
+    const loadEnd = numberOr(raw.matrixPainted, numberOr(raw.firstRowPainted, 0));
+    const loadLongFrames = await evaluate<LongFrame[]>(
+      page,
+      `window.__bench.longFramesBetween(0, ${loadEnd})`,
+    );
+
+    const heap = plan.skip.heap ? null : await measureHeap(page, cdp);
+
+    let scroll: ScrollSample | null = null;
+    if (!plan.skip.scroll) {
+      await settle(page);
+      const s = await evaluate<Omit<ScrollSample, 'capped'> & { error?: string }>(
+        page,
+        `window.__bench.scroll(${plan.scrollMaxFrames})`,
+      );
+      if (s.error) throw new Error(`scroll: ${s.error}`);
+      scroll = { ...s, capped: !s.reachedEnd && s.frames >= plan.scrollMaxFrames };
+    }
+
+    const interactions = plan.skip.interactions ? [] : await runInteractions(page, plan);
+
+    let floor: FloorSample | null = null;
+    if (!plan.skip.floor) {
+      if (sent.body === null || sent.path === null) {
+        throw new Error('The app sent no POST group/runs request');
+      }
+      await settle(page);
+      floor = await evaluate<FloorSample>(
+        page,
+        `window.__bench.floor(${JSON.stringify(sent.path)}, ${JSON.stringify(sent.body)})`,
+      );
+      if (floor.status !== 200) throw new Error(`floor request answered ${floor.status}`);
+    }
+
+    return {
+      index,
+      load,
+      heap,
+      scroll,
+      interactions,
+      floor,
+      requestBodyChars: sent.body?.length ?? null,
+      loadLongFrames,
+      pageErrors,
+    };
+  } finally {
+    await context.close();
+  }
+}

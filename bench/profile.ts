@@ -1,0 +1,216 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { type IterationPlan, newBenchContext, runInteractions } from './measure-page';
+import type { ProfileBucket, ProfileFunction, ProfileSummary, WorkloadName } from './report';
+
+/**
+ * Where the main thread's time goes: CDP CPU profiles of a load and of the interactions, on
+ * an unminified build with source maps, so that every sample maps back to a source file
+ * (zod, React, TanStack, the app's own modules) and function names stay readable.
+ */
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+}
+
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Maps bundle positions to source files, one source map per served chunk. */
+export class SourceResolver {
+  private readonly maps = new Map<string, SourceMap | null>();
+
+  constructor(private readonly outDir: string) {}
+
+  private mapFor(url: string): SourceMap | null {
+    if (this.maps.has(url)) return this.maps.get(url) ?? null;
+    let map: SourceMap | null = null;
+    try {
+      const path = new URL(url).pathname;
+      const file = join(this.outDir, `${path.replace(/^\//, '')}.map`);
+      if (existsSync(file)) map = new SourceMap(JSON.parse(readFileSync(file, 'utf8')));
+    } catch {
+      map = null;
+    }
+    this.maps.set(url, map);
+    return map;
+  }
+
+  /** The original source file and line of a bundle position, when a map knows it. */
+  resolve(frame: CallFrame): { source: string; line: number } | null {
+    if (!frame.url.startsWith('http')) return null;
+    const map = this.mapFor(frame.url);
+    if (!map) return null;
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
+      originalSource?: string;
+      originalLine?: number;
+    };
+    if (!entry?.originalSource) return null;
+    return { source: entry.originalSource, line: (entry.originalLine ?? 0) + 1 };
+  }
+}
+
+/** A readable path: `node_modules/<pkg>/...` or `src/...`. */
+export function shortSource(source: string): string {
+  const nm = source.lastIndexOf('node_modules/');
+  if (nm >= 0) return source.slice(nm);
+  const src = source.lastIndexOf('/src/');
+  if (src >= 0) return source.slice(src + 1);
+  return source.replace(/^.*?\/\/\//, '');
+}
+
+/** The area a source file belongs to, for the summary table. */
+export function bucketOf(frame: CallFrame, source: string | null): string {
+  const name = frame.functionName;
+  if (name === '(garbage collector)') return 'V8 garbage collection';
+  if (name === '(idle)') return '(idle)';
+  if (name === '(program)') return 'browser native work (style, layout, paint, parsing HTML…)';
+  if (name === '(root)') return '(root)';
+  if (!source) {
+    return frame.url === '' ? `V8 builtins (${name || 'anonymous'})` : 'unmapped script';
+  }
+  const path = shortSource(source);
+  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+  if (pkg) {
+    if (pkg === 'react-dom' || pkg === 'scheduler' || pkg === 'react') return 'React (react-dom)';
+    if (pkg === 'zod') return 'zod (validation)';
+    if (pkg.startsWith('@tanstack/')) return pkg;
+    if (pkg === 'recharts' || pkg.startsWith('d3-') || pkg.startsWith('victory')) {
+      return 'charts (recharts/d3)';
+    }
+    return `node_modules/${pkg}`;
+  }
+  return path;
+}
+
+export function summariseProfile(
+  profile: CpuProfile,
+  resolver: SourceResolver,
+  meta: { workload: WorkloadName; phase: string },
+  limits = { buckets: 14, functions: 15 },
+): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // timeDeltas[i] is the time since the previous sample; attribute it to sample i.
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i] as number;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, deltas[i] ?? 0));
+  }
+  const buckets = new Map<string, number>();
+  const functions = new Map<string, ProfileFunction>();
+  let busyUs = 0;
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const resolved = resolver.resolve(node.callFrame);
+    const bucket = bucketOf(node.callFrame, resolved?.source ?? null);
+    if (bucket === '(idle)' || bucket === '(root)') continue;
+    busyUs += us;
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + us);
+    const file = resolved ? shortSource(resolved.source) : node.callFrame.url || '(native)';
+    const line = resolved ? resolved.line : node.callFrame.lineNumber + 1;
+    const key = `${node.callFrame.functionName}|${file}|${line}`;
+    const fn = functions.get(key) ?? {
+      functionName: node.callFrame.functionName,
+      url: file,
+      line,
+      selfMs: 0,
+    };
+    fn.selfMs += us / 1000;
+    functions.set(key, fn);
+  }
+  const bucketList: ProfileBucket[] = [...buckets]
+    .map(([name, us]) => ({ name, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }))
+    .sort((a, b) => b.selfMs - a.selfMs);
+  const top = bucketList.slice(0, limits.buckets);
+  const rest = bucketList.slice(limits.buckets);
+  if (rest.length > 0) {
+    const restMs = rest.reduce((a, b) => a + b.selfMs, 0);
+    top.push({
+      name: `${rest.length} other areas`,
+      selfMs: restMs,
+      share: restMs / (busyUs / 1000),
+    });
+  }
+  return {
+    workload: meta.workload,
+    phase: meta.phase,
+    totalMs: busyUs / 1000,
+    buckets: top,
+    topFunctions: [...functions.values()]
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, limits.functions),
+  };
+}
+
+async function startProfiler(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfiler(cdp: CDPSession): Promise<CpuProfile> {
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Profiler.disable');
+  return profile as unknown as CpuProfile;
+}
+
+async function waitForMatrix(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    `window.__bench && window.__bench.firstRow.painted !== null &&
+     performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0`,
+    undefined,
+    { timeout: timeoutMs, polling: 50 },
+  );
+}
+
+/** Profiles one load and the interactions of one workload on the profiling build. */
+export async function profileWorkload(
+  browser: Browser,
+  plan: IterationPlan,
+  baseUrl: string,
+  resolver: SourceResolver,
+  workload: WorkloadName,
+): Promise<ProfileSummary[]> {
+  const context = await newBenchContext(browser);
+  try {
+    const page = await context.newPage();
+    // A same-origin page first, so the app loads in the renderer the profiler is attached to.
+    await page.goto(`${baseUrl}/favicon.svg`);
+    const cdp = await context.newCDPSession(page);
+    await startProfiler(cdp);
+    await page.goto(plan.url, { waitUntil: 'commit', timeout: plan.loadTimeoutMs });
+    await waitForMatrix(page, plan.loadTimeoutMs);
+    const load = await stopProfiler(cdp);
+    await page.waitForTimeout(1_000);
+    await startProfiler(cdp);
+    await runInteractions(page, plan);
+    const interactions = await stopProfiler(cdp);
+    return [
+      summariseProfile(load, resolver, { workload, phase: 'load (navigation → matrix painted)' }),
+      summariseProfile(interactions, resolver, {
+        workload,
+        phase: 'interactions (sort, search, clear, regressions, baseline)',
+      }),
+    ];
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,355 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, arch as osArch, type as osType, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from '@playwright/test';
+import { route } from '../server/stand-in';
+import { analyseBundle } from './bundle';
+import { type IterationPlan, type IterationSample, measureIteration } from './measure-page';
+import { profileWorkload, SourceResolver } from './profile';
+import {
+  type BenchResults,
+  type BundleReport,
+  evaluateBudgets,
+  formatBytes,
+  formatMs,
+  type MachineInfo,
+  type ProfileSummary,
+  renderMarkdown,
+  summariseWorkload,
+  type WorkloadResult,
+} from './report';
+import { buildApp, startPreview, startStandIn, stopAll } from './servers';
+import {
+  buildWorkload,
+  createBenchStore,
+  GROUP_KEY,
+  WORKLOAD_SPECS,
+  type Workload,
+  type WorkloadName,
+  workloadPath,
+} from './workloads';
+
+/**
+ * `npm run bench`: builds the app, serves it in live mode against the stand-in, and measures
+ * S, M and L in headless Chromium. Writes bench/results/latest.json and BENCH.md. Missed
+ * budgets are reported, never fatal: the exit code is non-zero only when the bench could
+ * not run.
+ *
+ *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L)
+ *   npm run bench -- --quick           S and M once each; writes bench/results/quick.json
+ *   options: --runs N  --l-runs N  --workloads S,M  --scroll-frames N  --no-profile  --profile
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface BenchOptions {
+  quick: boolean;
+  workloads: WorkloadName[];
+  runs: number;
+  lRuns: number;
+  /** The L scroll stops after this many frames (S and M scroll to the bottom). */
+  scrollFrames: number;
+  profile: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    if (i >= 0) return argv[i + 1];
+    const inline = argv.find((a) => a.startsWith(`${name}=`));
+    return inline?.slice(name.length + 1);
+  };
+  const int = (name: string, fallback: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a positive integer`);
+    return n;
+  };
+  const names = (value('--workloads') ?? (quick ? 'S,M' : 'S,M,L'))
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter((s) => s !== '');
+  for (const n of names) {
+    if (!(n in WORKLOAD_SPECS)) throw new Error(`Unknown workload ${n} (S, M or L)`);
+  }
+  const runs = int('--runs', quick ? 1 : 5);
+  return {
+    quick,
+    workloads: names as WorkloadName[],
+    runs,
+    lRuns: int('--l-runs', quick ? 1 : runs),
+    scrollFrames: int('--scroll-frames', 600),
+    profile: argv.includes('--profile') || (!quick && !argv.includes('--no-profile')),
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function machineInfo(browser: Browser): MachineInfo {
+  const require = createRequire(import.meta.url);
+  const playwright = (require('@playwright/test/package.json') as { version: string }).version;
+  const cpuList = cpus();
+  const status = git(['status', '--porcelain']);
+  return {
+    os: osType(),
+    kernel: release(),
+    arch: osArch(),
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    cpus: cpuList.length,
+    memoryBytes: totalmem(),
+    node: process.version,
+    chromium: browser.version(),
+    playwright,
+    gitCommit: git(['rev-parse', 'HEAD']),
+    gitDirty: status === null ? null : status !== '',
+  };
+}
+
+/** The body the app sends (see buildGroupedRunsBody): the server's answer to it is the payload. */
+function appRequestBody(workload: Workload): string {
+  return JSON.stringify({
+    session_ids: workload.sessions.map((s) => s.id).sort(),
+    offset: 0,
+    limit: workload.spec.examples,
+    preview: false,
+    group_by: 'run_metadata',
+    metadata_key: GROUP_KEY,
+    per_group_limit: 5,
+  });
+}
+
+function payloadOf(workload: Workload, store: ReturnType<typeof createBenchStore>) {
+  const url = new URL(`http://stand-in/api/v1/datasets/${workload.dataset.id}/group/runs`);
+  const result = route(store, 'POST', url, appRequestBody(workload));
+  if (result.status !== 200)
+    throw new Error(`group/runs for ${workload.spec.name}: ${result.status}`);
+  const body = result.body as { groups: unknown[] };
+  return { bytes: Buffer.byteLength(JSON.stringify(body)), groups: body.groups.length };
+}
+
+function planFor(workload: Workload, options: BenchOptions): IterationPlan {
+  const large = workload.spec.name === 'L';
+  return {
+    url: workloadPath(workload),
+    sessionIds: workload.sessions.map((s) => s.id),
+    feedbackKey: 'correctness',
+    searchText: 'refund',
+    // S and M scroll to the bottom; L is capped so the run stays bounded.
+    scrollMaxFrames: large ? options.scrollFrames : 100_000,
+    loadTimeoutMs: large ? 240_000 : 60_000,
+    skip: {},
+  };
+}
+
+function describeIteration(name: string, sample: IterationSample): string {
+  const l = sample.load;
+  const parts = [
+    `${name}#${sample.index + 1}`,
+    `nav→row ${formatMs(l.navToFirstRowMs)}`,
+    `resp→matrix ${formatMs(l.responseToMatrixMs)}`,
+    `pvn ${formatMs(l.parseValidateNormaliseMs)}`,
+  ];
+  if (sample.floor) {
+    parts.push(
+      `floor ${formatMs(sample.floor.totalMs)} (JSON.parse ${formatMs(sample.floor.jsonParseMs)})`,
+    );
+  }
+  if (sample.heap) parts.push(`heap ${formatBytes(sample.heap.usedBytes)}`);
+  if (sample.scroll) parts.push(`scroll ${sample.scroll.deltas.length} frames`);
+  for (const i of sample.interactions) {
+    parts.push(`${i.name} ${formatMs(i.name.startsWith('search') ? i.afterUrlMs : i.totalMs)}`);
+  }
+  if (sample.pageErrors.length > 0) parts.push(`page errors: ${sample.pageErrors.length}`);
+  return parts.join(' · ');
+}
+
+async function warmUp(baseUrl: string, workload: Workload): Promise<void> {
+  // The first request builds the stand-in's grouping; that is setup, not the app's time.
+  const response = await fetch(`${baseUrl}/api/v1/datasets/${workload.dataset.id}/group/runs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: appRequestBody(workload),
+  });
+  await response.arrayBuffer();
+  if (!response.ok) {
+    throw new Error(`Warm-up of ${workload.spec.name} through the proxy: HTTP ${response.status}`);
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const started = Date.now();
+  const tempDirs: string[] = [];
+  const temp = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    tempDirs.push(dir);
+    return dir;
+  };
+  let browser: Browser | null = null;
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    // Builds go to temporary folders: dist/ may be in use by someone's preview or e2e run.
+    const outDir = temp('versus-bench-dist-');
+    log(`vite build → ${outDir}`);
+    await buildApp(ROOT, outDir);
+    const bundle: BundleReport = analyseBundle(outDir);
+    log(`initial JS ${formatBytes(bundle.initialJsGzipBytes)} gzip`);
+    let profileDir: string | null = null;
+    if (options.profile) {
+      profileDir = temp('versus-bench-profile-');
+      log(`vite build (unminified, source maps, for the CPU profile) → ${profileDir}`);
+      await buildApp(ROOT, profileDir, ['--minify', 'false', '--sourcemap']);
+    }
+
+    const workloads: Workload[] = [];
+    for (const name of options.workloads) {
+      const t = performance.now();
+      workloads.push(buildWorkload(WORKLOAD_SPECS[name]));
+      log(`generated ${name} in ${formatMs(performance.now() - t)}`);
+    }
+    const store = createBenchStore(workloads);
+    const payloads = new Map(workloads.map((w) => [w.spec.name, payloadOf(w, store)]));
+    for (const w of workloads) {
+      const p = payloads.get(w.spec.name);
+      log(`${w.spec.name}: ${w.runCount} runs, ${p?.groups} groups, ${formatBytes(p?.bytes)} JSON`);
+    }
+
+    const standIn = await startStandIn(store);
+    closers.push(standIn.close);
+    const preview = await startPreview({ cwd: ROOT, outDir, standInUrl: standIn.url });
+    closers.push(preview.close);
+    log(`stand-in ${standIn.url}, vite preview ${preview.url} (pid ${preview.pid})`);
+    for (const w of workloads) await warmUp(preview.url, w);
+
+    browser = await chromium.launch({
+      executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+      args: CHROMIUM_ARGS,
+    });
+    const machine = machineInfo(browser);
+    log(`${machine.chromium}, ${machine.cpus} × ${machine.cpuModel}`);
+
+    const results: WorkloadResult[] = [];
+    for (const w of workloads) {
+      const plan = planFor(w, options);
+      plan.url = `${preview.url}${plan.url}`;
+      const runs = w.spec.name === 'L' ? options.lRuns : options.runs;
+      const iterations: IterationSample[] = [];
+      for (let i = 0; i < runs; i++) {
+        const sample = await measureIteration(browser, plan, i);
+        iterations.push(sample);
+        log(describeIteration(w.spec.name, sample));
+      }
+      const payload = payloads.get(w.spec.name) ?? { bytes: 0, groups: 0 };
+      results.push({
+        name: w.spec.name,
+        examples: w.spec.examples,
+        sessions: w.spec.sessions,
+        runs: w.runCount,
+        groups: payload.groups,
+        groupKey: GROUP_KEY,
+        payloadBytes: payload.bytes,
+        scrollMaxFrames: plan.scrollMaxFrames,
+        iterations,
+        summary: summariseWorkload(iterations, payload.bytes),
+      });
+    }
+
+    const profiles: ProfileSummary[] = [];
+    if (profileDir) {
+      const target = workloads[workloads.length - 1];
+      if (target) {
+        const profilePreview = await startPreview({
+          cwd: ROOT,
+          outDir: profileDir,
+          standInUrl: standIn.url,
+        });
+        closers.push(profilePreview.close);
+        log(`CPU profile of ${target.spec.name} on ${profilePreview.url}`);
+        const plan = planFor(target, options);
+        plan.url = `${profilePreview.url}${plan.url}`;
+        profiles.push(
+          ...(await profileWorkload(
+            browser,
+            plan,
+            profilePreview.url,
+            new SourceResolver(profileDir),
+            target.spec.name,
+          )),
+        );
+      }
+    }
+
+    return {
+      schema: 1,
+      mode: options.quick ? 'quick' : 'full',
+      date: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      machine,
+      options: { ...options },
+      workloads: results,
+      bundle,
+      budgets: evaluateBudgets(results, bundle),
+      profiles,
+    };
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    for (const close of closers.reverse()) await close().catch(() => {});
+    await stopAll();
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const results = await runBench(options);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const markdown = renderMarkdown(results);
+  if (options.quick) {
+    writeFileSync(join(RESULTS_DIR, 'quick.json'), `${JSON.stringify(results, null, 1)}\n`);
+    process.stdout.write(`${markdown}\n`);
+    log('wrote bench/results/quick.json (BENCH.md and latest.json are left to full runs)');
+  } else {
+    writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+    writeFileSync(join(ROOT, 'BENCH.md'), markdown);
+    log('wrote bench/results/latest.json and BENCH.md');
+  }
+  for (const b of results.budgets) {
+    log(
+      `${b.met === null ? '?' : b.met ? 'met   ' : 'MISSED'} ${b.workload} ${b.label}: ${b.measured} (${b.limit})`,
+    );
+  }
+  log(`done in ${(results.durationMs / 60_000).toFixed(1)} min`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `[bench] could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+  void stopAll();
+});

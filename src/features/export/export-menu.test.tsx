@@ -1,0 +1,99 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ExportMenu, type ExportMenuProps } from './export-menu';
+
+afterEach(cleanup);
+
+const SHARE = 'https://versus.example/?dataset=d1&sessions=a,b&baseline=a';
+let writeText: ReturnType<typeof vi.fn>;
+const blobs: Blob[] = [];
+let downloads: string[] = [];
+
+beforeEach(() => {
+  blobs.length = 0;
+  downloads = [];
+  Object.defineProperty(URL, 'createObjectURL', {
+    configurable: true,
+    value: (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:fake';
+    },
+  });
+  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: vi.fn() });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    downloads.push(this.download);
+  });
+});
+
+function setup(overrides: Partial<ExportMenuProps> = {}) {
+  // userEvent.setup() installs its own clipboard; replace it with the mock after.
+  const user = userEvent.setup();
+  writeText = vi.fn().mockResolvedValue(undefined);
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+  const props: ExportMenuProps = {
+    buildCsv: vi.fn(() => '\uFEFFa,b\r\n1,2'),
+    buildJson: vi.fn(() => '{"rows":[]}'),
+    fileBase: 'versus: my dataset',
+    shareUrl: SHARE,
+    ...overrides,
+  };
+  render(<ExportMenu {...props} />);
+  return { user, props };
+}
+
+describe('ExportMenu', () => {
+  it('copies the share link and confirms politely', async () => {
+    const { user } = setup();
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledWith(SHARE);
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('Link copied');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('offers the link to copy by hand when copying fails', async () => {
+    const { user } = setup();
+    writeText.mockRejectedValue(new Error('denied'));
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(screen.getByRole('status')).toHaveTextContent(/Could not copy the link/);
+    expect(screen.getByRole('textbox', { name: 'Link to this view' })).toHaveValue(SHARE);
+  });
+
+  it('builds the CSV only when asked and downloads it under a safe name', async () => {
+    const { user, props } = setup();
+    expect(props.buildCsv).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(props.buildCsv).toHaveBeenCalledTimes(1);
+    expect(downloads).toEqual(['versus- my dataset.csv']);
+    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    expect(screen.getByRole('status')).toHaveTextContent('Saved versus- my dataset.csv');
+  });
+
+  it('downloads JSON', async () => {
+    const { user, props } = setup();
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect(props.buildJson).toHaveBeenCalledTimes(1);
+    expect(downloads).toEqual(['versus- my dataset.json']);
+    expect(await blobs[0]?.text()).toBe('{"rows":[]}');
+  });
+
+  it('reports a failed export instead of crashing', async () => {
+    const { user } = setup({
+      buildCsv: () => {
+        throw new Error('no rows loaded');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Export failed: no rows loaded');
+    expect(downloads).toEqual([]);
+  });
+
+  it('groups its buttons under an accessible name', () => {
+    setup();
+    expect(screen.getByRole('group', { name: 'Share and export' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportTable, keyColumnNames } from './export-rows';
+import { cell, example } from './test-fixtures';
+
+describe('buildExportTable', () => {
+  const examples = [
+    example('e1', [
+      cell({ sessionId: 'base', sessionName: 'Base', scores: { correctness: 1, tone: 'polite' } }),
+      cell({
+        sessionId: 's1',
+        runIds: ['r1', 'r2'],
+        scores: { correctness: 0, tone: 'rude' },
+        deltas: { correctness: -1 },
+      }),
+    ]),
+    example('e2', [
+      cell({ sessionId: 'base', sessionName: 'Base', scores: { correctness: 0.5 } }),
+      cell({
+        sessionId: 's1',
+        scores: { correctness: 1 },
+        deltas: { correctness: 0.5 },
+        error: 'Timeout',
+      }),
+    ]),
+  ];
+
+  it('has the columns in order: fixed, one per key, metrics, one delta per key', () => {
+    const table = buildExportTable(examples, ['correctness', 'tone']);
+    expect(table.columns).toEqual([
+      'example_id',
+      'example_name',
+      'session_id',
+      'session_name',
+      'run_ids',
+      'input_preview',
+      'output_preview',
+      'correctness',
+      'tone',
+      'latency_s',
+      'total_tokens',
+      'total_cost_usd',
+      'error',
+      'delta_correctness',
+      'delta_tone',
+    ]);
+  });
+
+  it('makes one row per example × session', () => {
+    const table = buildExportTable(examples, ['correctness', 'tone']);
+    expect(table.rows).toHaveLength(4);
+    expect(table.rows.map((r) => `${r.example_id}/${r.session_id}`)).toEqual([
+      'e1/base',
+      'e1/s1',
+      'e2/base',
+      'e2/s1',
+    ]);
+    expect(table.rows[1]).toMatchObject({
+      run_ids: 'r1 r2',
+      input_preview: 'input e1',
+      correctness: 0,
+      tone: 'rude',
+      delta_correctness: -1,
+      delta_tone: null,
+      latency_s: 1.25,
+    });
+    expect(table.rows[3]).toMatchObject({ error: 'Timeout', delta_correctness: 0.5, tone: null });
+    // Every row has every column, so CSV and JSON agree.
+    for (const row of table.rows)
+      expect(Object.keys(row).sort()).toEqual([...table.columns].sort());
+  });
+
+  it('exports non-finite numbers as empty', () => {
+    const table = buildExportTable(
+      [
+        example('e', [
+          cell({
+            latency: Number.NaN,
+            totalCost: Number.POSITIVE_INFINITY,
+            scores: { k: Number.NaN },
+          }),
+        ]),
+      ],
+      ['k'],
+    );
+    expect(table.rows[0]).toMatchObject({ latency_s: null, total_cost_usd: null, k: null });
+  });
+
+  it('handles no examples', () => {
+    expect(buildExportTable([], ['k']).rows).toEqual([]);
+  });
+});
+
+describe('keyColumnNames', () => {
+  it('avoids clashes with fixed columns and drops duplicate keys', () => {
+    expect(keyColumnNames(['error', 'latency_s', 'ok', 'ok'])).toEqual([
+      { key: 'error', score: 'score_error', delta: 'delta_error' },
+      { key: 'latency_s', score: 'score_latency_s', delta: 'delta_latency_s' },
+      { key: 'ok', score: 'ok', delta: 'delta_ok' },
+    ]);
+  });
+
+  it('keeps a key named like another key’s delta column distinct', () => {
+    const names = keyColumnNames(['x', 'delta_x']);
+    const all = names.flatMap((n) => [n.score, n.delta]);
+    expect(new Set(all).size).toBe(all.length);
+    expect(names[1]?.score).toBe('score_delta_x');
+  });
+});

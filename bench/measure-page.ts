@@ -80,7 +80,51 @@ const PAGE_PROBE = String.raw`
         matrixPaintedMarks: performance.getEntriesByName('versus:matrix-painted', 'mark').length,
         rowsInDom: document.querySelectorAll('tr[data-example-id]').length,
         status: (document.querySelector('.matrix-status__count') || {}).textContent || null,
+        timeline: this.timeline(),
       };
+    },
+
+    /** Resolves once the first row is painted and the app's marks are in (or on timeout). */
+    whenLoaded(timeoutMs) {
+      const ready = () =>
+        firstRow.painted !== null &&
+        performance.getEntriesByName('versus:matrix-painted', 'mark').length > 0 &&
+        performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0;
+      const t0 = now();
+      return new Promise((resolve) => {
+        const poll = () => {
+          if (ready()) resolve(true);
+          else if (now() - t0 > timeoutMs) resolve(false);
+          else setTimeout(poll, 20);
+        };
+        poll();
+      });
+    },
+
+    /** The page's requests (Resource Timing), as a waterfall relative to navigation start. */
+    timeline() {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const out = [];
+      if (nav) {
+        out.push({
+          name: 'document',
+          start: 0,
+          responseEnd: nav.responseEnd,
+          domContentLoaded: nav.domContentLoadedEventEnd,
+          bytes: nav.encodedBodySize,
+        });
+      }
+      for (const e of performance.getEntriesByType('resource')) {
+        const u = new URL(e.name);
+        out.push({
+          name: u.pathname + (u.search.length > 60 ? u.search.slice(0, 60) + '…' : u.search),
+          start: e.startTime,
+          responseStart: e.responseStart,
+          responseEnd: e.responseEnd,
+          bytes: e.encodedBodySize,
+        });
+      }
+      return out;
     },
 
     /** Scrolls .matrix by half its height per frame until the bottom or maxFrames. */
@@ -269,6 +313,17 @@ export interface LoadSample {
   matrixPaintedMarks: number;
   rowsInDom: number;
   status: string | null;
+  /** The document and every request, relative to navigation start (Resource Timing). */
+  timeline: TimelineEntry[];
+}
+
+export interface TimelineEntry {
+  name: string;
+  start: number;
+  responseStart?: number;
+  responseEnd: number;
+  domContentLoaded?: number;
+  bytes: number;
 }
 
 export interface FloorSample {
@@ -434,6 +489,15 @@ async function interact(
   };
 }
 
+/**
+ * Waits for the load's marks. Polls inside the page: the app's CSP forbids the eval that
+ * page.waitForFunction would use.
+ */
+export async function waitForLoaded(page: Page, timeoutMs: number): Promise<void> {
+  const ok = await evaluate<boolean>(page, `window.__bench.whenLoaded(${timeoutMs})`);
+  if (!ok) throw new Error(`The matrix did not paint within ${timeoutMs} ms`);
+}
+
 /** Lets the page go quiet between actions so one action's tail is not timed as the next's. */
 async function settle(page: Page): Promise<void> {
   await evaluate(
@@ -499,13 +563,7 @@ export async function measureIteration(
       .first()
       .waitFor({ state: 'visible', timeout: plan.loadTimeoutMs });
     const wallNavToFirstRowMs = performance.now() - started;
-    await page.waitForFunction(
-      `window.__bench.firstRow.painted !== null &&
-       performance.getEntriesByName('versus:matrix-painted', 'mark').length > 0 &&
-       performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0`,
-      undefined,
-      { timeout: plan.loadTimeoutMs, polling: 50 },
-    );
+    await waitForLoaded(page, plan.loadTimeoutMs);
     const raw = await evaluate<Record<string, unknown>>(page, 'window.__bench.loadMetrics()');
     const load: LoadSample = {
       navToFirstRowMs: numberOr(raw.firstRowPainted, Number.NaN),
@@ -517,6 +575,7 @@ export async function measureIteration(
       matrixPaintedMarks: numberOr(raw.matrixPaintedMarks, 0),
       rowsInDom: numberOr(raw.rowsInDom, 0),
       status: typeof raw.status === 'string' ? raw.status : null,
+      timeline: Array.isArray(raw.timeline) ? (raw.timeline as TimelineEntry[]) : [],
     };
     const loadEnd = numberOr(raw.matrixPainted, numberOr(raw.firstRowPainted, 0));
     const loadLongFrames = await evaluate<LongFrame[]>(

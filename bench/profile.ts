@@ -1,8 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page } from '@playwright/test';
-import { type IterationPlan, newBenchContext, runInteractions } from './measure-page';
+import type { Browser, CDPSession } from '@playwright/test';
+import {
+  type IterationPlan,
+  newBenchContext,
+  runInteractions,
+  waitForLoaded,
+} from './measure-page';
 import type { ProfileBucket, ProfileFunction, ProfileSummary, WorkloadName } from './report';
 
 /**
@@ -172,15 +177,6 @@ async function stopProfiler(cdp: CDPSession): Promise<CpuProfile> {
   return profile as unknown as CpuProfile;
 }
 
-async function waitForMatrix(page: Page, timeoutMs: number): Promise<void> {
-  await page.waitForFunction(
-    `window.__bench && window.__bench.firstRow.painted !== null &&
-     performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0`,
-    undefined,
-    { timeout: timeoutMs, polling: 50 },
-  );
-}
-
 /** Profiles one load and the interactions of one workload on the profiling build. */
 export async function profileWorkload(
   browser: Browser,
@@ -197,14 +193,20 @@ export async function profileWorkload(
     const cdp = await context.newCDPSession(page);
     await startProfiler(cdp);
     await page.goto(plan.url, { waitUntil: 'commit', timeout: plan.loadTimeoutMs });
-    await waitForMatrix(page, plan.loadTimeoutMs);
+    await page.locator('tr[data-example-id]').first().waitFor({ timeout: plan.loadTimeoutMs });
+    await waitForLoaded(page, plan.loadTimeoutMs);
     const load = await stopProfiler(cdp);
     await page.waitForTimeout(1_000);
+    await startProfiler(cdp);
+    await page.evaluate(`window.__bench.scroll(${Math.min(plan.scrollMaxFrames, 300)})`);
+    const scroll = await stopProfiler(cdp);
+    await page.waitForTimeout(500);
     await startProfiler(cdp);
     await runInteractions(page, plan);
     const interactions = await stopProfiler(cdp);
     return [
       summariseProfile(load, resolver, { workload, phase: 'load (navigation → matrix painted)' }),
+      summariseProfile(scroll, resolver, { workload, phase: 'scrolling (up to 300 frames)' }),
       summariseProfile(interactions, resolver, {
         workload,
         phase: 'interactions (sort, search, clear, regressions, baseline)',

@@ -5,6 +5,7 @@ import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
 import { RetryingStatus } from '../components/retrying-status';
 import type { DetailSession } from '../features/detail/detail-panel';
+import { ExportMenu } from '../features/export/export-menu';
 import type { MatrixSettings } from '../features/matrix/matrix-toolbar';
 import { MatrixView } from '../features/matrix/matrix-view';
 import { useMatrixModel } from '../features/matrix/use-matrix-model';
@@ -13,10 +14,15 @@ import { describeFeedback } from '../features/summary/summarise';
 import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../lib/format';
 import { sessionColor } from '../lib/session-colors';
 import { useGroupedData } from './use-grouped-data';
+import { useViewInsights } from './use-view-insights';
 import { effectiveBaseline, type ViewState } from './view-params';
 
 const ChartsPanel = lazy(() =>
   import('../features/charts/charts-panel').then((m) => ({ default: m.ChartsPanel })),
+);
+
+const StatsPanel = lazy(() =>
+  import('../features/stats/stats-panel').then((m) => ({ default: m.StatsPanel })),
 );
 
 const DetailPanel = lazy(() =>
@@ -60,6 +66,30 @@ export function Comparison({
     filter: view.filter,
     hidden: view.hidden,
     flipped: view.flipped,
+  });
+
+  const sessionList = useMemo(
+    () => view.sessions.map((id) => ({ id, name: sessionNames[id] ?? id })),
+    [view.sessions, sessionNames],
+  );
+  const visibleSessions = useMemo(
+    () => view.sessions.filter((id) => !view.hidden.includes(id)),
+    [view.sessions, view.hidden],
+  );
+  const keys = useMemo(
+    () => model.matrix.feedbackKeys.map((k) => k.key).filter((k) => !view.hiddenKeys.includes(k)),
+    [model.matrix.feedbackKeys, view.hiddenKeys],
+  );
+  const insights = useViewInsights({
+    matrix: model.matrix,
+    rows: model.rows,
+    sessions: sessionList,
+    visibleSessions,
+    baseline,
+    flipped: model.flippedSet,
+    keys,
+    totalExamples: data.total,
+    statsKey: view.statsKey,
   });
 
   const settings: MatrixSettings = {
@@ -182,6 +212,33 @@ export function Comparison({
               }}
             />
           </Suspense>
+          <div className="insights-bar">
+            <ExportMenu
+              buildCsv={insights.buildCsv}
+              buildJson={insights.buildJson}
+              fileBase={`versus-${view.key}`}
+              shareUrl={window.location.href}
+            />
+          </div>
+          <Suspense
+            fallback={
+              <div className="skeleton" role="status">
+                Loading statistics…
+              </div>
+            }
+          >
+            <StatsPanel
+              inputs={insights.inputs}
+              stats={insights.stats}
+              loadedExamples={model.matrix.rows.length}
+              totalExamples={data.total}
+              onLoadAll={data.allLoaded ? undefined : data.startLoadAll}
+              open={view.statsOpen}
+              onToggle={(statsOpen) => setView({ statsOpen }, 'replace')}
+              selectedKey={view.statsKey}
+              onSelectKey={(statsKey) => setView({ statsKey }, 'replace')}
+            />
+          </Suspense>
           {view.group !== null ? (
             <p className="notice filter-note" role="status">
               The matrix shows only {view.key} = {formatGroupKey(groupKeyOf(data.data, view.group))}
@@ -198,11 +255,12 @@ export function Comparison({
             flippedSet={model.flippedSet}
             groups={shownGroups ?? []}
             groupBy={view.groupBy}
-            sessions={view.sessions.map((id) => ({ id, name: sessionNames[id] ?? id }))}
+            sessions={sessionList}
             baseline={baseline}
             settings={settings}
             onChange={(patch, mode) => setView(patch, mode)}
             onSetBaseline={(id) => setView({ baseline: id })}
+            headerMarker={insights.marker}
             onMoveSession={(id, delta) => {
               const from = view.sessions.indexOf(id);
               const to = from + delta;

@@ -109,6 +109,8 @@ describe('matrix parameters', () => {
       chart: 'feedback' as const,
       chartKey: 'helpfulness',
       group: '',
+      statsOpen: true,
+      statsKey: 'correctness',
     };
     const search = serializeView(view);
     expect(parseView(search)).toEqual({ view, notices: [] });

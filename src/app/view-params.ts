@@ -30,13 +30,15 @@ export const PARAMS = {
   chart: 'chart',
   chartKey: 'chartKey',
   group: 'group',
+  stats: 'stats',
+  statsKey: 'statsKey',
 } as const;
 
 export const CHART_VALUES = ['latency', 'cost', 'errors', 'tokens', 'feedback'] as const;
 export type ChartChoice = (typeof CHART_VALUES)[number];
 
 export const MAX_SESSIONS = 20;
-export const DEFAULT_PAGE_SIZE = 50;
+export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 10_000;
 export const MAX_KEY_LENGTH = 256;
 export const MAX_QUERY_LENGTH = 500;
@@ -75,6 +77,10 @@ export interface ViewState {
   chartKey: string | null;
   /** Show only this group (its key as text), e.g. after clicking a bar. */
   group: string | null;
+  /** The statistics panel is open. */
+  statsOpen: boolean;
+  /** The key the statistics panel shows; null means the first. */
+  statsKey: string | null;
 }
 
 export const EMPTY_FILTER: FilterSpec = { text: '', only: null, onlyKey: null, ranges: [] };
@@ -97,6 +103,8 @@ export const DEFAULT_VIEW: ViewState = {
   chart: 'latency',
   chartKey: null,
   group: null,
+  statsOpen: false,
+  statsKey: null,
 };
 
 export interface ParsedView {
@@ -247,6 +255,14 @@ export function parseView(search: string): ParsedView {
   const group = single(PARAMS.group);
   if (group !== null) view.group = group.slice(0, MAX_KEY_LENGTH);
 
+  const stats = single(PARAMS.stats);
+  if (stats !== null) {
+    if (stats === 'open') view.statsOpen = true;
+    else if (stats !== 'closed') notices.push(`Ignored stats "${shorten(stats)}": use open.`);
+  }
+  const statsKey = single(PARAMS.statsKey);
+  if (statsKey) view.statsKey = statsKey.slice(0, MAX_KEY_LENGTH);
+
   const unknown = [...new Set([...params.keys()].filter((name) => !known.has(name)))];
   if (unknown.length > 0) {
     const listed = unknown.slice(0, 5).map((name) => `"${shorten(name, 24)}"`);
@@ -367,6 +383,8 @@ export function serializeView(view: ViewState): string {
   if (view.chart !== DEFAULT_VIEW.chart) add(PARAMS.chart, view.chart);
   if (view.chartKey) add(PARAMS.chartKey, view.chartKey);
   if (view.group !== null) add(PARAMS.group, view.group);
+  if (view.statsOpen) add(PARAMS.stats, 'open');
+  if (view.statsKey) add(PARAMS.statsKey, view.statsKey);
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

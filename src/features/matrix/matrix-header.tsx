@@ -16,6 +16,7 @@ export function ColumnHeader({
   onMove,
   canMove,
   resizeHandle,
+  marker,
 }: {
   column: MatrixColumn;
   colIndex: number;
@@ -27,6 +28,7 @@ export function ColumnHeader({
   onMove: (sessionId: string, delta: -1 | 1) => void;
   canMove: { left: boolean; right: boolean };
   resizeHandle: ReactNode;
+  marker?: ReactNode;
 }) {
   return (
     <th
@@ -72,6 +74,7 @@ export function ColumnHeader({
           Set as baseline
         </button>
       )}
+      {marker}
       {!isBaseline && counts ? (
         <ul className="matrix__counts" aria-label={`Changes of ${column.sessionName} vs baseline`}>
           {keys.map((key) => {

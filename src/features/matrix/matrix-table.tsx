@@ -8,8 +8,17 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { formatGroupKey } from '../../lib/format';
+import { inputPreview } from '../../lib/input-preview';
 import { markMatrixPainted } from '../../lib/perf-marks';
 import { sessionColor } from '../../lib/session-colors';
 import { baselineCell } from './compare';
@@ -46,6 +55,7 @@ export interface MatrixTableProps {
   onSetBaseline: (sessionId: string) => void;
   /** Moves a session one place in the display order (reorders its columns). */
   onMoveSession: (sessionId: string, delta: -1 | 1) => void;
+  headerMarker?: (sessionId: string) => ReactNode;
   compact: boolean;
   /** Section aggregates line, for example_metadata grouping. */
   sectionSummary?: (sectionIndex: number) => string;
@@ -275,6 +285,9 @@ export function MatrixTable(props: MatrixTableProps) {
                 keys={keys}
                 onSetBaseline={props.onSetBaseline}
                 onMove={props.onMoveSession}
+                marker={
+                  column.sessionId === baseline ? null : props.headerMarker?.(column.sessionId)
+                }
                 canMove={{
                   left: column.sessionIndex > 0,
                   right:
@@ -445,21 +458,4 @@ function ResizeHandle({
       }}
     />
   );
-}
-
-const INPUT_PREVIEW_CHARS = 160;
-
-/** A short, bounded rendering of the inputs for the sticky first column. */
-export function inputPreview(inputs: Record<string, unknown>): string {
-  const values = Object.values(inputs);
-  const first = values.length === 1 ? values[0] : undefined;
-  if (typeof first === 'string') return first.slice(0, INPUT_PREVIEW_CHARS);
-  let text = '';
-  for (const [k, v] of Object.entries(inputs)) {
-    const part =
-      typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…';
-    text += `${text ? ' · ' : ''}${k}: ${part}`;
-    if (text.length > INPUT_PREVIEW_CHARS) break;
-  }
-  return text.slice(0, INPUT_PREVIEW_CHARS);
 }

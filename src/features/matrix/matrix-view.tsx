@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Group, GroupBy } from '../../api/grouped-runs';
 import { formatCount } from '../../lib/format';
 import { usePreferences } from '../../lib/preferences';
@@ -31,6 +32,7 @@ export function MatrixView({
   onChange,
   onSetBaseline,
   onMoveSession,
+  headerMarker,
   openExample,
   onOpen,
   paging,
@@ -48,6 +50,8 @@ export function MatrixView({
   onChange: (patch: Partial<MatrixSettings>, mode?: 'push' | 'replace') => void;
   onSetBaseline: (id: string) => void;
   onMoveSession: (id: string, delta: -1 | 1) => void;
+  /** Extra content for a session's column header (e.g. a statistics marker). */
+  headerMarker?: (sessionId: string) => ReactNode;
   openExample: string | null;
   onOpen: (exampleId: string) => void;
   paging: PagingInfo;
@@ -106,6 +110,7 @@ export function MatrixView({
           onOpen={onOpen}
           onSetBaseline={onSetBaseline}
           onMoveSession={onMoveSession}
+          headerMarker={headerMarker}
           compact={density === 'compact'}
           sectionSummary={sectionSummary}
         />

@@ -534,6 +534,28 @@ export async function runInteractions(
   return out;
 }
 
+const CALIBRATION_PAGE = `<!doctype html><title>calibration</title>
+<div class="matrix" style="height:675px;overflow:auto;contain:strict">
+<div style="height:400000px;background:repeating-linear-gradient(#eee 0 40px,#fff 40px 80px)"></div>
+</div>`;
+
+/**
+ * What this machine's headless Chromium can do at best: the same rAF scroll loop over a static
+ * page with nothing to render. Frame times here are the floor for the matrix's.
+ */
+export async function measureCalibration(browser: Browser, frames: number): Promise<number[]> {
+  const context = await newBenchContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.setContent(CALIBRATION_PAGE);
+    await settle(page);
+    const result = await evaluate<{ deltas: number[] }>(page, `window.__bench.scroll(${frames})`);
+    return result.deltas;
+  } finally {
+    await context.close();
+  }
+}
+
 /** One cold load of the workload in a fresh context, then everything measured on that page. */
 export async function measureIteration(
   browser: Browser,

@@ -87,6 +87,9 @@ export function bucketOf(frame: CallFrame, source: string | null): string {
   if (name === '(program)') return 'browser native work (style, layout, paint, parsing HTML…)';
   if (name === '(root)') return '(root)';
   if (!source) {
+    if (frame.url === '' && frame.lineNumber > 0) {
+      return 'bench probe in the page (style/layout it forces is counted here)';
+    }
     return frame.url === '' ? `V8 builtins (${name || 'anonymous'})` : 'unmapped script';
   }
   const path = shortSource(source);
@@ -177,6 +180,92 @@ async function stopProfiler(cdp: CDPSession): Promise<CpuProfile> {
   return profile as unknown as CpuProfile;
 }
 
+// ---------- rendering trace ----------
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * Self time per (thread, event) of a Chrome trace's complete events: nested events are
+ * subtracted from their parent, so "Layout" is layout and not the JS that forced it.
+ */
+export function summariseTrace(
+  events: readonly TraceEvent[],
+  perThread = 10,
+): TraceThreadSummary[] {
+  const threadNames = new Map<string, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) {
+      threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
+    }
+  }
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
+  }
+  const totals = new Map<string, Map<string, number>>();
+  for (const [key, list] of byThread) {
+    const thread = (threadNames.get(key) ?? 'unknown').replace(/\d+$/, '');
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const stack: { end: number; name: string; child: number; dur: number }[] = [];
+    const perName = totals.get(thread) ?? new Map<string, number>();
+    totals.set(thread, perName);
+    const close = (until: number) => {
+      while (stack.length > 0 && (stack[stack.length - 1] as { end: number }).end <= until) {
+        const done = stack.pop() as { name: string; child: number; dur: number };
+        perName.set(done.name, (perName.get(done.name) ?? 0) + Math.max(0, done.dur - done.child));
+      }
+    };
+    for (const e of list) {
+      const dur = e.dur ?? 0;
+      close(e.ts);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.child += dur;
+      stack.push({ end: e.ts + dur, name: e.name, child: 0, dur });
+    }
+    close(Number.POSITIVE_INFINITY);
+  }
+  return [...totals]
+    .map(([thread, perName]) => {
+      const entries = [...perName].sort((a, b) => b[1] - a[1]);
+      const total = entries.reduce((a, [, us]) => a + us, 0);
+      return {
+        thread,
+        totalMs: total / 1000,
+        events: entries.slice(0, perThread).map(([name, us]) => ({ name, selfMs: us / 1000 })),
+      };
+    })
+    .filter((t) => t.totalMs >= 1)
+    .sort((a, b) => b.totalMs - a.totalMs);
+}
+
+export interface TraceThreadSummary {
+  thread: string;
+  totalMs: number;
+  events: { name: string; selfMs: number }[];
+}
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'cc',
+  'viz',
+  'v8',
+  'toplevel',
+];
+
 /** Profiles one load and the interactions of one workload on the profiling build. */
 export async function profileWorkload(
   browser: Browser,
@@ -200,13 +289,24 @@ export async function profileWorkload(
     await startProfiler(cdp);
     await page.evaluate(`window.__bench.scroll(${Math.min(plan.scrollMaxFrames, 300)})`);
     const scroll = await stopProfiler(cdp);
+    // The same scroll under the tracer: which rendering steps the frames spend their time in.
+    await page.waitForTimeout(500);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.evaluate(`window.__bench.scroll(120)`);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+      traceEvents: TraceEvent[];
+    };
+    const scrollTrace = summariseTrace(trace.traceEvents);
     await page.waitForTimeout(500);
     await startProfiler(cdp);
     await runInteractions(page, plan);
     const interactions = await stopProfiler(cdp);
     return [
       summariseProfile(load, resolver, { workload, phase: 'load (navigation → matrix painted)' }),
-      summariseProfile(scroll, resolver, { workload, phase: 'scrolling (up to 300 frames)' }),
+      {
+        ...summariseProfile(scroll, resolver, { workload, phase: 'scrolling (up to 300 frames)' }),
+        trace: scrollTrace,
+      },
       summariseProfile(interactions, resolver, {
         workload,
         phase: 'interactions (sort, search, clear, regressions, baseline)',

@@ -168,6 +168,9 @@ export interface MachineInfo {
   playwright: string;
   gitCommit: string | null;
   gitDirty: boolean | null;
+  /** os.loadavg() (1, 5, 15 min) when the bench started and ended: other work on the box. */
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
 }
 
 export interface ProfileBucket {
@@ -183,12 +186,20 @@ export interface ProfileFunction {
   selfMs: number;
 }
 
+export interface TraceThread {
+  thread: string;
+  totalMs: number;
+  events: { name: string; selfMs: number }[];
+}
+
 export interface ProfileSummary {
   workload: WorkloadName;
   phase: string;
   totalMs: number;
   buckets: ProfileBucket[];
   topFunctions: ProfileFunction[];
+  /** Self time per thread and trace event (rendering steps), when traced. */
+  trace?: TraceThread[];
 }
 
 export interface BudgetResult {
@@ -213,6 +224,8 @@ export interface BenchResults {
   bundle: BundleReport | null;
   budgets: BudgetResult[];
   profiles: ProfileSummary[];
+  /** Frame times of the same scroll loop over a static page: this machine's best case. */
+  calibration: { deltas: number[]; stats: FrameStats } | null;
 }
 
 export function summariseWorkload(
@@ -598,6 +611,20 @@ function profileSection(profiles: readonly ProfileSummary[]): string {
       lines.push(
         `| \`${f.functionName || '(anonymous)'}\` | ${f.url}:${f.line} | ${formatMs(f.selfMs)} |`,
       );
+    }
+    if (p.trace && p.trace.length > 0) {
+      lines.push('');
+      lines.push('Rendering trace of 120 of those frames (self time per thread and event):');
+      lines.push('');
+      lines.push('| thread | total | top events (self time) |');
+      lines.push('|---|---:|---|');
+      for (const t of p.trace.slice(0, 6)) {
+        const top = t.events
+          .slice(0, 6)
+          .map((e) => `${e.name} ${formatMs(e.selfMs)}`)
+          .join(', ');
+        lines.push(`| ${t.thread} | ${formatMs(t.totalMs)} | ${top} |`);
+      }
     }
   }
   lines.push('');

@@ -1,13 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, arch as osArch, type as osType, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, arch as osArch, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
 import { route } from '../server/stand-in';
 import { analyseBundle } from './bundle';
-import { type IterationPlan, type IterationSample, measureIteration } from './measure-page';
+import {
+  type IterationPlan,
+  type IterationSample,
+  measureCalibration,
+  measureIteration,
+} from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
 import {
   type BenchResults,
@@ -15,6 +20,7 @@ import {
   evaluateBudgets,
   formatBytes,
   formatMs,
+  frameStats,
   type MachineInfo,
   type ProfileSummary,
   renderMarkdown,
@@ -128,6 +134,8 @@ function machineInfo(browser: Browser): MachineInfo {
     playwright,
     gitCommit: git(['rev-parse', 'HEAD']),
     gitDirty: status === null ? null : status !== '',
+    loadAverageStart: [],
+    loadAverageEnd: [],
   };
 }
 
@@ -204,6 +212,7 @@ async function warmUp(baseUrl: string, workload: Workload): Promise<void> {
 
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const started = Date.now();
+  const loadAverageStart = loadavg().map((v) => Math.round(v * 100) / 100);
   const tempDirs: string[] = [];
   const temp = (prefix: string) => {
     const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -251,7 +260,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       args: CHROMIUM_ARGS,
     });
     const machine = machineInfo(browser);
-    log(`${machine.chromium}, ${machine.cpus} × ${machine.cpuModel}`);
+    machine.loadAverageStart = loadAverageStart;
+    log(`${machine.chromium}, ${machine.cpus} × ${machine.cpuModel}, load ${loadAverageStart}`);
+    const calibrationDeltas = await measureCalibration(browser, 300);
+    const calibration = { deltas: calibrationDeltas, stats: frameStats(calibrationDeltas) };
+    log(
+      `calibration scroll: p50 ${formatMs(calibration.stats.p50, 1)}, p95 ${formatMs(calibration.stats.p95, 1)}`,
+    );
 
     const results: WorkloadResult[] = [];
     for (const w of workloads) {
@@ -304,6 +319,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       }
     }
 
+    machine.loadAverageEnd = loadavg().map((v) => Math.round(v * 100) / 100);
     return {
       schema: 1,
       mode: options.quick ? 'quick' : 'full',
@@ -315,6 +331,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       bundle,
       budgets: evaluateBudgets(results, bundle),
       profiles,
+      calibration,
     };
   } finally {
     if (browser) await browser.close().catch(() => {});

@@ -256,6 +256,9 @@ export interface TraceThreadSummary {
   events: { name: string; selfMs: number }[];
 }
 
+const PROFILE_SCROLL_FRAMES = 150;
+export const TRACE_SCROLL_FRAMES = 60;
+
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -287,12 +290,14 @@ export async function profileWorkload(
     const load = await stopProfiler(cdp);
     await page.waitForTimeout(1_000);
     await startProfiler(cdp);
-    await page.evaluate(`window.__bench.scroll(${Math.min(plan.scrollMaxFrames, 300)})`);
+    await page.evaluate(
+      `window.__bench.scroll(${Math.min(plan.scrollMaxFrames, PROFILE_SCROLL_FRAMES)})`,
+    );
     const scroll = await stopProfiler(cdp);
     // The same scroll under the tracer: which rendering steps the frames spend their time in.
     await page.waitForTimeout(500);
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    await page.evaluate(`window.__bench.scroll(120)`);
+    await page.evaluate(`window.__bench.scroll(${TRACE_SCROLL_FRAMES})`);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
       traceEvents: TraceEvent[];
     };
@@ -304,7 +309,10 @@ export async function profileWorkload(
     return [
       summariseProfile(load, resolver, { workload, phase: 'load (navigation → matrix painted)' }),
       {
-        ...summariseProfile(scroll, resolver, { workload, phase: 'scrolling (up to 300 frames)' }),
+        ...summariseProfile(scroll, resolver, {
+          workload,
+          phase: `scrolling (up to ${PROFILE_SCROLL_FRAMES} frames)`,
+        }),
         trace: scrollTrace,
       },
       summariseProfile(interactions, resolver, {

@@ -614,7 +614,9 @@ function profileSection(profiles: readonly ProfileSummary[]): string {
     }
     if (p.trace && p.trace.length > 0) {
       lines.push('');
-      lines.push('Rendering trace of 120 of those frames (self time per thread and event):');
+      lines.push(
+        'Rendering trace of the same scroll, 60 frames (self time per thread and trace event):',
+      );
       lines.push('');
       lines.push('| thread | total | top events (self time) |');
       lines.push('|---|---:|---|');

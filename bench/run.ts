@@ -100,7 +100,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     workloads: names as WorkloadName[],
     runs,
     lRuns: int('--l-runs', quick ? 1 : runs),
-    scrollFrames: int('--scroll-frames', 600),
+    scrollFrames: int('--scroll-frames', 300),
     profile: argv.includes('--profile') || (!quick && !argv.includes('--no-profile')),
   };
 }

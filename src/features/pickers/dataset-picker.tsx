@@ -17,15 +17,12 @@ export function DatasetPicker({
   onChange: (datasetId: string | null) => void;
 }) {
   const selected = useQuery({ ...datasetQuery(value ?? ''), enabled: value !== null });
-  const [inputValue, setInputValue] = useState('');
-  const [searching, setSearching] = useState(false);
-  const search = useDebouncedValue(searching ? inputValue : '', 250);
+  // Downshift owns the input's text (a controlled text lags fast typing); this mirrors
+  // what was typed, for the server-side search.
+  const [typed, setTyped] = useState<string | null>(null);
+  const search = useDebouncedValue(typed ?? '', 250);
   const list = useInfiniteQuery(datasetListQuery(search));
-
   const selectedName = selected.data?.name ?? '';
-  useEffect(() => {
-    if (!searching) setInputValue(selectedName);
-  }, [selectedName, searching]);
 
   const items = useMemo<Item[]>(() => {
     const datasets = list.data?.pages.flat() ?? [];
@@ -36,29 +33,19 @@ export function DatasetPicker({
 
   const combobox = useCombobox<Item>({
     items,
-    inputValue,
     selectedItem: null,
     itemToString: (item) => (item?.type === 'dataset' ? item.dataset.name : ''),
     onInputValueChange: ({ inputValue: next, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) {
-        setSearching(true);
-        setInputValue(next ?? '');
-      }
+      if (type === useCombobox.stateChangeTypes.InputChange) setTyped(next ?? '');
     },
-    onIsOpenChange: ({ isOpen }) => {
-      if (!isOpen) {
-        setSearching(false);
-        setInputValue(selectedName);
-      }
-    },
-    stateReducer: (_state, { type, changes }) => {
-      // "Load more" keeps the menu open instead of selecting anything.
+    stateReducer: (state, { type, changes }) => {
+      // "Load more" keeps the menu open and the text as typed instead of selecting anything.
       if (
         (type === useCombobox.stateChangeTypes.ItemClick ||
           type === useCombobox.stateChangeTypes.InputKeyDownEnter) &&
         changes.selectedItem?.type === 'more'
       ) {
-        return { ...changes, isOpen: true, selectedItem: null };
+        return { ...changes, isOpen: true, selectedItem: null, inputValue: state.inputValue };
       }
       return changes;
     },
@@ -68,12 +55,20 @@ export function DatasetPicker({
         return;
       }
       if (selectedItem?.type === 'dataset') {
-        setSearching(false);
-        setInputValue(selectedItem.dataset.name);
+        setTyped(null);
         onChange(selectedItem.dataset.id);
       }
     },
   });
+
+  // Closed, the box shows the chosen dataset's name (also when the URL chose it).
+  const { isOpen, setInputValue } = combobox;
+  useEffect(() => {
+    if (!isOpen) {
+      setTyped(null);
+      setInputValue(selectedName);
+    }
+  }, [isOpen, selectedName, setInputValue]);
 
   return (
     <div className="picker picker--dataset">

@@ -38,9 +38,10 @@ export function MetadataKeyPicker({
     [metadata.loaded],
   );
 
-  const [inputValue, setInputValue] = useState(value);
-  useEffect(() => setInputValue(value), [value]);
-  const query = inputValue.trim().toLowerCase();
+  // Downshift owns the input's text (a controlled text lags fast typing); `typed` mirrors it
+  // for filtering the suggestions.
+  const [typed, setTyped] = useState(value);
+  const query = typed.trim().toLowerCase();
   const items = useMemo(
     () =>
       query && query !== value.toLowerCase()
@@ -56,25 +57,25 @@ export function MetadataKeyPicker({
 
   const combobox = useCombobox<Suggestion>({
     items,
-    inputValue,
     selectedItem: null,
+    initialInputValue: value,
     itemToString: (item) => item?.key ?? '',
-    onInputValueChange: ({ inputValue: next, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(next ?? '');
-    },
+    onInputValueChange: ({ inputValue: next }) => setTyped(next ?? ''),
     onSelectedItemChange: ({ selectedItem }) => {
-      if (selectedItem) {
-        setInputValue(selectedItem.key);
-        commit(selectedItem.key);
-      }
+      if (selectedItem) commit(selectedItem.key);
     },
-    stateReducer: (_state, { type, changes }) => {
+    stateReducer: (state, { type, changes }) => {
+      // Leaving the field keeps what was typed (it is committed as free text).
       if (type === useCombobox.stateChangeTypes.InputBlur) {
-        return { ...changes, inputValue };
+        return { ...changes, inputValue: state.inputValue };
       }
       return changes;
     },
   });
+
+  // The URL may change the key (back/forward, a link): show it.
+  const { setInputValue } = combobox;
+  useEffect(() => setInputValue(value), [value, setInputValue]);
 
   return (
     <div className="picker picker--key">
@@ -89,11 +90,11 @@ export function MetadataKeyPicker({
           {...combobox.getInputProps({
             onKeyDown: (event) => {
               if (event.key === 'Enter' && combobox.highlightedIndex < 0) {
-                commit(inputValue);
+                commit(combobox.inputValue);
                 combobox.closeMenu();
               }
             },
-            onBlur: () => commit(inputValue),
+            onBlur: () => commit(combobox.inputValue),
           })}
         />
         <button

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 
 /**
@@ -402,6 +403,8 @@ export interface IterationSample {
   requestBodyChars: number | null;
   loadLongFrames: LongFrame[];
   pageErrors: string[];
+  /** os.loadavg() as the iteration started: other work competing for the CPUs. */
+  loadAverage: number[];
 }
 
 export interface IterationPlan {
@@ -562,6 +565,7 @@ export async function measureIteration(
   plan: IterationPlan,
   index: number,
 ): Promise<IterationSample> {
+  const loadAverage = loadavg().map((v) => Math.round(v * 100) / 100);
   const context = await newBenchContext(browser);
   try {
     const page = await context.newPage();
@@ -643,6 +647,7 @@ export async function measureIteration(
       requestBodyChars: sent.body?.length ?? null,
       loadLongFrames,
       pageErrors,
+      loadAverage,
     };
   } finally {
     await context.close();

@@ -290,6 +290,11 @@ export function summariseWorkload(
 export const BUDGETS = {
   lResponseToMatrixMs: 1_000,
   lScrollP95Ms: 16.7,
+  /**
+   * rAF timestamps are coarsened to 0.1 ms and vsync jitters: an idle page measures 16.6 to
+   * 16.8 ms per frame. A dropped frame shows as >= 33 ms, so this slack hides none.
+   */
+  scrollJitterMs: 0.5,
   lScrollOver50Share: 0.01,
   lInteractionMs: 150,
   lValidateRatio: 1.5,
@@ -338,12 +343,16 @@ export function evaluateBudgets(
     if (s.scroll) {
       const p95 = s.scroll.pooled.p95;
       const over = s.scroll.pooled.overShare;
-      const met = p95 === null || over === null ? null : p95 <= BUDGETS.lScrollP95Ms && over < 0.01;
+      const met =
+        p95 === null || over === null
+          ? null
+          : p95 <= BUDGETS.lScrollP95Ms + BUDGETS.scrollJitterMs &&
+            over < BUDGETS.lScrollOver50Share;
       out.push({
         id: 'l-scroll',
         workload: 'L',
         label: 'scroll: frame p95, share of frames > 50 ms',
-        limit: `p95 ≤ ${BUDGETS.lScrollP95Ms} ms, < 1 %`,
+        limit: `p95 ≤ ${BUDGETS.lScrollP95Ms} ms (± ${BUDGETS.scrollJitterMs} ms timer jitter), < 1 %`,
         measured: `p95 ${formatMs(p95, 1)}, ${formatPercent(over)}`,
         value: p95,
         met,

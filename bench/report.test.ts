@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { IterationSample } from './measure-page';
+import {
+  evaluateBudgets,
+  formatBytes,
+  formatMs,
+  formatRatio,
+  frameStats,
+  median,
+  quantile,
+  ratio,
+  summarise,
+  summariseWorkload,
+  type WorkloadResult,
+} from './report';
+
+describe('quantile and median', () => {
+  it('interpolates linearly between closest ranks', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.25)).toBe(20);
+    expect(quantile([0, 10], 0.95)).toBeCloseTo(9.5);
+  });
+
+  it('sorts its input without changing it', () => {
+    const values = [5, 1, 4, 2, 3];
+    expect(median(values)).toBe(3);
+    expect(values).toEqual([5, 1, 4, 2, 3]);
+  });
+
+  it('ignores missing and non-finite values; null when nothing is left', () => {
+    expect(median([null, 4, undefined, Number.NaN, 2])).toBe(3);
+    expect(median([])).toBeNull();
+    expect(quantile([null, Number.POSITIVE_INFINITY], 0.5)).toBeNull();
+  });
+
+  it('clamps q to [0, 1]', () => {
+    expect(quantile([1, 2, 3], -1)).toBe(1);
+    expect(quantile([1, 2, 3], 2)).toBe(3);
+  });
+});
+
+describe('summarise', () => {
+  it('gives n, median, min, max, IQR and mean', () => {
+    expect(summarise([4, 1, 3, 2, 5])).toEqual({
+      n: 5,
+      median: 3,
+      min: 1,
+      max: 5,
+      p25: 2,
+      p75: 4,
+      mean: 3,
+    });
+  });
+
+  it('is all null for no samples', () => {
+    expect(summarise([null])).toEqual({
+      n: 0,
+      median: null,
+      min: null,
+      max: null,
+      p25: null,
+      p75: null,
+      mean: null,
+    });
+  });
+});
+
+describe('ratio', () => {
+  it('divides, and refuses missing or non-positive divisors', () => {
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(ratio(3, 0)).toBeNull();
+    expect(ratio(null, 2)).toBeNull();
+    expect(ratio(3, undefined)).toBeNull();
+  });
+});
+
+describe('frameStats', () => {
+  it('reports p50, p95, max and the share of frames over the threshold', () => {
+    const deltas = [...Array.from({ length: 18 }, () => 16.7), 33.3, 66.7];
+    const stats = frameStats(deltas);
+    expect(stats.frames).toBe(20);
+    expect(stats.p50).toBeCloseTo(16.7);
+    expect(stats.max).toBeCloseTo(66.7);
+    expect(stats.overShare).toBe(0.05);
+    expect(stats.p95).toBeCloseTo(33.3 + (66.7 - 33.3) * 0.05);
+  });
+
+  it('handles no frames', () => {
+    expect(frameStats([])).toMatchObject({ frames: 0, p95: null, overShare: null });
+  });
+});
+
+describe('formatting', () => {
+  it('formats milliseconds, bytes and ratios', () => {
+    expect(formatMs(1234.4)).toBe('1,234 ms');
+    expect(formatMs(8.25)).toBe('8.3 ms');
+    expect(formatMs(null)).toBe('–');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(164_500)).toBe('164.5 KB');
+    expect(formatBytes(168_042_740)).toBe('168.0 MB');
+    expect(formatRatio(1.125)).toBe('1.13×');
+  });
+});
+
+function sample(index: number, overrides: { pvn: number; parse: number; heap: number }) {
+  return {
+    index,
+    load: {
+      navToFirstRowMs: 1000 + index,
+      navToMatrixPaintedMs: 1000 + index,
+      navToResponseMs: 500,
+      responseToMatrixMs: 500 + index,
+      parseValidateNormaliseMs: overrides.pvn,
+      wallNavToFirstRowMs: 1100,
+      matrixPaintedMarks: 1,
+      rowsInDom: 10,
+      status: null,
+      timeline: [],
+    },
+    heap: { usedBytes: overrides.heap, totalBytes: overrides.heap, performanceMemoryBytes: null },
+    scroll: null,
+    interactions: [
+      {
+        name: 'sort',
+        totalMs: 100 + index,
+        afterUrlMs: 99,
+        toUrlMs: 1,
+        toCommitMs: 50,
+        mutationBatches: 1,
+        rowsAfter: 10,
+        status: null,
+        longFrames: [],
+        error: null,
+      },
+    ],
+    floor: {
+      status: 200,
+      chars: 100,
+      groups: 1,
+      headersMs: 10,
+      receivedMs: 20,
+      jsonParseMs: overrides.parse,
+      jsonParseAgainMs: overrides.parse,
+      totalMs: 500,
+    },
+    requestBodyChars: 10,
+    loadLongFrames: [],
+    pageErrors: [],
+    loadAverage: [0, 0, 0],
+  } satisfies IterationSample;
+}
+
+describe('summariseWorkload and evaluateBudgets', () => {
+  const iterations = [
+    sample(0, { pvn: 300, parse: 100, heap: 2_000 }),
+    sample(1, { pvn: 120, parse: 100, heap: 4_000 }),
+    sample(2, { pvn: 140, parse: 100, heap: 3_000 }),
+  ];
+  const summary = summariseWorkload(iterations, 1_000);
+
+  it('takes per-iteration ratios before summarising', () => {
+    expect(summary.pvnOverJsonParse.median).toBeCloseTo(1.4);
+    expect(summary.validateOverJsonParse.median).toBeCloseTo(0.4);
+    expect(summary.heapOverPayload.median).toBe(3);
+    expect(summary.firstRowOverFloor.median).toBeCloseTo(1001 / 500);
+    expect(summary.interactions.sort?.total.median).toBe(101);
+  });
+
+  it('judges the L budgets on medians and reports misses without throwing', () => {
+    const l: WorkloadResult = {
+      name: 'L',
+      examples: 3,
+      sessions: 2,
+      runs: 6,
+      groups: 1,
+      groupKey: 'prompt_version',
+      payloadBytes: 1_000,
+      scrollMaxFrames: 300,
+      iterations,
+      summary,
+    };
+    const budgets = evaluateBudgets([l], null);
+    const byId = new Map(budgets.map((b) => [b.id, b]));
+    expect(byId.get('l-response-to-matrix')?.met).toBe(true);
+    expect(byId.get('l-validate-normalise')?.met).toBe(true);
+    expect(byId.get('l-heap')?.met).toBe(true);
+    expect(byId.get('l-interaction-sort')?.met).toBe(true);
+    const slow = evaluateBudgets(
+      [{ ...l, summary: { ...summary, responseToMatrix: summarise([2_000]) } }],
+      null,
+    );
+    expect(slow.find((b) => b.id === 'l-response-to-matrix')?.met).toBe(false);
+  });
+});

@@ -25,7 +25,9 @@ test('matrix with baseline deltas', async ({ page }) => {
   await page.goto(`${VIEW}&baseline=${ids[0]}&sort=-delta:${ids[2]}:correctness`);
   await ready(page);
   await page.getByRole('grid', { name: 'Comparison matrix' }).scrollIntoViewIfNeeded();
-  await page.getByRole('grid', { name: 'Comparison matrix' }).screenshot({ path: `${OUT}/matrix.png` });
+  await page
+    .getByRole('grid', { name: 'Comparison matrix' })
+    .screenshot({ path: `${OUT}/matrix.png` });
 });
 
 test('detail with diff', async ({ page }) => {
@@ -40,7 +42,10 @@ test('detail with diff', async ({ page }) => {
 test('charts', async ({ page }) => {
   await page.goto(`${VIEW}&chart=cost`);
   await ready(page);
-  await page.getByRole('figure', { name: /^Cost/ }).locator('..').screenshot({ path: `${OUT}/charts.png` });
+  await page
+    .getByRole('figure', { name: /^Cost/ })
+    .locator('..')
+    .screenshot({ path: `${OUT}/charts.png` });
 });
 
 test('statistics', async ({ page }) => {

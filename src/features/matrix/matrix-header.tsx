@@ -36,7 +36,7 @@ export function ColumnHeader({
       aria-colindex={colIndex}
       className={`matrix__column-header${isBaseline ? ' is-baseline' : ''}`}
       data-session-id={column.sessionId}
-      style={{ ['--session-color' as string]: color }}
+      style={{ ['--session-color' as string]: color, gridColumn: colIndex }}
     >
       <div className="matrix__column-title">
         <span className="swatch" aria-hidden="true" />

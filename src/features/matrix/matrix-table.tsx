@@ -34,6 +34,9 @@ import {
 } from './matrix-layout';
 import type { Matrix, MatrixColumn, MatrixRow } from './types';
 
+/** Above this many session columns, columns are virtualised too. */
+const COLUMN_VIRTUALISATION_THRESHOLD = 6;
+
 const features = tableFeatures({
   columnSizingFeature,
   columnResizingFeature,
@@ -159,6 +162,26 @@ export function MatrixTable(props: MatrixTableProps) {
     getItemKey: (i) => items[i]?.id ?? i,
     overscan: 6,
   });
+  // Many sessions: only the columns in view are rendered (the grid template keeps the rest
+  // of the width, so each rendered cell is placed by its grid column).
+  const virtualColumns = visibleColumns.length > COLUMN_VIRTUALISATION_THRESHOLD;
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: visibleColumns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => table.getColumn(visibleColumns[i]?.id ?? '')?.getSize() ?? widths.session,
+    paddingStart: table.getColumn('example')?.getSize() ?? widths.example,
+    overscan: 2,
+    enabled: virtualColumns,
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when widths change
+  useEffect(() => columnVirtualizer.measure(), [template]);
+  const renderedColumns = new Set(
+    virtualColumns
+      ? columnVirtualizer.getVirtualItems().map((c) => c.index)
+      : visibleColumns.map((_, i) => i),
+  );
+
   // Row heights change with the visible keys and the metric line.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the geometry changes
   useEffect(() => virtualizer.measure(), [height, items]);
@@ -178,8 +201,9 @@ export function MatrixTable(props: MatrixTableProps) {
       setFocus({ item: nextItem, col: Math.max(0, Math.min(maxCol, col)) });
       focusPending.current = true;
       virtualizer.scrollToIndex(nextItem, { align: 'auto' });
+      if (virtualColumns && col > 0) columnVirtualizer.scrollToIndex(col - 1, { align: 'auto' });
     },
-    [items, colCount, virtualizer],
+    [items, colCount, virtualizer, virtualColumns, columnVirtualizer],
   );
 
   useEffect(() => {
@@ -274,36 +298,38 @@ export function MatrixTable(props: MatrixTableProps) {
                 onResize={(delta) => resizeBy('example', delta)}
               />
             </th>
-            {visibleColumns.map((column, i) => (
-              <ColumnHeader
-                key={column.id}
-                column={column}
-                colIndex={i + 2}
-                color={sessionColor(column.sessionIndex)}
-                isBaseline={column.sessionId === baseline}
-                counts={counts[column.id]}
-                keys={keys}
-                onSetBaseline={props.onSetBaseline}
-                onMove={props.onMoveSession}
-                marker={
-                  column.sessionId === baseline ? null : props.headerMarker?.(column.sessionId)
-                }
-                canMove={{
-                  left: column.sessionIndex > 0,
-                  right:
-                    column.sessionIndex <
-                    matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0),
-                }}
-                resizeHandle={
-                  <ResizeHandle
-                    label={column.sessionName}
-                    size={table.getColumn(column.id)?.getSize() ?? widths.session}
-                    onPointerDown={headerById.get(column.id)?.getResizeHandler()}
-                    onResize={(delta) => resizeBy(column.id, delta)}
-                  />
-                }
-              />
-            ))}
+            {visibleColumns.map((column, i) =>
+              !renderedColumns.has(i) ? null : (
+                <ColumnHeader
+                  key={column.id}
+                  column={column}
+                  colIndex={i + 2}
+                  color={sessionColor(column.sessionIndex)}
+                  isBaseline={column.sessionId === baseline}
+                  counts={counts[column.id]}
+                  keys={keys}
+                  onSetBaseline={props.onSetBaseline}
+                  onMove={props.onMoveSession}
+                  marker={
+                    column.sessionId === baseline ? null : props.headerMarker?.(column.sessionId)
+                  }
+                  canMove={{
+                    left: column.sessionIndex > 0,
+                    right:
+                      column.sessionIndex <
+                      matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0),
+                  }}
+                  resizeHandle={
+                    <ResizeHandle
+                      label={column.sessionName}
+                      size={table.getColumn(column.id)?.getSize() ?? widths.session}
+                      onPointerDown={headerById.get(column.id)?.getResizeHandler()}
+                      onResize={(delta) => resizeBy(column.id, delta)}
+                    />
+                  }
+                />
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
@@ -376,7 +402,7 @@ export function MatrixTable(props: MatrixTableProps) {
                 </th>
                 {(tableRow?.getVisibleCells() ?? []).slice(1).map((cell, i) => {
                   const column = visibleColumns[i];
-                  if (!column) return null;
+                  if (!column || !renderedColumns.has(i)) return null;
                   const colIndex = i + 1;
                   const expanded =
                     compact &&
@@ -395,7 +421,10 @@ export function MatrixTable(props: MatrixTableProps) {
                       onClick={() => props.onOpen(row.exampleId)}
                       onMouseEnter={compact ? () => setHovered(cell.id) : undefined}
                       onMouseLeave={compact ? () => setHovered(null) : undefined}
-                      style={{ ['--session-color' as string]: sessionColor(column.sessionIndex) }}
+                      style={{
+                        ['--session-color' as string]: sessionColor(column.sessionIndex),
+                        gridColumn: colIndex + 1,
+                      }}
                     >
                       <table.FlexRender cell={cell} />
                       {expanded ? (

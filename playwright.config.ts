@@ -28,7 +28,8 @@ export const STAND_IN_PORT = 4180;
 export const E2E_API_KEY = 'lsv2_pt_e2e_secret_key_0123456789abcdef';
 export const E2E_WORKSPACE_ID = '11111111-2222-4333-8444-555555555555';
 
-const preview = (port: number) => `npx vite preview --port ${port} --strictPort`;
+// The same command as `npm start` (a raised header limit lets 100 KB links through).
+const preview = (port: number) => `npm run preview -- --port ${port} --strictPort`;
 
 export default defineConfig({
   testDir: 'e2e',

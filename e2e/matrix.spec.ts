@@ -57,9 +57,9 @@ test('baseline, sort and "regressions only" change the view and the URL', async 
     grid.locator(`th[data-session-id="${claudeV1.id}"]`).getByText('Baseline'),
   ).toBeVisible();
 
-  await page
-    .getByRole('combobox', { name: 'Sort by' })
-    .selectOption({ label: `helpfulness score — ${gptV2.name}` });
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('score');
+  await page.getByRole('combobox', { name: 'Sort experiment' }).selectOption(gptV2.id);
+  await page.getByRole('combobox', { name: 'Sort key' }).selectOption('helpfulness');
   await page.getByRole('button', { name: /sort descending/ }).click();
   await expect(page).toHaveURL(new RegExp(`sort=-score%3A${gptV2.id}%3Ahelpfulness`));
   const scores = await grid

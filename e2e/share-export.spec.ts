@@ -35,9 +35,9 @@ async function freshPage(browser: Browser, url: string) {
 test('a link reproduces the full view in a fresh browser', async ({ page, browser }) => {
   await page.goto(BASE);
   await page.getByRole('combobox', { name: 'Baseline', exact: true }).selectOption(claude.id);
-  await page
-    .getByRole('combobox', { name: 'Sort by' })
-    .selectOption({ label: `helpfulness score — ${gpt.name}` });
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('score');
+  await page.getByRole('combobox', { name: 'Sort experiment' }).selectOption(gpt.id);
+  await page.getByRole('combobox', { name: 'Sort key' }).selectOption('helpfulness');
   await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('regressions');
   await page.getByRole('button', { name: `Move ${llama.name} left` }).click();
   await page.locator('tr[data-example-id]').first().getByRole('rowheader').click();

@@ -246,6 +246,35 @@ const envelopeSchema = z.object({ groups: z.array(z.unknown()) });
  * is set aside with its path and reason, and everything else is kept.
  */
 export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRuns {
+  const steps = parseSteps(json, path);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Longest stretch of parsing before the browser gets a turn (keeps frames and input alive). */
+const SLICE_MS = 40;
+
+/** The same parse, in slices: a response of megabytes never blocks the page in one task. */
+export async function parseGroupedRunsSliced(
+  json: unknown,
+  path = 'group/runs',
+): Promise<GroupedRuns> {
+  const steps = parseSteps(json, path);
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Yields after each example: the points where a sliced parse may pause. */
+function* parseSteps(json: unknown, path: string): Generator<void, GroupedRuns> {
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) {
     throw new ApiError({
@@ -259,11 +288,11 @@ export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRun
   }
   const issues: DataIssue[] = [];
   const groups: Group[] = [];
-  envelope.data.groups.forEach((rawGroup, g) => {
+  for (const [g, rawGroup] of envelope.data.groups.entries()) {
     const parsed = groupSchema.safeParse(rawGroup);
     if (!parsed.success) {
       pushIssues(issues, `groups[${g}]`, parsed.error, rawGroup);
-      return;
+      continue;
     }
     const group = parsed.data;
     const sessions: GroupSession[] = [];
@@ -273,10 +302,11 @@ export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRun
       else pushIssues(issues, `groups[${g}].sessions[${s}]`, session.error, raw);
     });
     const examples: Example[] = [];
-    (group.examples ?? []).forEach((raw, e) => {
+    for (const [e, raw] of (group.examples ?? []).entries()) {
       const example = parseExample(raw, `groups[${g}].examples[${e}]`, issues);
       if (example) examples.push(example);
-    });
+      yield;
+    }
     groups.push({
       key: group.group_key,
       filter: group.filter ?? '',
@@ -289,7 +319,7 @@ export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRun
       sessions,
       examples,
     });
-  });
+  }
   return { groups, issues };
 }
 
@@ -422,7 +452,7 @@ export async function fetchGroupedRuns(
   const path = `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
   const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
   markResponseReceived();
-  const result = parseGroupedRuns(parseJsonText(text, path), path);
+  const result = await parseGroupedRunsSliced(parseJsonText(text, path), path);
   markDataReady();
   return result;
 }

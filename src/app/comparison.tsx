@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo } from 'react';
 import type { Group, GroupedRuns } from '../api/grouped-runs';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
@@ -17,8 +17,9 @@ import { useGroupedData } from './use-grouped-data';
 import { useViewInsights } from './use-view-insights';
 import { effectiveBaseline, type ViewState } from './view-params';
 
+// Memoised: recharts is costly to render, and most view changes do not touch the charts.
 const ChartsPanel = lazy(() =>
-  import('../features/charts/charts-panel').then((m) => ({ default: m.ChartsPanel })),
+  import('../features/charts/charts-panel').then((m) => ({ default: memo(m.ChartsPanel) })),
 );
 
 const StatsPanel = lazy(() =>
@@ -91,6 +92,8 @@ export function Comparison({
     totalExamples: data.total,
     statsKey: view.statsKey,
   });
+
+  const chartHandlers = useChartHandlers(view, setView, data.data, baseline);
 
   const settings: MatrixSettings = {
     sort: view.sort,
@@ -188,28 +191,12 @@ export function Comparison({
               sessionNames={sessionNames}
               metadataKey={view.key}
               measure={view.chart}
-              onMeasureChange={(chart) => setView({ chart }, 'replace')}
+              onMeasureChange={chartHandlers.onMeasureChange}
               feedbackKey={view.chartKey}
-              onFeedbackKeyChange={(chartKey) => setView({ chartKey }, 'replace')}
+              onFeedbackKeyChange={chartHandlers.onFeedbackKeyChange}
               hiddenSessions={view.hidden}
-              onToggleSession={(id) =>
-                setView({
-                  hidden: view.hidden.includes(id)
-                    ? view.hidden.filter((h) => h !== id)
-                    : [...view.hidden, id],
-                })
-              }
-              onBarClick={(groupIndex, sessionId) => {
-                const group = data.data?.groups[groupIndex];
-                if (!group) return;
-                setView({
-                  group: String(group.key),
-                  hidden: sessionId
-                    ? view.sessions.filter((id) => id !== sessionId && id !== baseline)
-                    : view.hidden,
-                  page: view.page,
-                });
-              }}
+              onToggleSession={chartHandlers.onToggleSession}
+              onBarClick={chartHandlers.onBarClick}
             />
           </Suspense>
           <div className="insights-bar">
@@ -349,5 +336,32 @@ function ReadIssues({ result }: { result: GroupedRuns }) {
       </ul>
       {n > 100 ? <p>…and {n - 100} more.</p> : null}
     </details>
+  );
+}
+
+/** Stable callbacks for the (memoised) charts panel. */
+function useChartHandlers(
+  view: ViewState,
+  setView: SetView,
+  result: GroupedRuns | undefined,
+  baseline: string,
+) {
+  const { hidden, sessions } = view;
+  return useMemo(
+    () => ({
+      onMeasureChange: (chart: ViewState['chart']) => setView({ chart }, 'replace'),
+      onFeedbackKeyChange: (chartKey: string) => setView({ chartKey }, 'replace'),
+      onToggleSession: (id: string) =>
+        setView({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] }),
+      onBarClick: (groupIndex: number, sessionId: string | null) => {
+        const group = result?.groups[groupIndex];
+        if (!group) return;
+        setView({
+          group: String(group.key),
+          hidden: sessionId ? sessions.filter((id) => id !== sessionId && id !== baseline) : hidden,
+        });
+      },
+    }),
+    [setView, hidden, sessions, result, baseline],
   );
 }

@@ -17,6 +17,7 @@ export type ScenarioName =
   | 'not-an-object'
   | 'malformed-items'
   | 'hostile-strings'
+  | 'huge'
   | 'slow';
 
 const GROUP_RUNS = '*/api/v1/datasets/:datasetId/group/runs';
@@ -102,6 +103,19 @@ export function scenarioHandlers(
       return [http.post(GROUP_RUNS, async ({ request }) => breakItems(await passthrough(request)))];
     case 'hostile-strings':
       return [http.post(GROUP_RUNS, async ({ request }) => hostile(await passthrough(request)))];
+    case 'huge':
+      return [
+        http.get('*/api/v1/sessions', ({ request }) => {
+          const dataset = new URL(request.url).searchParams.get('reference_dataset') ?? '';
+          return HttpResponse.json(hugeSessions(dataset) as never);
+        }),
+        http.post(GROUP_RUNS, async ({ request, params }) => {
+          const body = (await request.json()) as { session_ids?: string[] };
+          return HttpResponse.json(
+            hugeResponse(String(params.datasetId), body.session_ids ?? []) as never,
+          );
+        }),
+      ];
     case 'slow':
       return [
         http.all(ALL_API, async () => {
@@ -164,4 +178,101 @@ async function hostile(response: Response): Promise<Response> {
     }
   });
   return HttpResponse.json(body as never, { status: response.status });
+}
+
+/** 20 sessions with stable ids, for the `huge` scenario. */
+export const HUGE_SESSION_COUNT = 20;
+export const HUGE_GROUP_COUNT = 50;
+export const HUGE_FEEDBACK_KEYS = 100;
+
+export function hugeSessionId(i: number): string {
+  return `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
+}
+
+const TENANT = '00000000-0000-4000-8000-00000000ffff';
+
+function hugeSessions(datasetId: string) {
+  return Array.from({ length: HUGE_SESSION_COUNT }, (_, i) => ({
+    id: hugeSessionId(i),
+    tenant_id: TENANT,
+    name: `${i % 2 ? 'تجربة' : 'experiment'}-${i}-${'\u200b'.repeat(3)}🧪`,
+    reference_dataset_id: datasetId,
+    start_time: '2026-01-01T00:00:00',
+    run_count: 50,
+  }));
+}
+
+function nested(depth: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { leaf: 'bottom' };
+  for (let i = 0; i < depth; i++) value = { level: i, child: value };
+  return value;
+}
+
+/**
+ * 50 groups x 20 sessions, a 5 MB output, a 1,000-level nested output, 100 feedback keys,
+ * 10,000-character example names, emoji, right-to-left text and zero-width characters.
+ */
+function hugeResponse(datasetId: string, sessionIds: string[]) {
+  const big = 'x'.repeat(5 * 1024 * 1024);
+  const feedback = Object.fromEntries(
+    Array.from({ length: HUGE_FEEDBACK_KEYS }, (_, k) => [
+      `key-${k}-${'k'.repeat(k % 7 === 0 ? 200 : 3)}`,
+      { n: 1, avg: (k % 10) / 10, values: {}, comments: [] },
+    ]),
+  );
+  const groups = Array.from({ length: HUGE_GROUP_COUNT }, (_, g) => {
+    const exampleId = `10000000-0000-4000-8000-${String(g + 1).padStart(12, '0')}`;
+    const runs = sessionIds.map((sessionId, s) => ({
+      id: `20000000-0000-4000-${String(g).padStart(4, '0')}-${String(s + 1).padStart(12, '0')}`,
+      trace_id: `20000000-0000-4000-${String(g).padStart(4, '0')}-${String(s + 1).padStart(12, '0')}`,
+      session_id: sessionId,
+      name: 'Target',
+      run_type: 'chain',
+      status: 'success',
+      start_time: '2026-01-01T00:00:00',
+      end_time: '2026-01-01T00:00:02.5',
+      outputs:
+        g === 0 && s === 0
+          ? { answer: big }
+          : g === 1 && s === 0
+            ? nested(1_000)
+            : { answer: `שלום 👋 مرحبا \u202eRTL\u202c zero\u200bwidth ${g}-${s}` },
+      feedback_stats: feedback,
+      total_tokens: 100,
+      total_cost: '0.001',
+    }));
+    return {
+      filter: `eq(metadata_value, ${g})`,
+      group_key: g === 0 ? '' : g === 1 ? 0 : g === 2 ? 'k'.repeat(10_000) : `group-${g}`,
+      example_count: 1,
+      count: runs.length,
+      latency_p50: 2.5,
+      latency_p99: 2.5,
+      error_rate: 0,
+      total_cost: '0.02',
+      sessions: sessionIds.map((id, i) => ({
+        id,
+        tenant_id: TENANT,
+        filter: 'x',
+        name: `experiment-${i}`,
+        run_count: 1,
+        latency_p50: 2.5,
+        latency_p99: 2.5,
+        error_rate: 0,
+        total_cost: '0.001',
+        feedback_stats: feedback,
+      })),
+      examples: [
+        {
+          id: exampleId,
+          dataset_id: datasetId,
+          name: `${'Long name '.repeat(1_000)}👩‍🔬 ${g}`,
+          inputs: { question: `سؤال ${g} 🤔 ${'\u200d'.repeat(5)}` },
+          created_at: '2026-01-01T00:00:00',
+          runs,
+        },
+      ],
+    };
+  });
+  return { groups };
 }

@@ -18,6 +18,16 @@ export { CHART_MEASURES, type ChartMeasure } from './chart-data';
 
 /** Groups drawn before "Show all N groups": enough to compare, few enough to read. */
 export const DEFAULT_GROUP_LIMIT = 12;
+/** About this many bars are drawn before "Show all": recharts costs ~1.5 ms a bar. */
+const BAR_BUDGET = 160;
+
+/** Groups shown by default: fewer when many sessions share each group. */
+export function groupLimit(sessionCount: number): number {
+  return Math.max(
+    2,
+    Math.min(DEFAULT_GROUP_LIMIT, Math.floor(BAR_BUDGET / Math.max(1, sessionCount * 2))),
+  );
+}
 
 export interface ChartsPanelProps {
   groups: Group[];
@@ -58,11 +68,12 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
     [groups, sessions],
   );
   const feedbackKey = resolveFeedbackKey(keyOptions, props.feedbackKey);
-  const limited = !showAll && groups.length > DEFAULT_GROUP_LIMIT;
+  const limit = groupLimit(sessions.length);
+  const limited = !showAll && groups.length > limit;
   const shownGroups = useMemo(
     // Slicing from the start keeps each group's index equal to its index in `groups`.
-    () => (limited ? groups.slice(0, DEFAULT_GROUP_LIMIT) : groups),
-    [groups, limited],
+    () => (limited ? groups.slice(0, limit) : groups),
+    [groups, limited, limit],
   );
   const model = useMemo(
     () => buildChartModel(measure, { groups: shownGroups, sessions, metadataKey, feedbackKey }),
@@ -122,7 +133,7 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
             />
           )}
           <p className="charts__meta">
-            {limited ? `Showing the first ${DEFAULT_GROUP_LIMIT} of ${groups.length} groups. ` : ''}
+            {limited ? `Showing the first ${limit} of ${groups.length} groups. ` : ''}
             {hiddenCount > 0
               ? `${hiddenCount} session${hiddenCount === 1 ? '' : 's'} hidden. `
               : ''}
@@ -139,11 +150,9 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
               {/* A disclosure keeps its name; aria-expanded tells whether the table is open. */}
               Show as table
             </button>
-            {groups.length > DEFAULT_GROUP_LIMIT ? (
+            {groups.length > limit ? (
               <button type="button" className="button" onClick={() => setShowAll((all) => !all)}>
-                {showAll
-                  ? `Show the first ${DEFAULT_GROUP_LIMIT} groups`
-                  : `Show all ${groups.length} groups`}
+                {showAll ? `Show the first ${limit} groups` : `Show all ${groups.length} groups`}
               </button>
             ) : null}
           </div>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
 import { cellDelta, directionOf, metricDelta } from './compare';
+import { cellKeys } from './matrix-layout';
 import type { Delta, MatrixCell } from './types';
 
 export interface CellDisplay {
@@ -36,7 +37,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
         {cell.preview || <span className="cell__muted">no output</span>}
       </p>
       <ul className="cell__chips">
-        {display.keys.map((key) => {
+        {cellKeys(display.keys).shown.map((key) => {
           const score = cell.scores[key];
           if (!score) return null;
           const value = score.score !== null ? formatScore(score.score) : score.label;
@@ -62,6 +63,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
             </li>
           );
         })}
+        <MoreKeys count={cellKeys(display.keys).more} />
       </ul>
       {display.showMetrics ? (
         <p className="cell__metrics">
@@ -98,7 +100,7 @@ function CompactScores({
           </span>
         </li>
       ) : null}
-      {display.keys.map((key) => {
+      {cellKeys(display.keys).shown.map((key) => {
         const score = cell.scores[key];
         if (!score) return null;
         const value = score.score !== null ? formatScore(score.score) : score.label;
@@ -113,7 +115,17 @@ function CompactScores({
           </li>
         );
       })}
+      <MoreKeys count={cellKeys(display.keys).more} />
     </ul>
+  );
+}
+
+function MoreKeys({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <li className="chip-row cell__muted" title="Open the example to see every key, or hide keys">
+      +{count} more key{count === 1 ? '' : 's'}
+    </li>
   );
 }
 

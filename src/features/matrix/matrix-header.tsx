@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cellKeys } from './matrix-layout';
 import type { MatrixColumn } from './types';
 
 export type KeyCounts = Record<string, { improved: number; regressed: number; unchanged: number }>;
@@ -77,7 +78,7 @@ export function ColumnHeader({
       {marker}
       {!isBaseline && counts ? (
         <ul className="matrix__counts" aria-label={`Changes of ${column.sessionName} vs baseline`}>
-          {keys.map((key) => {
+          {cellKeys(keys).shown.map((key) => {
             const c = counts[key];
             if (!c) return null;
             return (

@@ -50,8 +50,23 @@ export const COLUMN_WIDTHS = {
   compact: { example: 200, session: 140 },
 } as const;
 
+/**
+ * A cell shows at most this many feedback keys (the detail panel shows all): rows stay a
+ * readable height with 100 keys. Hiding keys brings the others in.
+ */
+export const MAX_KEYS_IN_CELL = 8;
+
+/** The keys a cell shows, and how many more there are. */
+export function cellKeys(keys: readonly string[]): { shown: string[]; more: number } {
+  return {
+    shown: keys.slice(0, MAX_KEYS_IN_CELL),
+    more: Math.max(0, keys.length - MAX_KEYS_IN_CELL),
+  };
+}
+
 /** Fixed row height per display, so that scrolling never measures the DOM. */
-export function rowHeight(keyCount: number, showMetrics: boolean, compact = false): number {
+export function rowHeight(allKeys: number, showMetrics: boolean, compact = false): number {
+  const keyCount = Math.min(allKeys, MAX_KEYS_IN_CELL) + (allKeys > MAX_KEYS_IN_CELL ? 1 : 0);
   if (compact) return Math.max(44, 16 + keyCount * 22);
   return 16 + 38 + keyCount * 22 + (showMetrics ? 20 : 0);
 }

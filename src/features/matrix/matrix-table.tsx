@@ -379,7 +379,7 @@ export function MatrixTable(props: MatrixTableProps) {
             return (
               <tr
                 key={item.id}
-                className={`matrix__row${selected ? ' is-selected' : ''}`}
+                className={`matrix__row${selected ? ' is-selected' : ''}${compact && (focus.item === virtualItem.index || hovered?.startsWith(`${item.id}_`)) ? ' has-expanded' : ''}`}
                 style={style}
                 aria-rowindex={rowIndex}
                 aria-selected={selected}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { SortControls } from './sort-controls';
 import type { FeedbackKeyInfo, FilterSpec, MatrixColumn, SortSpec } from './types';
 
 export interface MatrixSettings {
@@ -14,17 +15,6 @@ export interface MatrixSettings {
 export interface SessionInfo {
   id: string;
   name: string;
-}
-
-type SortTarget =
-  | { by: 'example' }
-  | { by: 'score' | 'delta'; sessionId: string; key: string }
-  | { by: 'latency' | 'cost'; sessionId: string };
-
-function targetValue(sort: SortSpec | null): string {
-  if (!sort) return '';
-  const { dir: _dir, ...target } = sort;
-  return JSON.stringify(target);
 }
 
 /** Search, "only" filters, sort, baseline, and what to show. Every control writes the URL. */
@@ -49,7 +39,6 @@ export function MatrixToolbar({
     search: useId(),
     only: useId(),
     onlyKey: useId(),
-    sort: useId(),
     baseline: useId(),
   };
   const [text, setText] = useState(settings.filter.text);
@@ -125,70 +114,13 @@ export function MatrixToolbar({
           </select>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.sort}>Sort by</label>
-        <div className="field__row">
-          <select
-            id={ids.sort}
-            className="input"
-            value={targetValue(settings.sort)}
-            onChange={(e) => {
-              if (!e.target.value) return onChange({ sort: null });
-              const target = JSON.parse(e.target.value) as SortTarget;
-              onChange({ sort: { ...target, dir: settings.sort?.dir ?? 'asc' } as SortSpec });
-            }}
-          >
-            <option value="">Server order</option>
-            <option value={JSON.stringify({ by: 'example' })}>Example name</option>
-            {sessionsWithColumns.map((s) => (
-              <optgroup key={s.id} label={s.name}>
-                {scoreKeys.map((k) => (
-                  <option
-                    key={`score:${k.key}`}
-                    value={JSON.stringify({ by: 'score', sessionId: s.id, key: k.key })}
-                  >
-                    {k.key} score — {s.name}
-                  </option>
-                ))}
-                {s.id !== baseline
-                  ? scoreKeys.map((k) => (
-                      <option
-                        key={`delta:${k.key}`}
-                        value={JSON.stringify({ by: 'delta', sessionId: s.id, key: k.key })}
-                      >
-                        {k.key} change vs baseline — {s.name}
-                      </option>
-                    ))
-                  : null}
-                <option value={JSON.stringify({ by: 'latency', sessionId: s.id })}>
-                  Latency — {s.name}
-                </option>
-                <option value={JSON.stringify({ by: 'cost', sessionId: s.id })}>
-                  Cost — {s.name}
-                </option>
-              </optgroup>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button"
-            disabled={!settings.sort}
-            aria-label={
-              settings.sort?.dir === 'desc'
-                ? 'Sorted descending; sort ascending'
-                : 'Sorted ascending; sort descending'
-            }
-            onClick={() =>
-              settings.sort &&
-              onChange({
-                sort: { ...settings.sort, dir: settings.sort.dir === 'asc' ? 'desc' : 'asc' },
-              })
-            }
-          >
-            {settings.sort?.dir === 'desc' ? '↓ Desc' : '↑ Asc'}
-          </button>
-        </div>
-      </div>
+      <SortControls
+        sort={settings.sort}
+        onChange={(sort) => onChange({ sort })}
+        sessions={sessionsWithColumns}
+        feedbackKeys={feedbackKeys}
+        baseline={baseline}
+      />
       <div className="field">
         <label htmlFor={ids.baseline}>Baseline</label>
         <select

@@ -1,7 +1,19 @@
+import { memo, useState } from 'react';
 import type { Group } from '../../api/grouped-runs';
 import { summariseGroup } from './summarise';
 
-export function GroupSummary({ groups, metadataKey }: { groups: Group[]; metadataKey: string }) {
+/** Cards shown before "Show all", and feedback keys per card: 50 groups stay scannable. */
+const CARD_LIMIT = 12;
+const FEEDBACK_LIMIT = 6;
+
+export const GroupSummary = memo(function GroupSummary({
+  groups,
+  metadataKey,
+}: {
+  groups: Group[];
+  metadataKey: string;
+}) {
+  const [showAll, setShowAll] = useState(false);
   if (groups.length === 0) {
     return (
       <p className="empty-state">
@@ -13,7 +25,7 @@ export function GroupSummary({ groups, metadataKey }: { groups: Group[]; metadat
   return (
     <section aria-label="Group summary" className="summary">
       <ul className="summary__cards">
-        {groups.map((group, index) => {
+        {(showAll ? groups : groups.slice(0, CARD_LIMIT)).map((group, index) => {
           const card = summariseGroup(group, metadataKey, index);
           return (
             <li key={card.id} className="card" data-group-key={String(group.key)}>
@@ -30,18 +42,29 @@ export function GroupSummary({ groups, metadataKey }: { groups: Group[]; metadat
               </dl>
               {card.feedback.length > 0 ? (
                 <dl className="card__feedback">
-                  {card.feedback.map((f) => (
+                  {card.feedback.slice(0, FEEDBACK_LIMIT).map((f) => (
                     <div key={f.key} className="card__metric">
                       <dt>{f.key}</dt>
                       <dd>{f.value}</dd>
                     </div>
                   ))}
+                  {card.feedback.length > FEEDBACK_LIMIT ? (
+                    <div className="card__metric card__more">
+                      <dt>+{card.feedback.length - FEEDBACK_LIMIT} more keys</dt>
+                      <dd />
+                    </div>
+                  ) : null}
                 </dl>
               ) : null}
             </li>
           );
         })}
       </ul>
+      {groups.length > CARD_LIMIT ? (
+        <button type="button" className="button" onClick={() => setShowAll(!showAll)}>
+          {showAll ? `Show the first ${CARD_LIMIT} groups` : `Show all ${groups.length} groups`}
+        </button>
+      ) : null}
     </section>
   );
-}
+});

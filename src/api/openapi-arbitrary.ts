@@ -50,9 +50,14 @@ export interface SchemaContext {
   depth: number;
 }
 
+/**
+ * Returns the arbitrary to use for `schema` at `context`, or undefined to let the converter
+ * build it. `generated()` builds what the converter would have, to mix with other forms.
+ */
 export type SchemaOverride = (
   schema: JsonSchema,
   context: SchemaContext,
+  generated: () => Arbitrary<unknown>,
 ) => Arbitrary<unknown> | undefined;
 
 export interface SpecArbitraryOptions {
@@ -123,8 +128,11 @@ export function createSpecArbitraries(
     if (context.depth > maxDepth + HARD_DEPTH_MARGIN) {
       throw new Error(`Schema recursion without an exit at ${context.path.join('.')}`);
     }
-    const overridden = options.override?.(schema, context);
-    if (overridden) return overridden;
+    const overridden = options.override?.(schema, context, () => plain(schema, context));
+    return overridden ?? plain(schema, context);
+  }
+
+  function plain(schema: JsonSchema, context: SchemaContext): Arbitrary<unknown> {
     const deeper: SchemaContext = { ...context, depth: context.depth + 1 };
 
     if (schema.$ref !== undefined) return build(resolve(schema.$ref), deeper);
@@ -237,10 +245,7 @@ export function createSpecArbitraries(
     );
     const sometimesExtras = isFreeForm
       ? extras
-      : fc.oneof(
-          { weight: 3, arbitrary: fc.constant({}) },
-          { weight: 1, arbitrary: extras },
-        );
+      : fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extras });
     // Spreading defines own properties, so even an extra named `__proto__` stays a plain field.
     return fc.tuple(declared, sometimesExtras).map(([known, extra]) => ({ ...extra, ...known }));
   }
@@ -278,7 +283,10 @@ export function createSpecArbitraries(
 
   return {
     component(name) {
-      return build({ $ref: `#/components/schemas/${name}` }, { path: [], property: undefined, depth: 0 });
+      return build(
+        { $ref: `#/components/schemas/${name}` },
+        { path: [], property: undefined, depth: 0 },
+      );
     },
     fromSchema(schema, path = []) {
       return build(schema, { path, property: path.at(-1), depth: 0 });

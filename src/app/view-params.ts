@@ -1,4 +1,5 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs';
+import { EMPTY_FILTER } from '../features/matrix/sort-filter';
 import type { FilterSpec, SortSpec } from '../features/matrix/types';
 
 /**
@@ -83,8 +84,6 @@ export interface ViewState {
   statsKey: string | null;
 }
 
-export const EMPTY_FILTER: FilterSpec = { text: '', only: null, onlyKey: null, ranges: [] };
-
 export const DEFAULT_VIEW: ViewState = {
   dataset: null,
   sessions: [],
@@ -142,7 +141,7 @@ export function parseView(search: string): ParsedView {
     return [...new Set(all.slice(0, MAX_LIST))];
   };
 
-  const view: ViewState = { ...DEFAULT_VIEW, filter: { ...EMPTY_FILTER } };
+  const view: ViewState = { ...DEFAULT_VIEW, filter: { ...EMPTY_FILTER, ranges: [] } };
 
   const dataset = single(PARAMS.dataset)?.trim();
   if (dataset) {

@@ -1,3 +1,4 @@
+import { rowKey } from './pivot';
 import type { MatrixColumn, MatrixRow } from './types';
 
 /** Body items of the virtual list: example rows, and section headers (example_metadata). */
@@ -16,7 +17,7 @@ export function bodyItems(
   sectioned: boolean,
   collapsed: ReadonlySet<number>,
 ): BodyItem[] {
-  if (!sectioned) return rows.map((row) => ({ type: 'row', id: rowId(row), row }));
+  if (!sectioned) return rows.map((row) => ({ type: 'row', id: rowKey(row), row }));
   const bySection = new Map<number, { key: string | number; rows: MatrixRow[] }>();
   for (const row of rows) {
     const index = row.sectionIndex ?? -1;
@@ -34,14 +35,9 @@ export function bodyItems(
       count: sectionRows.length,
     });
     if (collapsed.has(index)) continue;
-    for (const row of sectionRows) items.push({ type: 'row', id: rowId(row), row });
+    for (const row of sectionRows) items.push({ type: 'row', id: rowKey(row), row });
   }
   return items;
-}
-
-/** Unique per (section, example): an example can sit in two sections. */
-export function rowId(row: MatrixRow): string {
-  return row.sectionIndex === null ? row.exampleId : `${row.sectionIndex}:${row.exampleId}`;
 }
 
 export const COLUMN_WIDTHS = {

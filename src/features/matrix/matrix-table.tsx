@@ -24,14 +24,8 @@ import { sessionColor } from '../../lib/session-colors';
 import { baselineCell } from './compare';
 import { MatrixCellContent } from './matrix-cell';
 import { ColumnHeader, type HeaderCounts } from './matrix-header';
-import {
-  type BodyItem,
-  bodyItems,
-  COLUMN_WIDTHS,
-  columnGroups,
-  rowHeight,
-  rowId,
-} from './matrix-layout';
+import { type BodyItem, bodyItems, COLUMN_WIDTHS, columnGroups, rowHeight } from './matrix-layout';
+import { rowKey } from './pivot';
 import type { Matrix, MatrixColumn, MatrixRow } from './types';
 
 /** Above this many session columns, columns are virtualised too. */
@@ -120,7 +114,7 @@ export function MatrixTable(props: MatrixTableProps) {
     features,
     columns,
     data: rows,
-    getRowId: (row) => rowId(row),
+    getRowId: rowKey,
     state: { columnVisibility, columnSizing },
     onColumnSizingChange: setColumnSizing,
     columnResizeMode: 'onChange',

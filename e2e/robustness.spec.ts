@@ -21,7 +21,8 @@ async function recordLongTasks(page: Page) {
   await page.addInitScript(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longTasks?.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries())
+        window.longTasks?.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
 }
@@ -31,7 +32,12 @@ async function longestTaskSinceData(page: Page): Promise<number> {
   return page.evaluate(() => {
     const mark = performance.getEntriesByName('versus:response-received').at(-1);
     const since = mark?.startTime ?? 0;
-    return Math.max(0, ...(window.longTasks ?? []).filter((t) => t.start + t.duration >= since).map((t) => t.duration));
+    return Math.max(
+      0,
+      ...(window.longTasks ?? [])
+        .filter((t) => t.start + t.duration >= since)
+        .map((t) => t.duration),
+    );
   });
 }
 
@@ -59,13 +65,17 @@ test('huge and strange data renders without freezing the page', async ({ page })
   // ...and whole, but collapsed to a preview, in the detail.
   await firstRow.getByRole('rowheader').click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  await expect(page.getByRole('button', { name: /Show all 5,242,\d{3} characters/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /Show all 5,242,\d{3} characters/ }).first(),
+  ).toBeVisible();
   await page.keyboard.press('j');
   await expect(page.getByRole('dialog').getByText('level').first()).toBeVisible();
   await page.keyboard.press('Escape');
 
   // Layout holds: the page never scrolls sideways; the matrix scrolls inside itself.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   // Reported, not asserted: speed budgets belong to `npm run bench`, not to timed tests.
   test.info().annotations.push({
@@ -81,7 +91,10 @@ test('a URL of junk: notices, the rest loads, no malformed request is sent', asy
   page.on('request', (r) => {
     if (r.url().includes('/group/runs')) bodies.push(r.postDataJSON());
   });
-  const many = Array.from({ length: 500 }, (_, i) => `0b8d6f5e-1111-4a2b-8c3d-${String(i).padStart(12, '0')}`);
+  const many = Array.from(
+    { length: 500 },
+    (_, i) => `0b8d6f5e-1111-4a2b-8c3d-${String(i).padStart(12, '0')}`,
+  );
   const junk = `&${'zz%00=<script>&'.repeat(7_000)}`;
   await page.goto(
     `/?dataset=${supportQa.id}&dataset=nope&sessions=${gpt.id},not-a-uuid,${many.join(',')}&groupBy=bogus&key=model&baseline=${many[3]}&sort=banana${junk}`,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type HistoryMode, useUrlSearch } from '../lib/use-url-search';
 import { parseView, serializeView, type ViewState } from './view-params';
 
@@ -10,6 +10,14 @@ import { parseView, serializeView, type ViewState } from './view-params';
 export function useView() {
   const [search, navigate] = useUrlSearch();
   const parsed = useMemo(() => parseView(search), [search]);
+  // Unchanged parts keep their identity, so that a new search text does not make every
+  // memo keyed on `flipped`, `hidden` or `sessions` recompute (10,000 rows x 8 sessions).
+  const previous = useRef<ViewState | null>(null);
+  const view = useMemo(() => {
+    const next = reuseUnchanged(previous.current, parsed.view);
+    previous.current = next;
+    return next;
+  }, [parsed.view]);
   const [notices, setNotices] = useState<string[]>([]);
 
   useEffect(() => {
@@ -30,10 +38,24 @@ export function useView() {
   );
 
   return {
-    view: parsed.view,
+    view,
     setView,
     notices,
     addNotice,
     dismissNotices: useCallback(() => setNotices([]), []),
   };
+}
+
+/** `next`, with each field that equals the previous one's replaced by the previous value. */
+export function reuseUnchanged(prev: ViewState | null, next: ViewState): ViewState {
+  if (!prev) return next;
+  const out = { ...next } as Record<keyof ViewState, unknown>;
+  for (const key of Object.keys(next) as (keyof ViewState)[]) {
+    const a = prev[key];
+    const b = next[key];
+    if (a !== b && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b)) {
+      out[key] = a;
+    }
+  }
+  return out as unknown as ViewState;
 }

@@ -147,3 +147,17 @@ describe('matrix parameters', () => {
     });
   });
 });
+
+describe('reuseUnchanged', () => {
+  it('keeps the identity of unchanged lists and objects', async () => {
+    const { reuseUnchanged } = await import('./use-view');
+    const a = parseView(`?dataset=${D}&sessions=${S1},${S2}&key=model&flip=x&q=one`).view;
+    const b = parseView(`?dataset=${D}&sessions=${S1},${S2}&key=model&flip=x&q=two`).view;
+    const merged = reuseUnchanged(a, b);
+    expect(merged.sessions).toBe(a.sessions);
+    expect(merged.flipped).toBe(a.flipped);
+    expect(merged.filter).not.toBe(a.filter);
+    expect(merged.filter.text).toBe('two');
+    expect(merged).toEqual(b);
+  });
+});

@@ -98,7 +98,11 @@ export function describeValue(value: unknown): string {
   try {
     text = value === undefined ? 'undefined' : JSON.stringify(value);
   } catch {
-    text = String(value);
+    try {
+      text = String(value);
+    } catch {
+      text = '(a value that cannot be printed)';
+    }
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

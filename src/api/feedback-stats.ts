@@ -1,4 +1,5 @@
 import { toFiniteNumber } from '../lib/numbers';
+import { setOwn } from '../lib/own-keys';
 
 /**
  * One shape per feedback key, whatever era of LangSmith sent it. Real payloads vary:
@@ -30,7 +31,7 @@ export const EMPTY_FEEDBACK: FeedbackStatsByKey = Object.freeze({}) as FeedbackS
 export function normaliseFeedbackStats(raw: unknown): FeedbackStatsByKey {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return EMPTY_FEEDBACK;
   const out: FeedbackStatsByKey = {};
-  for (const [key, value] of Object.entries(raw)) out[key] = normaliseKeyStats(value);
+  for (const [key, value] of Object.entries(raw)) setOwn(out, key, normaliseKeyStats(value));
   return out;
 }
 
@@ -69,7 +70,7 @@ function readCategories(values: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [label, count] of Object.entries(values)) {
     const n = toFiniteNumber(count);
-    if (n !== null && n > 0) out[label] = n;
+    if (n !== null && n > 0) setOwn(out, label, n);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { setOwn } from '../lib/own-keys';
 import { markDataReady, markResponseReceived } from '../lib/perf-marks';
 import { fetchRaw, formatPath, parseJsonText } from './client';
 import { ApiError, describeValue } from './errors';
@@ -378,7 +379,7 @@ export function statsFromFeedbacks(feedbacks: readonly Feedback[]): FeedbackStat
     const values: Record<string, number> = {};
     for (const f of list) {
       if (f.score === null && typeof f.value === 'string' && f.value !== '') {
-        values[f.value] = (values[f.value] ?? 0) + 1;
+        setOwn(values, f.value, (Object.hasOwn(values, f.value) ? (values[f.value] ?? 0) : 0) + 1);
       }
     }
     const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
@@ -386,15 +387,19 @@ export function statsFromFeedbacks(feedbacks: readonly Feedback[]): FeedbackStat
       mean === null
         ? null
         : Math.sqrt(scores.reduce((a, s) => a + (s - mean) ** 2, 0) / scores.length);
-    out[key] = normaliseFeedbackStatsEntry({
-      n: list.length,
-      avg: mean,
-      stdev,
-      values,
-      comments: list.map((f) => f.comment ?? ''),
-      session_min_score: scores.length ? Math.min(...scores) : null,
-      session_max_score: scores.length ? Math.max(...scores) : null,
-    });
+    setOwn(
+      out,
+      key,
+      normaliseFeedbackStatsEntry({
+        n: list.length,
+        avg: mean,
+        stdev,
+        values,
+        comments: list.map((f) => f.comment ?? ''),
+        session_min_score: scores.length ? scores.reduce((a, b) => Math.min(a, b)) : null,
+        session_max_score: scores.length ? scores.reduce((a, b) => Math.max(a, b)) : null,
+      }),
+    );
   }
   return out;
 }

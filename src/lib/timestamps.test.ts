@@ -30,3 +30,11 @@ describe('parseTimestamp', () => {
     },
   );
 });
+
+describe('parseTimestamp years', () => {
+  it('reads years 0-99 as written, and leap days in any year', () => {
+    expect(new Date(parseTimestamp('0050-01-01T00:00:00') ?? 0).getUTCFullYear()).toBe(50);
+    expect(parseTimestamp('2024-02-29T12:00:00')).toBe(Date.UTC(2024, 1, 29, 12));
+    expect(parseTimestamp('1999-03-01T00:00:00')).toBe(Date.UTC(1999, 2, 1));
+  });
+});

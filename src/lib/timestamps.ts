@@ -16,7 +16,12 @@ export function parseTimestamp(value: unknown): Timestamp | null {
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
   const ms = frac ? Number(`0.${frac}`) * 1000 : 0;
-  let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const date = new Date(
+    Date.UTC(2000, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)),
+  );
+  // setUTCFullYear, not Date.UTC's year: the latter reads years 0-99 as 1900-1999.
+  date.setUTCFullYear(Number(y));
+  let t = date.getTime();
   if (Number.isNaN(t)) return null;
   t += Math.floor(ms);
   if (zone && zone.toUpperCase() !== 'Z') {

@@ -1,4 +1,5 @@
 import {
+  type Cell,
   type ColumnSizingState,
   columnResizingFeature,
   columnSizingFeature,
@@ -18,13 +19,13 @@ import {
   useState,
 } from 'react';
 import { formatGroupKey } from '../../lib/format';
-import { inputPreview } from '../../lib/input-preview';
 import { markMatrixPainted } from '../../lib/perf-marks';
 import { sessionColor } from '../../lib/session-colors';
 import { baselineCell } from './compare';
 import { MatrixCellContent } from './matrix-cell';
 import { ColumnHeader, type HeaderCounts } from './matrix-header';
 import { type BodyItem, bodyItems, COLUMN_WIDTHS, columnGroups, rowHeight } from './matrix-layout';
+import { MatrixBodyRow } from './matrix-row';
 import { rowKey } from './pivot';
 import type { Matrix, MatrixColumn, MatrixRow } from './types';
 
@@ -37,6 +38,8 @@ const features = tableFeatures({
   columnVisibilityFeature,
 });
 const helper = createColumnHelper<typeof features, MatrixRow>();
+type MatrixTableCell = Cell<typeof features, MatrixRow, unknown>;
+const NO_CELLS: MatrixTableCell[] = [];
 
 export interface MatrixTableProps {
   matrix: Matrix;
@@ -128,10 +131,11 @@ export function MatrixTable(props: MatrixTableProps) {
     });
 
   const visibleLeaf = table.getVisibleLeafColumns();
-  const byId = useMemo(() => new Map(matrix.columns.map((c) => [c.id, c])), [matrix.columns]);
-  const visibleColumns = visibleLeaf
-    .map((c) => byId.get(c.id))
-    .filter((c): c is MatrixColumn => c !== undefined);
+  // Memoised (not derived per render): rows compare it by reference.
+  const visibleColumns = useMemo(
+    () => matrix.columns.filter((c) => !hidden.includes(c.sessionId)),
+    [matrix.columns, hidden],
+  );
   const template = visibleLeaf.map((c) => `${c.getSize()}px`).join(' ');
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
@@ -170,10 +174,21 @@ export function MatrixTable(props: MatrixTableProps) {
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when widths change
   useEffect(() => columnVirtualizer.measure(), [template]);
-  const renderedColumns = new Set(
-    virtualColumns
-      ? columnVirtualizer.getVirtualItems().map((c) => c.index)
-      : visibleColumns.map((_, i) => i),
+  const virtualColumnItems = columnVirtualizer.getVirtualItems();
+  // A range of primitives, so that rows (memoised) re-render only when it really moves.
+  const columnRange = virtualColumns
+    ? {
+        from: virtualColumnItems[0]?.index ?? 0,
+        to: virtualColumnItems[virtualColumnItems.length - 1]?.index ?? -1,
+      }
+    : { from: 0, to: visibleColumns.length - 1 };
+  const renderedColumns = {
+    has: (i: number) => i >= columnRange.from && i <= columnRange.to,
+  };
+  const focusCell = useCallback((item: number, col: number) => setFocus({ item, col }), []);
+  const renderCell = useCallback(
+    (cell: MatrixTableCell) => <table.FlexRender cell={cell} />,
+    [table],
   );
 
   // Row heights change with the visible keys and the metric line.
@@ -367,77 +382,32 @@ export function MatrixTable(props: MatrixTableProps) {
                 </tr>
               );
             }
-            const row = item.row;
-            const tableRow = rowById.get(item.id);
-            const selected = props.openExample === row.exampleId;
+            const selected = props.openExample === item.row.exampleId;
+            const rowFocused = focus.item === virtualItem.index;
             return (
-              <tr
+              <MatrixBodyRow
                 key={item.id}
-                className={`matrix__row${selected ? ' is-selected' : ''}${compact && (focus.item === virtualItem.index || hovered?.startsWith(`${item.id}_`)) ? ' has-expanded' : ''}`}
-                style={style}
-                aria-rowindex={rowIndex}
-                aria-selected={selected}
-                data-example-id={row.exampleId}
-                data-item-index={virtualItem.index}
-              >
-                <th
-                  scope="row"
-                  aria-colindex={1}
-                  className="matrix__example"
-                  data-col-index={0}
-                  tabIndex={focusable(0)}
-                  onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
-                  onClick={() => props.onOpen(row.exampleId)}
-                >
-                  <span className="matrix__example-name" title={row.example.name}>
-                    {row.example.name}
-                  </span>
-                  <span className="matrix__example-input">{inputPreview(row.example.inputs)}</span>
-                </th>
-                {(tableRow?.getVisibleCells() ?? []).slice(1).map((cell, i) => {
-                  const column = visibleColumns[i];
-                  if (!column || !renderedColumns.has(i)) return null;
-                  const colIndex = i + 1;
-                  const expanded =
-                    compact &&
-                    (hovered === cell.id ||
-                      (focus.item === virtualItem.index && focus.col === colIndex));
-                  return (
-                    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's onKeyDown opens the focused cell on Enter
-                    <td
-                      key={cell.id}
-                      aria-colindex={colIndex + 1}
-                      className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}${expanded ? ' is-expanded' : ''}`}
-                      data-session-id={column.sessionId}
-                      data-col-index={colIndex}
-                      tabIndex={focusable(colIndex)}
-                      onFocus={() => setFocus({ item: virtualItem.index, col: colIndex })}
-                      onClick={() => props.onOpen(row.exampleId)}
-                      onMouseEnter={compact ? () => setHovered(cell.id) : undefined}
-                      onMouseLeave={compact ? () => setHovered(null) : undefined}
-                      style={{
-                        ['--session-color' as string]: sessionColor(column.sessionIndex),
-                        gridColumn: colIndex + 1,
-                      }}
-                    >
-                      <table.FlexRender cell={cell} />
-                      {expanded ? (
-                        <div className="cell-popover" role="tooltip">
-                          <MatrixCellContent
-                            cell={row.cells[column.id]}
-                            base={
-                              column.sessionId === baseline
-                                ? null
-                                : baselineCell(row, column, baseline, matrix.columns)
-                            }
-                            display={fullDisplay}
-                          />
-                        </div>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
+                row={item.row}
+                cells={rowById.get(item.id)?.getVisibleCells() ?? NO_CELLS}
+                renderCell={renderCell}
+                itemIndex={virtualItem.index}
+                start={virtualItem.start}
+                size={virtualItem.size}
+                rowIndex={rowIndex}
+                columns={visibleColumns}
+                columnsFrom={columnRange.from}
+                columnsTo={columnRange.to}
+                baseline={baseline}
+                allColumns={matrix.columns}
+                compact={compact}
+                fullDisplay={fullDisplay}
+                selected={selected}
+                focusedCol={rowFocused ? focus.col : null}
+                hoveredCell={hovered?.startsWith(`${item.id}_`) ? hovered : null}
+                onFocusCell={focusCell}
+                onOpen={props.onOpen}
+                onHover={setHovered}
+              />
             );
           })}
         </tbody>

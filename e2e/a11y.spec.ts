@@ -66,3 +66,41 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('compact density fits eight experiments at 1440 x 900 without scrolling sideways', async ({
+  page,
+}) => {
+  await page.addInitScript(() =>
+    localStorage.setItem(
+      'versus:preferences',
+      JSON.stringify({ theme: 'system', density: 'compact' }),
+    ),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toBeVisible();
+  const scale = await page.evaluate(async () => {
+    const datasets = (await (await fetch('/api/v1/datasets?name_contains=Scale')).json()) as {
+      id: string;
+    }[];
+    const id = datasets[0]?.id ?? '';
+    const sessions = (await (await fetch(`/api/v1/sessions?reference_dataset=${id}`)).json()) as {
+      id: string;
+    }[];
+    return { id, sessions: sessions.map((s) => s.id) };
+  });
+  expect(scale.sessions).toHaveLength(8);
+  await page.goto(
+    `/?dataset=${scale.id}&sessions=${scale.sessions.join(',')}&groupBy=example_metadata&key=topic&pageSize=20`,
+  );
+  const matrix = page.locator('.matrix');
+  await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.locator('th[data-session-id]')).toHaveCount(8);
+  const { scrollWidth, clientWidth } = await matrix.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await expectAccessible(page, 'compact density');
+});

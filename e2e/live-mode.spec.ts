@@ -86,3 +86,24 @@ test('the built bundle does not contain the key', () => {
     expect(readFileSync(join(dir, file), 'utf8')).not.toContain(E2E_API_KEY);
   }
 });
+
+test('exports and error messages never carry the key', async ({ page }) => {
+  const gpt = sessionNamed(supportQa.id, 'gpt-4o-v1');
+  const claude = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v2');
+  await page.goto(
+    `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`,
+  );
+  await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible();
+  for (const name of ['Export CSV', 'Export JSON']) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    const file = readFileSync(await (await download).path(), 'utf8');
+    expect(file.length).toBeGreaterThan(100);
+    expect(file).not.toContain(E2E_API_KEY);
+  }
+  // An unknown dataset: the server's 404 travels back through the proxy as a message.
+  await page.goto('/?dataset=01234567-89ab-4cde-8f01-23456789abcd');
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toBeVisible();
+  expect(await alert.textContent()).not.toContain(E2E_API_KEY);
+});

@@ -155,6 +155,12 @@ const PAGE_PROBE = String.raw`
               return false;
             };
             const step = (ts) => {
+              window.__bench.scrollState = {
+                frames,
+                at: ts,
+                scrollTop: el.scrollTop,
+                scrollHeight: el.scrollHeight,
+              };
               if (last !== null) {
                 deltas.push(ts - last);
                 if (!coversViewport()) blankFrames += 1;
@@ -255,6 +261,10 @@ const PAGE_PROBE = String.raw`
         mo.observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
       }
       window.__bench.pending = done;
+      window.__bench.cancel = (reason) => {
+        st.error = reason;
+        finish();
+      };
       return true;
     },
 
@@ -403,8 +413,10 @@ export interface IterationSample {
   requestBodyChars: number | null;
   loadLongFrames: LongFrame[];
   pageErrors: string[];
-  /** os.loadavg() as the iteration started: other work competing for the CPUs. */
+  /** os.loadavg() as the iteration started. */
   loadAverage: number[];
+  /** Share of the CPUs busy just before the iteration, while the bench idled: others' work. */
+  busyBefore: number | null;
 }
 
 export interface IterationPlan {
@@ -419,6 +431,8 @@ export interface IterationPlan {
 }
 
 const VIEWPORT = { width: 1440, height: 900 };
+/** A control that is not there in this long is reported missing (the app may have changed). */
+const ACTION_TIMEOUT_MS = 5_000;
 
 export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -426,8 +440,43 @@ export async function newBenchContext(browser: Browser): Promise<BrowserContext>
   return context;
 }
 
+/** Longest any single in-page step may take before the sample is abandoned. */
+const STEP_TIMEOUT_MS = 120_000;
+
+/** Progress lines for `--verbose` (set by run.ts). */
+export const trace = { log: (_message: string) => {} };
+
+/**
+ * page.evaluate with a deadline: a page that stops producing frames (rAF never fires) must
+ * fail one sample, not hang the bench.
+ */
 async function evaluate<T>(page: Page, expression: string): Promise<T> {
-  return (await page.evaluate(expression)) as T;
+  const label = expression.replace(/\s+/g, ' ').slice(0, 60);
+  trace.log(`evaluate ${label}`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer from the page within ${STEP_TIMEOUT_MS} ms: ${label}`)),
+      STEP_TIMEOUT_MS,
+    );
+  });
+  try {
+    return (await Promise.race([page.evaluate(expression), deadline])) as T;
+  } catch (error) {
+    // Say what the page was doing: still producing frames? visible? where was the scroll?
+    const state = await Promise.race([
+      page
+        .evaluate(
+          `JSON.stringify({ now: performance.now(), visibility: document.visibilityState,
+             scroll: window.__bench && window.__bench.scrollState })`,
+        )
+        .catch((e: unknown) => `unavailable: ${String(e)}`),
+      new Promise((resolve) => setTimeout(() => resolve('no answer'), 5_000)),
+    ]);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; page: ${state}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function numberOr(value: unknown, fallback: number): number {
@@ -438,6 +487,7 @@ async function measureHeap(page: Page, cdp: CDPSession): Promise<HeapSample> {
   // Let lazy chunks and effects settle, then collect twice (weak references need two passes).
   await page.waitForTimeout(500);
   await evaluate(page, 'new Promise((r) => requestIdleCallback(() => r(true), { timeout: 5000 }))');
+  trace.log('heap: collect garbage');
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -467,7 +517,13 @@ async function interact(
   act: () => Promise<void>,
 ): Promise<InteractionSample> {
   await evaluate(page, `window.__bench.arm(${JSON.stringify(name)}, 60000)`);
-  await act();
+  try {
+    await act();
+  } catch (error) {
+    // A control the app no longer has: this interaction is reported as failed, not the run.
+    const reason = `could not act: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    await evaluate(page, `window.__bench.cancel(${JSON.stringify(reason)})`);
+  }
   const st = await evaluate<ProbeState>(page, 'window.__bench.pending');
   const span = (from: number | null, to: number | null) =>
     from !== null && to !== null ? to - from : null;
@@ -519,21 +575,36 @@ export async function runInteractions(
   const search = page.getByRole('searchbox', { name: 'Search examples' });
   const show = page.getByRole('combobox', { name: 'Show' });
   const baseline = page.getByRole('combobox', { name: 'Baseline' });
-  const sortValue = JSON.stringify({ by: 'score', sessionId: otherId, key: plan.feedbackKey });
   const out: InteractionSample[] = [];
+  // One select of every (what, whose, which key) combination, or a "what" select whose
+  // choices are kinds ('score': the first experiment's first key), as the toolbar evolved.
+  const sortOptions = await sortBy
+    .evaluate((el) => Array.from((el as HTMLSelectElement).options, (o) => o.value), undefined, {
+      timeout: ACTION_TIMEOUT_MS,
+    })
+    .catch(() => [] as string[]);
+  const combined = JSON.stringify({ by: 'score', sessionId: otherId, key: plan.feedbackKey });
+  const sortValue = sortOptions.includes(combined) ? combined : 'score';
   await evaluate(page, `document.querySelector('.matrix').scrollTop = 0`);
   await settle(page);
-  out.push(await interact(page, 'sort', () => sortBy.selectOption(sortValue).then(() => {})));
-  await settle(page);
-  out.push(await interact(page, 'search', () => search.fill(plan.searchText)));
-  await settle(page);
-  out.push(await interact(page, 'searchCleared', () => search.fill('')));
-  await settle(page);
+  const options = { timeout: ACTION_TIMEOUT_MS };
   out.push(
-    await interact(page, 'regressions', () => show.selectOption('regressions').then(() => {})),
+    await interact(page, 'sort', () => sortBy.selectOption(sortValue, options).then(() => {})),
   );
   await settle(page);
-  out.push(await interact(page, 'baseline', () => baseline.selectOption(otherId).then(() => {})));
+  out.push(await interact(page, 'search', () => search.fill(plan.searchText, options)));
+  await settle(page);
+  out.push(await interact(page, 'searchCleared', () => search.fill('', options)));
+  await settle(page);
+  out.push(
+    await interact(page, 'regressions', () =>
+      show.selectOption('regressions', options).then(() => {}),
+    ),
+  );
+  await settle(page);
+  out.push(
+    await interact(page, 'baseline', () => baseline.selectOption(otherId, options).then(() => {})),
+  );
   return out;
 }
 
@@ -564,6 +635,7 @@ export async function measureIteration(
   browser: Browser,
   plan: IterationPlan,
   index: number,
+  busyBefore: number | null,
 ): Promise<IterationSample> {
   const loadAverage = loadavg().map((v) => Math.round(v * 100) / 100);
   const context = await newBenchContext(browser);
@@ -582,6 +654,7 @@ export async function measureIteration(
       }
     });
 
+    trace.log(`load ${plan.url.slice(0, 60)}…`);
     const started = performance.now();
     await page.goto(plan.url, { waitUntil: 'commit', timeout: plan.loadTimeoutMs });
     await page
@@ -648,6 +721,7 @@ export async function measureIteration(
       loadLongFrames,
       pageErrors,
       loadAverage,
+      busyBefore,
     };
   } finally {
     await context.close();

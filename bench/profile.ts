@@ -8,7 +8,13 @@ import {
   runInteractions,
   waitForLoaded,
 } from './measure-page';
-import type { ProfileBucket, ProfileFunction, ProfileSummary, WorkloadName } from './report';
+import type {
+  ProfileBucket,
+  ProfileFunction,
+  ProfileSummary,
+  TraceThread,
+  WorkloadName,
+} from './report';
 
 /**
  * Where the main thread's time goes: CDP CPU profiles of a load and of the interactions, on
@@ -196,10 +202,7 @@ interface TraceEvent {
  * Self time per (thread, event) of a Chrome trace's complete events: nested events are
  * subtracted from their parent, so "Layout" is layout and not the JS that forced it.
  */
-export function summariseTrace(
-  events: readonly TraceEvent[],
-  perThread = 10,
-): TraceThreadSummary[] {
+export function summariseTrace(events: readonly TraceEvent[], perThread = 10): TraceThread[] {
   const threadNames = new Map<string, string>();
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) {
@@ -248,12 +251,6 @@ export function summariseTrace(
     })
     .filter((t) => t.totalMs >= 1)
     .sort((a, b) => b.totalMs - a.totalMs);
-}
-
-export interface TraceThreadSummary {
-  thread: string;
-  totalMs: number;
-  events: { name: string; selfMs: number }[];
 }
 
 const PROFILE_SCROLL_FRAMES = 150;

@@ -147,6 +147,7 @@ function sample(index: number, overrides: { pvn: number; parse: number; heap: nu
     loadLongFrames: [],
     pageErrors: [],
     loadAverage: [0, 0, 0],
+    busyBefore: 0,
   } satisfies IterationSample;
 }
 
@@ -177,6 +178,7 @@ describe('summariseWorkload and evaluateBudgets', () => {
       payloadBytes: 1_000,
       scrollMaxFrames: 300,
       iterations,
+      failures: [],
       summary,
     };
     const budgets = evaluateBudgets([l], null);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, arch as osArch, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
 import { route } from '../server/stand-in';
 import { analyseBundle } from './bundle';
+import { cpuBusyShare, waitForQuiet } from './machine-load';
 import {
   type IterationPlan,
   type IterationSample,
   measureCalibration,
   measureIteration,
+  trace,
 } from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
 import {
@@ -27,7 +29,7 @@ import {
   summariseWorkload,
   type WorkloadResult,
 } from './report';
-import { buildApp, startPreview, startStandIn, stopAll } from './servers';
+import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
 import {
   buildWorkload,
   createBenchStore,
@@ -45,10 +47,15 @@ import {
  * not run.
  *
  *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L)
- *   npm run bench -- --quick           S and M once each; writes bench/results/quick.json
+ *   npm run bench -- --quick           S and M once each; writes bench/results/quick.json.tmp
  *   options: --runs N  --l-runs N  --workloads S,M  --scroll-frames N  --no-profile  --profile
+ *            --wait-quiet [--wait-quiet-max SECONDS]: before each sample, wait for idle CPUs
+ *            --verbose: log every in-page step
+ *   npm run bench -- --render          BENCH.md again from bench/results/latest.json (no run)
  */
 
+/** "Quiet" for --wait-quiet: at most this share of all CPUs busy while the bench idles. */
+const QUIET_BUSY_SHARE = 0.15;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -70,6 +77,10 @@ export interface BenchOptions {
   /** The L scroll stops after this many frames (S and M scroll to the bottom). */
   scrollFrames: number;
   profile: boolean;
+  /** Before each iteration, wait (up to this many seconds) for the CPUs to be mostly idle. */
+  waitQuietSeconds: number;
+  /** Log every in-page step. */
+  verbose: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -102,11 +113,23 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     lRuns: int('--l-runs', quick ? 1 : runs),
     scrollFrames: int('--scroll-frames', 300),
     profile: argv.includes('--profile') || (!quick && !argv.includes('--no-profile')),
+    waitQuietSeconds: argv.includes('--wait-quiet') ? int('--wait-quiet-max', 120) : 0,
+    verbose: argv.includes('--verbose'),
   };
 }
 
+const startedAt = Date.now();
+
+function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+    args: CHROMIUM_ARGS,
+  });
+}
+
 function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[bench ${seconds}s] ${message}\n`);
 }
 
 function git(args: string[]): string | null {
@@ -194,6 +217,8 @@ function describeIteration(name: string, sample: IterationSample): string {
     parts.push(`${i.name} ${formatMs(i.name.startsWith('search') ? i.afterUrlMs : i.totalMs)}`);
   }
   if (sample.pageErrors.length > 0) parts.push(`page errors: ${sample.pageErrors.length}`);
+  if (sample.busyBefore !== null)
+    parts.push(`CPUs ${Math.round(sample.busyBefore * 100)} % busy before`);
   return parts.join(' · ');
 }
 
@@ -212,11 +237,14 @@ async function warmUp(baseUrl: string, workload: Workload): Promise<void> {
 
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const started = Date.now();
+  if (options.verbose) trace.log = (message) => log(`  · ${message}`);
   const loadAverageStart = loadavg().map((v) => Math.round(v * 100) / 100);
   const tempDirs: string[] = [];
   const temp = (prefix: string) => {
     const dir = mkdtempSync(join(tmpdir(), prefix));
     tempDirs.push(dir);
+    // Also on Ctrl-C, when the finally below does not run.
+    onShutdown(() => rmSync(dir, { recursive: true, force: true }));
     return dir;
   };
   let browser: Browser | null = null;
@@ -255,10 +283,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log(`stand-in ${standIn.url}, vite preview ${preview.url} (pid ${preview.pid})`);
     for (const w of workloads) await warmUp(preview.url, w);
 
-    browser = await chromium.launch({
-      executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchBrowser();
     const machine = machineInfo(browser);
     machine.loadAverageStart = loadAverageStart;
     log(`${machine.chromium}, ${machine.cpus} × ${machine.cpuModel}, load ${loadAverageStart}`);
@@ -269,15 +294,43 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     );
 
     const results: WorkloadResult[] = [];
+    let waitedMs = 0;
     for (const w of workloads) {
       const plan = planFor(w, options);
       plan.url = `${preview.url}${plan.url}`;
       const runs = w.spec.name === 'L' ? options.lRuns : options.runs;
       const iterations: IterationSample[] = [];
+      const failures: string[] = [];
       for (let i = 0; i < runs; i++) {
-        const sample = await measureIteration(browser, plan, i);
-        iterations.push(sample);
-        log(describeIteration(w.spec.name, sample));
+        const waitStart = Date.now();
+        const busy =
+          options.waitQuietSeconds > 0
+            ? await waitForQuiet({
+                threshold: QUIET_BUSY_SHARE,
+                maxMs: options.waitQuietSeconds * 1000,
+                onWait: (b) => log(`waiting for quiet CPUs (${Math.round(b * 100)} % busy)`),
+              })
+            : await cpuBusyShare(500);
+        waitedMs += Date.now() - waitStart;
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          try {
+            const sample = await measureIteration(browser, plan, i, busy);
+            iterations.push(sample);
+            log(describeIteration(w.spec.name, sample));
+            break;
+          } catch (error) {
+            // A failed sample is reported, not fatal; it is retried once in a fresh browser
+            // (a page can stop producing frames). A workload with no sample at all is fatal.
+            const message = error instanceof Error ? error.message : String(error);
+            failures.push(`#${i + 1} (attempt ${attempt}): ${message.split('\n')[0]}`);
+            log(`${w.spec.name}#${i + 1} failed (attempt ${attempt}): ${message}`);
+            await browser.close().catch(() => {});
+            browser = await launchBrowser();
+          }
+        }
+      }
+      if (iterations.length === 0) {
+        throw new Error(`Every sample of ${w.spec.name} failed: ${failures.join('; ')}`);
       }
       const payload = payloads.get(w.spec.name) ?? { bytes: 0, groups: 0 };
       results.push({
@@ -290,6 +343,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         payloadBytes: payload.bytes,
         scrollMaxFrames: plan.scrollMaxFrames,
         iterations,
+        failures,
         summary: summariseWorkload(iterations, payload.bytes),
       });
     }
@@ -325,6 +379,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       mode: options.quick ? 'quick' : 'full',
       date: new Date().toISOString(),
       durationMs: Date.now() - started,
+      waitedMs,
       machine,
       options: { ...options },
       workloads: results,
@@ -341,15 +396,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   }
 }
 
+/** `--render`: BENCH.md again from bench/results/latest.json (budgets re-evaluated), no run. */
+function renderOnly(): void {
+  const results = JSON.parse(
+    readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8'),
+  ) as BenchResults;
+  results.budgets = evaluateBudgets(results.workloads, results.bundle);
+  writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(join(ROOT, 'BENCH.md'), renderMarkdown(results));
+  log('rendered BENCH.md (and the budgets in latest.json) from bench/results/latest.json');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) return renderOnly();
   const options = parseArgs(process.argv.slice(2));
   const results = await runBench(options);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const markdown = renderMarkdown(results);
   if (options.quick) {
-    writeFileSync(join(RESULTS_DIR, 'quick.json'), `${JSON.stringify(results, null, 1)}\n`);
+    // *.tmp is git-ignored: a quick check is not a result to keep.
+    writeFileSync(join(RESULTS_DIR, 'quick.json.tmp'), `${JSON.stringify(results, null, 1)}\n`);
     process.stdout.write(`${markdown}\n`);
-    log('wrote bench/results/quick.json (BENCH.md and latest.json are left to full runs)');
+    log('wrote bench/results/quick.json.tmp (BENCH.md and latest.json are left to full runs)');
   } else {
     writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
     writeFileSync(join(ROOT, 'BENCH.md'), markdown);

@@ -38,3 +38,27 @@ describe('parseTimestamp years', () => {
     expect(parseTimestamp('1999-03-01T00:00:00')).toBe(Date.UTC(1999, 2, 1));
   });
 });
+
+describe('parseTimestamp fast and general paths agree', () => {
+  it.each([
+    '2024-06-06T01:02:51.366397',
+    '2024-06-06T01:02:51',
+    '2024-06-06 01:02:51.5',
+    '2024-06-06T01:02:51.366Z',
+    '2024-06-06T01:02:51.366397+00:00',
+    '2024-02-29T23:59:59.999999',
+  ])('%s', (text) => {
+    const viaDate = Date.parse(
+      `${text
+        .replace(' ', 'T')
+        .replace(/(\.\d{3})\d+/, '$1')
+        .replace(/\+00:00$|Z$/, '')}Z`,
+    );
+    expect(parseTimestamp(text)).toBe(viaDate);
+  });
+
+  it('reads a leap day of a year below 100', () => {
+    const t = parseTimestamp('0048-02-29T00:00:00') ?? 0;
+    expect(new Date(t).toISOString().slice(0, 10)).toBe('0048-02-29');
+  });
+});

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useMemo } from 'react';
 import { buildExportTable } from '../features/export/export-rows';
 import { toCsv } from '../features/export/to-csv';
 import { toJson } from '../features/export/to-json';
@@ -36,7 +36,12 @@ export function useViewInsights({
     () => ({ matrix, sessions, baseline, flipped }),
     [matrix, sessions, baseline, flipped],
   );
-  const inputs = useMemo(() => statsInputs(ctx, totalExamples), [ctx, totalExamples]);
+  // Deferred: a new baseline or data shows in the matrix first; statistics follow.
+  const deferredCtx = useDeferredValue(ctx);
+  const inputs = useMemo(
+    () => statsInputs(deferredCtx, totalExamples),
+    [deferredCtx, totalExamples],
+  );
   const stats = usePairedStats(inputs.length > 0 ? inputs : null);
   const markerKey = statsKey ?? inputs[0]?.key ?? null;
 

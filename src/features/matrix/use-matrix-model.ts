@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Group, GroupBy } from '../../api/grouped-runs';
 import { changeCounts } from './compare';
 import { buildMatrix } from './pivot';
-import { buildSearchIndex } from './search-text';
+import { buildSearchIndex, type SearchIndex } from './search-text';
 import { filterRows, sortRows } from './sort-filter';
-import type { FilterSpec, SortSpec } from './types';
+import type { FilterSpec, MatrixRow, SortSpec } from './types';
 
 export interface MatrixModelInput {
   groups: Group[] | undefined;
@@ -36,6 +36,8 @@ export function useMatrixModel(input: MatrixModelInput) {
     [sessionOrder, hidden],
   );
   const searchIndex = useMemo(() => buildSearchIndex(matrix.rows), [matrix]);
+  // Build the search text while the page is idle, so that the first search is quick.
+  useEffect(() => prebuildWhenIdle(matrix.rows, searchIndex), [matrix, searchIndex]);
   const counts = useMemo(
     () => changeCounts(matrix, baseline, flippedSet),
     [matrix, baseline, flippedSet],
@@ -61,4 +63,20 @@ export function useMatrixModel(input: MatrixModelInput) {
     [filtered, sort, matrix.columns, baseline, flippedSet],
   );
   return { matrix, rows, counts, flippedSet };
+}
+
+/** Fills the index in idle slices; returns a cancel function for the effect. */
+function prebuildWhenIdle(rows: readonly MatrixRow[], index: SearchIndex): () => void {
+  if (typeof requestIdleCallback === 'undefined') return () => undefined;
+  let next = 0;
+  let handle = 0;
+  const work = (deadline: IdleDeadline) => {
+    while (next < rows.length && deadline.timeRemaining() > 2) {
+      const row = rows[next++];
+      if (row) index.get(row);
+    }
+    if (next < rows.length) handle = requestIdleCallback(work);
+  };
+  handle = requestIdleCallback(work);
+  return () => cancelIdleCallback(handle);
 }

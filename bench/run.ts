@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, arch as osArch, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { route } from '../server/stand-in';
 import { analyseBundle } from './bundle';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
@@ -58,17 +59,6 @@ import {
 const QUIET_BUSY_SHARE = 0.15;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export interface BenchOptions {
   quick: boolean;
   workloads: WorkloadName[];
@@ -121,10 +111,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
 const startedAt = Date.now();
 
 function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: CHROMIUM_ARGS,
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 function log(message: string): void {

@@ -10,6 +10,9 @@ import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
  * key from the environment, and nothing the browser holds may contain it.
  */
 const STAND_IN = `http://127.0.0.1:${STAND_IN_PORT}`;
+
+// One stand-in and its request log serve these tests: they must not run side by side.
+test.describe.configure({ mode: 'serial' });
 const supportQa = datasetNamed('Support QA');
 
 interface Recorded {

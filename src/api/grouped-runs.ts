@@ -4,7 +4,11 @@ import { setOwn } from '../lib/own-keys';
 import { markDataReady, markResponseReceived } from '../lib/perf-marks';
 import { fetchRaw, formatPath, parseJsonText } from './client';
 import { ApiError, describeValue } from './errors';
-import { type FeedbackStatsByKey, normaliseFeedbackStats } from './feedback-stats';
+import {
+  type FeedbackStatsByKey,
+  normaliseFeedbackStats,
+  normaliseKeyStats,
+} from './feedback-stats';
 import {
   type AggregateStats,
   aggregateFields,
@@ -402,7 +406,7 @@ export function statsFromFeedbacks(feedbacks: readonly Feedback[]): FeedbackStat
     setOwn(
       out,
       key,
-      normaliseFeedbackStatsEntry({
+      normaliseKeyStats({
         n: list.length,
         avg: mean,
         stdev,
@@ -414,10 +418,6 @@ export function statsFromFeedbacks(feedbacks: readonly Feedback[]): FeedbackStat
     );
   }
   return out;
-}
-
-function normaliseFeedbackStatsEntry(raw: Record<string, unknown>) {
-  return normaliseFeedbackStats({ k: raw }).k as FeedbackStatsByKey[string];
 }
 
 function pushIssues(issues: DataIssue[], at: string, error: z.ZodError, input: unknown): void {

@@ -90,6 +90,7 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
 
   useEffect(() => () => controller.current?.abort(), []);
 
+  const total = totalExamples(page.data);
   const data = useMemo(
     () => (loadAll.status === 'done' ? loadAll.result : page.data),
     [loadAll, page.data],
@@ -98,9 +99,9 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
   return {
     page,
     data,
-    total: totalExamples(page.data),
-    pageCount: Math.max(1, Math.ceil(totalExamples(page.data) / view.pageSize)),
-    allLoaded: loadAll.status === 'done' || totalExamples(page.data) <= view.pageSize,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / view.pageSize)),
+    allLoaded: loadAll.status === 'done' || total <= view.pageSize,
     loadAll,
     startLoadAll: start,
     cancelLoadAll: cancel,

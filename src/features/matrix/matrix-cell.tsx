@@ -10,6 +10,8 @@ export interface CellDisplay {
   showMetrics: boolean;
   /** Compact density: just the scores (the full cell opens on hover or focus). */
   compact: boolean;
+  /** Keys whose names are too long for their place and get an ellipsis. */
+  clippedKeys?: ReadonlySet<string>;
 }
 
 /** One run cell: preview, one chip per feedback key (with its delta), metrics, error. */
@@ -44,7 +46,10 @@ export const MatrixCellContent = memo(function MatrixCellContent({
           const delta = base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null;
           return (
             <li key={key} className="chip-row">
-              <span className="chip-row__key" title={key}>
+              <span
+                className={`chip-row__key${display.clippedKeys?.has(key) ? ' chip-row__key--clip' : ''}`}
+                title={key}
+              >
                 {key}
               </span>
               <span

@@ -92,3 +92,22 @@ export function columnGroups(columns: readonly MatrixColumn[]): ColumnGroupSpan[
   });
   return spans;
 }
+
+/** Cell geometry the CSS sets (.matrix__cell padding and left border, .chip-row__key). */
+const CELL_CHROME_PX = 2 * 8 + 3;
+const KEY_SHARE_OF_ROW = 0.45;
+export const CHIP_KEY_FONT_PX = 15 * 0.88;
+
+/**
+ * The keys whose name does not fit its place in a chip row of the narrowest session column:
+ * only those get a clipping, ellipsed label. A clip per chip in every cell made the
+ * compositor's work grow with the rows in view, so names that fit are not clipped.
+ */
+export function keysNeedingClip(
+  keys: readonly string[],
+  narrowestColumnPx: number,
+  measure: (text: string) => number,
+): ReadonlySet<string> {
+  const room = Math.max(0, narrowestColumnPx - CELL_CHROME_PX) * KEY_SHARE_OF_ROW;
+  return new Set(keys.filter((key) => measure(key) > room - 1));
+}

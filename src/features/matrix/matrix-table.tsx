@@ -21,10 +21,19 @@ import {
 import { formatGroupKey } from '../../lib/format';
 import { markMatrixPainted } from '../../lib/perf-marks';
 import { sessionColor } from '../../lib/session-colors';
+import { textWidth } from '../../lib/text-width';
 import { baselineCell } from './compare';
 import { MatrixCellContent } from './matrix-cell';
 import { ColumnHeader, type HeaderCounts } from './matrix-header';
-import { type BodyItem, bodyItems, COLUMN_WIDTHS, columnGroups, rowHeight } from './matrix-layout';
+import {
+  type BodyItem,
+  bodyItems,
+  CHIP_KEY_FONT_PX,
+  COLUMN_WIDTHS,
+  columnGroups,
+  keysNeedingClip,
+  rowHeight,
+} from './matrix-layout';
 import { MatrixBodyRow } from './matrix-row';
 import { rowKey } from './pivot';
 import type { Matrix, MatrixColumn, MatrixRow } from './types';
@@ -69,13 +78,27 @@ export interface MatrixTableProps {
 export function MatrixTable(props: MatrixTableProps) {
   const { matrix, rows, baseline, hidden, keys, flipped, showMetrics, counts, compact } = props;
   const sectioned = matrix.groupBy === 'example_metadata';
-  const display = useMemo(
-    () => ({ keys, flipped, showMetrics, compact }),
-    [keys, flipped, showMetrics, compact],
-  );
-  const fullDisplay = useMemo(() => ({ ...display, compact: false }), [display]);
   const widths = COLUMN_WIDTHS[compact ? 'compact' : 'comfortable'];
   const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
+  const narrowest = matrix.columns.reduce<number>(
+    (min, c) => Math.min(min, columnSizing[c.id] ?? widths.session),
+    widths.session,
+  );
+  // Keyed on the set's content, so that resizing re-renders cells only when a name's clip changes.
+  const clippedList = JSON.stringify([
+    ...keysNeedingClip(keys, narrowest, (key) => textWidth(key, CHIP_KEY_FONT_PX)),
+  ]);
+  const display = useMemo(
+    () => ({
+      keys,
+      flipped,
+      showMetrics,
+      compact,
+      clippedKeys: new Set(JSON.parse(clippedList) as string[]),
+    }),
+    [keys, flipped, showMetrics, compact, clippedList],
+  );
+  const fullDisplay = useMemo(() => ({ ...display, compact: false }), [display]);
   // A density change restores that density's widths.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset keyed on density only
   useEffect(() => setColumnSizing({}), [compact]);
@@ -158,7 +181,9 @@ export function MatrixTable(props: MatrixTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (items[i]?.type === 'section' ? 44 : height),
     getItemKey: (i) => items[i]?.id ?? i,
-    overscan: 6,
+    // Rows are a fixed height and render in one frame: a short overscan keeps the DOM (and
+    // each frame's style, layout and paint) small.
+    overscan: 2,
   });
   // Many sessions: only the columns in view are rendered (the grid template keeps the rest
   // of the width, so each rendered cell is placed by its grid column).

@@ -71,6 +71,7 @@ const PAGE_PROBE = String.raw`
       const painted = entry('mark', 'versus:matrix-painted');
       const parse = entry('measure', 'versus:parse-validate-normalise');
       const toMatrix = entry('measure', 'versus:response-to-matrix');
+      const toComplete = entry('measure', 'versus:response-to-complete-matrix');
       return {
         firstRowInserted: firstRow.inserted,
         firstRowPainted: firstRow.painted,
@@ -78,6 +79,7 @@ const PAGE_PROBE = String.raw`
         matrixPainted: painted ? painted.startTime : null,
         parseValidateNormalise: parse ? parse.duration : null,
         responseToMatrix: toMatrix ? toMatrix.duration : null,
+        responseToCompleteMatrix: toComplete ? toComplete.duration : null,
         matrixPaintedMarks: performance.getEntriesByName('versus:matrix-painted', 'mark').length,
         rowsInDom: document.querySelectorAll('tr[data-example-id]').length,
         status: (document.querySelector('.matrix-status__count') || {}).textContent || null,
@@ -85,12 +87,16 @@ const PAGE_PROBE = String.raw`
       };
     },
 
-    /** Resolves once the first row is painted and the app's marks are in (or on timeout). */
+    /**
+     * Resolves once the first row is painted and the whole response is in the matrix (the app
+     * paints the first rows of a large response while it reads the rest), or on timeout.
+     */
     whenLoaded(timeoutMs) {
       const ready = () =>
         firstRow.painted !== null &&
         performance.getEntriesByName('versus:matrix-painted', 'mark').length > 0 &&
-        performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0;
+        performance.getEntriesByName('versus:response-to-matrix', 'measure').length > 0 &&
+        performance.getEntriesByName('versus:response-to-complete-matrix', 'measure').length > 0;
       const t0 = now();
       return new Promise((resolve) => {
         const poll = () => {
@@ -315,8 +321,10 @@ export interface LoadSample {
   navToMatrixPaintedMs: number | null;
   /** Navigation start -> the app's `versus:response-received` mark (body fully read). */
   navToResponseMs: number | null;
-  /** The app's `versus:response-to-matrix` measure. */
+  /** The app's `versus:response-to-matrix` measure (its first paint of the response). */
   responseToMatrixMs: number | null;
+  /** The app's `versus:response-to-complete-matrix` measure (every example of it shown). */
+  responseToCompleteMatrixMs: number | null;
   /** The app's `versus:parse-validate-normalise` measure (JSON.parse + zod + normalise). */
   parseValidateNormaliseMs: number | null;
   /** Playwright's view: goto() start -> the first row visible (includes its polling). */
@@ -669,6 +677,7 @@ export async function measureIteration(
       navToMatrixPaintedMs: numberOr(raw.matrixPainted, Number.NaN),
       navToResponseMs: numberOr(raw.responseReceived, Number.NaN),
       responseToMatrixMs: numberOr(raw.responseToMatrix, Number.NaN),
+      responseToCompleteMatrixMs: numberOr(raw.responseToCompleteMatrix, Number.NaN),
       parseValidateNormaliseMs: numberOr(raw.parseValidateNormalise, Number.NaN),
       wallNavToFirstRowMs,
       matrixPaintedMarks: numberOr(raw.matrixPaintedMarks, 0),

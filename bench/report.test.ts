@@ -110,6 +110,7 @@ function sample(index: number, overrides: { pvn: number; parse: number; heap: nu
       navToMatrixPaintedMs: 1000 + index,
       navToResponseMs: 500,
       responseToMatrixMs: 500 + index,
+      responseToCompleteMatrixMs: 900 + index,
       parseValidateNormaliseMs: overrides.pvn,
       wallNavToFirstRowMs: 1100,
       matrixPaintedMarks: 1,

@@ -104,6 +104,7 @@ export interface WorkloadSummary {
   navToMatrixPainted: Summary;
   navToResponse: Summary;
   responseToMatrix: Summary;
+  responseToCompleteMatrix: Summary;
   wallNavToFirstRow: Summary;
   /** The app's own group/runs request (Resource Timing): when it left, and its phases. */
   request: {
@@ -269,6 +270,7 @@ export function summariseWorkload(
     navToMatrixPainted: summarise(loads.map((l) => l.navToMatrixPaintedMs)),
     navToResponse: summarise(loads.map((l) => l.navToResponseMs)),
     responseToMatrix: summarise(loads.map((l) => l.responseToMatrixMs)),
+    responseToCompleteMatrix: summarise(loads.map((l) => l.responseToCompleteMatrixMs)),
     wallNavToFirstRow: summarise(loads.map((l) => l.wallNavToFirstRowMs)),
     request: {
       navToStart: phase((e) => e.start),
@@ -364,7 +366,9 @@ export function evaluateBudgets(
     out.push({
       id: 'l-response-to-matrix',
       workload: 'L',
-      label: 'response received → matrix painted (median)',
+      label:
+        'response received → matrix painted (median) — the first rows; every example in the matrix: ' +
+        formatMs(s.responseToCompleteMatrix.median),
       limit: `≤ ${formatMs(BUDGETS.lResponseToMatrixMs)}`,
       measured: formatMs(rtm),
       value: rtm,
@@ -537,6 +541,9 @@ function workloadSection(w: WorkloadResult): string {
   lines.push(metricRow('navigation → `versus:matrix-painted`', s.navToMatrixPainted, ms));
   lines.push(metricRow('navigation → response received', s.navToResponse, ms));
   lines.push(metricRow('response received → matrix painted', s.responseToMatrix, ms));
+  lines.push(
+    metricRow('response received → every example in the matrix', s.responseToCompleteMatrix, ms),
+  );
   lines.push(metricRow('(Playwright wall clock: goto → row visible)', s.wallNavToFirstRow, ms));
   lines.push(metricRow('… app boot: navigation → request sent', s.request.navToStart, ms));
   lines.push(metricRow('… server + proxy: request → first byte', s.request.serverWait, ms));

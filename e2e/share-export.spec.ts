@@ -12,6 +12,11 @@ const BASE = `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id},${llama.
 async function snapshot(page: Page) {
   const grid = page.getByRole('grid', { name: 'Comparison matrix' });
   await expect(grid).toBeVisible();
+  // The same scroll position in both pages: only the rows in view (and two more) render.
+  await page.locator('.matrix').evaluate(async (el) => {
+    el.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
   return {
     rows: await grid
       .locator('tr[data-example-id]')

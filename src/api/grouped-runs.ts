@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { setOwn } from '../lib/own-keys';
-import { markDataReady, markResponseReceived } from '../lib/perf-marks';
+import { MEASURES, markDataReady, markResponseReceived, measureSince } from '../lib/perf-marks';
 import { fetchRaw, formatPath, parseJsonText } from './client';
 import { ApiError, describeValue } from './errors';
 import {
@@ -9,6 +9,7 @@ import {
   normaliseFeedbackStats,
   normaliseKeyStats,
 } from './feedback-stats';
+import { parseGroupMembers, type Span, scanGroupedRuns } from './json-scan';
 import {
   type AggregateStats,
   aggregateFields,
@@ -247,16 +248,31 @@ export interface DataIssue {
 export interface GroupedRuns {
   groups: Group[];
   issues: DataIssue[];
+  /**
+   * Set on the early result of a large response: only the first examples of each group are
+   * in it (the rest are still being read). The complete result replaces it.
+   */
+  reading?: { examples: number; of: number };
 }
 
 const envelopeSchema = z.object({ groups: z.array(z.unknown()) });
+
+/** A group as the server sent it, with its examples read lazily (see json-scan.ts). */
+interface RawGroup {
+  /** The group object; its "examples" is an empty stand-in when `examples` is given. */
+  fields: unknown;
+  examples: Iterable<unknown> | null;
+}
 
 /**
  * Parses a grouped-runs response item by item: a malformed group, session, example or run
  * is set aside with its path and reason, and everything else is kept.
  */
 export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRuns {
-  const steps = parseSteps(json, path);
+  return runToEnd(parseSteps(rawGroupsOf(json, path)));
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -265,26 +281,192 @@ export function parseGroupedRuns(json: unknown, path = 'group/runs'): GroupedRun
 /** Longest stretch of parsing before the browser gets a turn (keeps frames and input alive). */
 const SLICE_MS = 40;
 
-/** The same parse, in slices: a response of megabytes never blocks the page in one task. */
-export async function parseGroupedRunsSliced(
-  json: unknown,
-  path = 'group/runs',
-): Promise<GroupedRuns> {
-  const steps = parseSteps(json, path);
+/**
+ * Runs the steps in slices of at most SLICE_MS, giving the browser a turn in between. The
+ * parse measure counts the time spent in the steps, not the turns given away.
+ */
+async function runSliced<T>(
+  steps: Generator<void, T>,
+  busy: { ms: number },
+  signal?: AbortSignal,
+): Promise<T> {
   let sliceStart = performance.now();
   let step = steps.next();
   while (!step.done) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    const now = performance.now();
+    if (now - sliceStart > SLICE_MS) {
+      busy.ms += now - sliceStart;
+      await yieldToPage();
+      signal?.throwIfAborted();
       sliceStart = performance.now();
     }
     step = steps.next();
   }
+  busy.ms += performance.now() - sliceStart;
   return step.value;
 }
 
-/** Yields after each example: the points where a sliced parse may pause. */
-function* parseSteps(json: unknown, path: string): Generator<void, GroupedRuns> {
+/** The same parse, in slices: a response of megabytes never blocks the page in one task. */
+export function parseGroupedRunsSliced(json: unknown, path = 'group/runs'): Promise<GroupedRuns> {
+  return runSliced(parseSteps(rawGroupsOf(json, path)), { ms: 0 });
+}
+
+/** Examples per group in the early result of a large response. */
+export const FIRST_ROWS = 60;
+/** Responses shorter than this are parsed whole: an early result would not be seen. */
+const EARLY_RESULT_MIN_CHARS = 2_000_000;
+
+export interface ParseTextOptions {
+  /**
+   * Receives an early result (the first FIRST_ROWS examples of each group) before the rest of
+   * a large response is parsed. With `sharedExamples` (run-metadata grouping: every group
+   * lists the same examples), it holds only the examples already read in every group, so no
+   * cell shows "not run" for a run that is merely not read yet.
+   */
+  onEarlyResult?: (early: GroupedRuns) => void;
+  sharedExamples?: boolean;
+  /** Stops the parse between slices (a cancelled query does not read on). */
+  signal?: AbortSignal;
+  /** Texts at least this long are located and read progressively (tests lower it). */
+  progressiveFrom?: number;
+}
+
+/**
+ * Parses the text of a group/runs response. A large one is located first (json-scan.ts),
+ * then parsed example by example in slices, with an early result for the first rows; any
+ * text the locator does not expect is parsed whole, with the same errors as before.
+ */
+export async function parseGroupedRunsText(
+  text: string,
+  path: string,
+  options: ParseTextOptions = {},
+): Promise<{ result: GroupedRuns; busyMs: number }> {
+  const busy = { ms: 0 };
+  const started = performance.now();
+  const progressiveFrom = options.progressiveFrom ?? EARLY_RESULT_MIN_CHARS;
+  const scanned = text.length >= progressiveFrom ? scanGroupedRuns(text) : null;
+  measureSince(MEASURES.locate, started);
+  if (!scanned) {
+    const json = parseJsonText(text, path);
+    busy.ms += performance.now() - started;
+    return {
+      result: await runSliced(parseSteps(rawGroupsOf(json, path)), busy, options.signal),
+      busyMs: busy.ms,
+    };
+  }
+  // Contiguous examples parse as one array: fewer, larger JSON.parse calls.
+  const parseSpans = (first: Span, last: Span): unknown[] => {
+    try {
+      return JSON.parse(`[${text.slice(first.start, last.end)}]`) as unknown[];
+    } catch {
+      throw notJson(text, path);
+    }
+  };
+  const rawGroups = (limit: number | null): RawGroup[] =>
+    scanned.groups.map((group) => {
+      let fields: Record<string, unknown>;
+      try {
+        fields = parseGroupMembers(group);
+        if (group.examplesOther !== null) fields.examples = JSON.parse(group.examplesOther);
+      } catch {
+        throw notJson(text, path);
+      }
+      const spans = group.examples;
+      if (spans === null) return { fields, examples: null };
+      fields.examples = [];
+      const shown = limit === null ? spans : spans.slice(0, limit);
+      return { fields, examples: inBatches(shown, parseSpans) };
+    });
+  if (options.onEarlyResult) {
+    const early = runToEnd(parseSteps(rawGroups(FIRST_ROWS)));
+    const total = scanned.groups.reduce((n, g) => Math.max(n, g.examples?.length ?? 0), 0);
+    const trimmed = options.sharedExamples ? onlySharedExamples(early) : early;
+    busy.ms += performance.now() - started;
+    const shown = trimmed.groups.reduce((n, g) => Math.max(n, g.examples.length), 0);
+    measureSince(MEASURES.earlyResult, started);
+    if (shown > 0) options.onEarlyResult({ ...trimmed, reading: { examples: shown, of: total } });
+    // The page renders and paints the early result before the rest is parsed.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextFrame();
+    options.signal?.throwIfAborted();
+  } else {
+    busy.ms += performance.now() - started;
+  }
+  const result = await runSliced(parseSteps(rawGroups(null)), busy, options.signal);
+  return { result, busyMs: busy.ms };
+}
+
+/** The next animation frame, or a moment later where there are none (a hidden tab). */
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Examples parsed per JSON.parse call: a few milliseconds of work, well inside a slice. */
+const PARSE_BATCH = 64;
+
+function* inBatches(
+  spans: readonly Span[],
+  parse: (first: Span, last: Span) => unknown[],
+): Generator<unknown> {
+  for (let from = 0; from < spans.length; from += PARSE_BATCH) {
+    const first = spans[from] as Span;
+    const last = spans[Math.min(spans.length, from + PARSE_BATCH) - 1] as Span;
+    yield* parse(first, last);
+  }
+}
+
+/**
+ * Gives the browser a turn: a message task (no 4 ms clamp as nested timers have), queued
+ * behind React's own tasks, so renders and frames go first (scheduler.yield() would not:
+ * its continuations jump the queue).
+ */
+function yieldToPage(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function notJson(text: string, path: string): ApiError {
+  return new ApiError({
+    kind: 'not-json',
+    path,
+    message: 'The server answered with something that is not JSON.',
+    bodySnippet: text.slice(0, 200),
+  });
+}
+
+/** Keeps, in every group, only the examples that every group has read. */
+function onlySharedExamples(result: GroupedRuns): GroupedRuns {
+  const [first, ...rest] = result.groups;
+  if (!first) return result;
+  const shared = new Set(first.examples.map((e) => e.id));
+  for (const group of rest) {
+    const ids = new Set(group.examples.map((e) => e.id));
+    for (const id of shared) if (!ids.has(id)) shared.delete(id);
+  }
+  return {
+    ...result,
+    groups: result.groups.map((g) => ({
+      ...g,
+      examples: g.examples.filter((e) => shared.has(e.id)),
+    })),
+  };
+}
+
+function rawGroupsOf(json: unknown, path: string): RawGroup[] {
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) {
     throw new ApiError({
@@ -296,12 +478,17 @@ function* parseSteps(json: unknown, path: string): Generator<void, GroupedRuns> 
       ],
     });
   }
+  return envelope.data.groups.map((fields) => ({ fields, examples: null }));
+}
+
+/** Yields after each example: the points where a sliced parse may pause. */
+function* parseSteps(rawGroups: readonly RawGroup[]): Generator<void, GroupedRuns> {
   const issues: DataIssue[] = [];
   const groups: Group[] = [];
-  for (const [g, rawGroup] of envelope.data.groups.entries()) {
-    const parsed = groupSchema.safeParse(rawGroup);
+  for (const [g, rawGroup] of rawGroups.entries()) {
+    const parsed = groupSchema.safeParse(rawGroup.fields);
     if (!parsed.success) {
-      pushIssues(issues, `groups[${g}]`, parsed.error, rawGroup);
+      pushIssues(issues, `groups[${g}]`, parsed.error, rawGroup.fields);
       continue;
     }
     const group = parsed.data;
@@ -312,9 +499,11 @@ function* parseSteps(json: unknown, path: string): Generator<void, GroupedRuns> 
       else pushIssues(issues, `groups[${g}].sessions[${s}]`, session.error, raw);
     });
     const examples: Example[] = [];
-    for (const [e, raw] of (group.examples ?? []).entries()) {
+    let e = 0;
+    for (const raw of rawGroup.examples ?? group.examples ?? []) {
       const example = parseExample(raw, `groups[${g}].examples[${e}]`, issues);
       if (example) examples.push(example);
+      e += 1;
       yield;
     }
     groups.push({
@@ -463,14 +652,15 @@ export async function fetchGroupedRuns(
   datasetId: string,
   request: GroupedRunsRequest,
   signal?: AbortSignal,
+  options: Omit<ParseTextOptions, 'signal'> = {},
 ): Promise<GroupedRuns> {
   const built = buildGroupedRunsBody(request);
   if (!built.ok) throw built.error;
   const path = `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
   const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
   markResponseReceived();
-  const result = await parseGroupedRunsSliced(parseJsonText(text, path), path);
-  markDataReady();
+  const { result, busyMs } = await parseGroupedRunsText(text, path, { ...options, signal });
+  markDataReady(busyMs);
   return result;
 }
 
@@ -478,6 +668,14 @@ export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest)
   const built = buildGroupedRunsBody(request);
   return queryOptions({
     queryKey: queryKeys.groupedRuns(datasetId, built.ok ? built.body : { invalid: request }),
-    queryFn: ({ signal }) => fetchGroupedRuns(datasetId, request, signal),
+    queryFn: ({ signal, client, queryKey }) =>
+      fetchGroupedRuns(datasetId, request, signal, {
+        // The first rows of a large response show while the rest is read; the complete
+        // result replaces them when the query resolves.
+        onEarlyResult: (early) => client.setQueryData(queryKey, early),
+        sharedExamples: request.group_by === 'run_metadata',
+      }),
+    // Results are large and always new: comparing them with the last one would walk them.
+    structuralSharing: false,
   });
 }

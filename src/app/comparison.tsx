@@ -260,6 +260,7 @@ export function Comparison({
             openExample={view.example}
             onOpen={(id) => setView({ example: id })}
             sectionSummary={view.groupBy === 'example_metadata' ? sectionSummary : undefined}
+            reading={data.reading}
             paging={{
               page: view.page,
               pageCount: data.pageCount,

@@ -90,15 +90,19 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  const total = totalExamples(page.data);
+  // The early rows of a large response are dropped when the rest turns out unreadable.
+  const pageData = page.isError && page.data?.reading ? undefined : page.data;
+  const total = totalExamples(pageData);
   const data = useMemo(
-    () => (loadAll.status === 'done' ? loadAll.result : page.data),
-    [loadAll, page.data],
+    () => (loadAll.status === 'done' ? loadAll.result : pageData),
+    [loadAll, pageData],
   );
 
   return {
     page,
     data,
+    /** Set while only the first rows of a large response are shown. */
+    reading: data?.reading ?? null,
     total,
     pageCount: Math.max(1, Math.ceil(total / view.pageSize)),
     allLoaded: loadAll.status === 'done' || total <= view.pageSize,

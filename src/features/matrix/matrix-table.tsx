@@ -68,6 +68,8 @@ export interface MatrixTableProps {
   compact: boolean;
   /** Section aggregates line, for example_metadata grouping. */
   sectionSummary?: (sectionIndex: number) => string;
+  /** False while only the first rows of a large response are in the matrix. */
+  complete?: boolean;
 }
 
 /**
@@ -222,7 +224,7 @@ export function MatrixTable(props: MatrixTableProps) {
 
   // The benchmark and DevTools read this mark: the matrix for new data is on screen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: marks once per new matrix
-  useEffect(() => markMatrixPainted(), [matrix]);
+  useEffect(() => markMatrixPainted(props.complete ?? true), [matrix]);
 
   const [focus, setFocus] = useState({ item: 0, col: 0 });
   const focusPending = useRef(false);

@@ -37,6 +37,7 @@ export function MatrixView({
   onOpen,
   paging,
   sectionSummary,
+  reading = null,
 }: {
   matrix: Matrix;
   rows: MatrixRow[];
@@ -56,6 +57,8 @@ export function MatrixView({
   onOpen: (exampleId: string) => void;
   paging: PagingInfo;
   sectionSummary?: (sectionIndex: number) => string;
+  /** While a large response is read: how many of its examples are in the matrix so far. */
+  reading?: { examples: number; of: number } | null;
 }) {
   const keys = matrix.feedbackKeys
     .map((k) => k.key)
@@ -74,14 +77,24 @@ export function MatrixView({
         columns={matrix.columns}
       />
       <div className="matrix-status">
-        <p role="status" className="matrix-status__count">
-          Showing {formatCount(rows.length)} of {formatCount(loadedRows)} loaded example
-          {loadedRows === 1 ? '' : 's'}
-          {paging.total > loadedRows ? ` (${formatCount(paging.total)} in the largest group)` : ''}.
-          {matrix.foreignRuns > 0
-            ? ` ${matrix.foreignRuns} run${matrix.foreignRuns === 1 ? '' : 's'} of other experiments not shown.`
-            : ''}
-        </p>
+        {reading ? (
+          <p role="status" className="matrix-status__count matrix-status__count--reading">
+            Showing the first {formatCount(reading.examples)} of {formatCount(reading.of)} examples
+            while the rest are read; sorting, filters and statistics then cover them all.
+          </p>
+        ) : (
+          <p role="status" className="matrix-status__count">
+            Showing {formatCount(rows.length)} of {formatCount(loadedRows)} loaded example
+            {loadedRows === 1 ? '' : 's'}
+            {paging.total > loadedRows
+              ? ` (${formatCount(paging.total)} in the largest group)`
+              : ''}
+            .
+            {matrix.foreignRuns > 0
+              ? ` ${matrix.foreignRuns} run${matrix.foreignRuns === 1 ? '' : 's'} of other experiments not shown.`
+              : ''}
+          </p>
+        )}
         <Pager paging={paging} />
       </div>
       {groups.length > 0 && matrix.columns.length === 0 ? (
@@ -113,6 +126,7 @@ export function MatrixView({
           headerMarker={headerMarker}
           compact={density === 'compact'}
           sectionSummary={sectionSummary}
+          complete={reading === null}
         />
       ) : null}
     </section>

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
+import { prefetchGroupedData } from './app/use-grouped-data';
+import { isComplete, parseView } from './app/view-params';
 import { type DataSource, loadDataSource } from './lib/data-source';
 import { initPreferences } from './lib/preferences';
 import './styles.css';
@@ -23,9 +26,13 @@ async function boot(): Promise<void> {
   if (!root) return;
   const source = await loadDataSource();
   const demoProblem = await startMocking(source);
+  // A link to a comparison: its data is requested now, while React renders the page.
+  const client = createQueryClient();
+  const { view } = parseView(window.location.search);
+  if (demoProblem === null && isComplete(view)) prefetchGroupedData(client, view);
   createRoot(root).render(
     <StrictMode>
-      <App source={source} demoProblem={demoProblem} />
+      <App source={source} demoProblem={demoProblem} client={client} />
     </StrictMode>,
   );
 }

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fetchJson } from './client';
+import { fetchJson, fetchRaw } from './client';
 import { ApiError } from './errors';
 import { retryDelay, shouldRetry } from './query-client';
 
@@ -144,5 +144,27 @@ describe('retries', () => {
   it('backs off exponentially without Retry-After', () => {
     const server = new ApiError({ kind: 'server', message: '', path: '' });
     expect([0, 1, 2].map((n) => retryDelay(n, server))).toEqual([500, 1000, 2000]);
+  });
+});
+
+describe('fetchRaw reads a body as it downloads', () => {
+  it('decodes characters split across chunks, drops a BOM, and keeps every byte', async () => {
+    const text = `\uFEFF${JSON.stringify({ name: 'é😀中', n: 1 })}`;
+    const bytes = new TextEncoder().encode(text);
+    server.use(
+      http.post(url, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            // One byte a chunk: every multi-byte character arrives in pieces.
+            for (const byte of bytes) controller.enqueue(new Uint8Array([byte]));
+            controller.close();
+          },
+        });
+        return new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const raw = await fetchRaw(url, { method: 'POST', body: {}, raw: true });
+    expect(raw).toBe(text.slice(1));
+    expect(raw).toBe(await new Response(bytes).text());
   });
 });

@@ -98,9 +98,28 @@ export async function fetchRaw(
           : 'The server could not be reached.',
     });
   }
-  const text = await response.text();
+  const text = await readText(response);
   if (!response.ok) throw httpError(url, response, text);
   return options.raw ? text : parseJsonText(text, url);
+}
+
+/**
+ * The body as text, decoded chunk by chunk as it downloads: a body of many megabytes is not
+ * decoded in one go after its last byte. Same result as response.text() (UTF-8, BOM dropped).
+ */
+async function readText(response: Response): Promise<string> {
+  const body = response.body;
+  if (!body || typeof TextDecoder === 'undefined') return response.text();
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 export function parseJsonText(text: string, path: string): unknown {

@@ -648,6 +648,10 @@ export function buildGroupedRunsBody(
   };
 }
 
+export function groupedRunsPath(datasetId: string): string {
+  return `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
+}
+
 export async function fetchGroupedRuns(
   datasetId: string,
   request: GroupedRunsRequest,
@@ -656,7 +660,7 @@ export async function fetchGroupedRuns(
 ): Promise<GroupedRuns> {
   const built = buildGroupedRunsBody(request);
   if (!built.ok) throw built.error;
-  const path = `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
+  const path = groupedRunsPath(datasetId);
   const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
   markResponseReceived();
   const { result, busyMs } = await parseGroupedRunsText(text, path, { ...options, signal });

@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { OfflineBanner } from '../components/offline-banner';
@@ -9,11 +9,14 @@ import { Dashboard } from './dashboard';
 export function App({
   source,
   demoProblem = null,
+  client,
 }: {
   source: DataSource;
   demoProblem?: string | null;
+  /** The page's query client, when boot already started requests with it. */
+  client?: QueryClient;
 }) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>
       <AppHeader source={source} />

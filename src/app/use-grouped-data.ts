@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type GroupedRuns, groupedRunsQuery } from '../api/grouped-runs';
 import { mergeGroupPages, totalExamples } from '../api/grouped-runs-pages';
+import { pageRequest, requestFor } from './grouped-request';
 import type { ViewState } from './view-params';
 
 /** "Load all" asks for bigger pages: fewer round trips, same endpoint. */
@@ -14,14 +15,13 @@ export type LoadAllState =
   | { status: 'cancelled'; loaded: number; total: number }
   | { status: 'error'; error: unknown; loaded: number; total: number };
 
-function requestFor(view: ViewState, offset: number, limit: number) {
-  return {
-    session_ids: view.sessions,
-    group_by: view.groupBy,
-    metadata_key: view.key,
-    offset,
-    limit,
-  };
+/**
+ * Starts the view's main request before the first render (main.tsx): the page's query then
+ * finds it in flight. Same options as useGroupedData, so the same cache entry.
+ */
+export function prefetchGroupedData(queryClient: QueryClient, view: ViewState): void {
+  if (view.dataset === null || view.sessions.length === 0) return;
+  void queryClient.prefetchQuery(groupedRunsQuery(view.dataset, pageRequest(view)));
 }
 
 /**
@@ -32,10 +32,7 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
   const queryClient = useQueryClient();
   const datasetId = view.dataset ?? '';
   const page = useQuery({
-    ...groupedRunsQuery(
-      datasetId,
-      requestFor(view, (view.page - 1) * view.pageSize, view.pageSize),
-    ),
+    ...groupedRunsQuery(datasetId, pageRequest(view)),
     enabled,
   });
 

@@ -24,8 +24,13 @@ export function MetadataKeyPicker({
   value: string;
   onChange: (key: string) => void;
 }) {
+  // With a key already chosen (a link), the suggestions wait until the picker is used: one
+  // request per experiment would otherwise compete with the comparison's own data.
+  const [wanted, setWanted] = useState(value === '');
   const metadata = useQueries({
-    queries: (groupBy === 'run_metadata' ? sessionIds : []).map((id) => sessionMetadataQuery(id)),
+    queries: (groupBy === 'run_metadata' && (wanted || value === '') ? sessionIds : []).map((id) =>
+      sessionMetadataQuery(id),
+    ),
     // `combine` keeps a stable result while the data does not change.
     combine: (results) => ({
       loaded: results.flatMap((q) => (q.data ? [q.data] : [])),
@@ -61,6 +66,9 @@ export function MetadataKeyPicker({
     initialInputValue: value,
     itemToString: (item) => item?.key ?? '',
     onInputValueChange: ({ inputValue: next }) => setTyped(next ?? ''),
+    onIsOpenChange: ({ isOpen }) => {
+      if (isOpen) setWanted(true);
+    },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) commit(selectedItem.key);
     },
@@ -95,6 +103,7 @@ export function MetadataKeyPicker({
               }
             },
             onBlur: () => commit(combobox.inputValue),
+            onFocus: () => setWanted(true),
           })}
         />
         <button

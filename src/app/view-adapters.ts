@@ -21,55 +21,103 @@ export interface AdapterContext {
   flipped: ReadonlySet<string>;
 }
 
-function sessionCells(matrix: Matrix, rows: readonly MatrixRow[], sessionId: string) {
-  const ids = sessionColumnIds(matrix.columns, sessionId);
-  return rows.map((row) => firstCell(row, ids));
+/**
+ * Per matrix, what the statistics read of each session: its cells, each key's values and
+ * category counts. They do not depend on the baseline or the flipped keys, so a baseline
+ * change only rearranges them (it used to re-read 10,000 examples × sessions × keys).
+ */
+interface SessionSeries {
+  cells: (MatrixCell | null)[];
+  values: Map<string, (number | null)[]>;
+  categories: Map<string, Record<string, number>>;
+}
+const seriesCache = new WeakMap<Matrix, Map<string, SessionSeries>>();
+
+function sessionSeries(matrix: Matrix, sessionId: string): SessionSeries {
+  let bySession = seriesCache.get(matrix);
+  if (!bySession) {
+    bySession = new Map();
+    seriesCache.set(matrix, bySession);
+  }
+  let entry = bySession.get(sessionId);
+  if (!entry) {
+    const ids = sessionColumnIds(matrix.columns, sessionId);
+    entry = {
+      cells: matrix.rows.map((row) => firstCell(row, ids)),
+      values: new Map(),
+      categories: new Map(),
+    };
+    bySession.set(sessionId, entry);
+  }
+  return entry;
+}
+
+const METRICS = {
+  latency: (c: MatrixCell) => c.latency,
+  cost: (c: MatrixCell) => c.totalCost,
+} as const;
+
+function valuesOf(entry: SessionSeries, key: string, metric: boolean): (number | null)[] {
+  const id = metric ? `metric:${key}` : `key:${key}`;
+  let values = entry.values.get(id);
+  if (!values) {
+    const read = metric
+      ? METRICS[key as keyof typeof METRICS]
+      : (c: MatrixCell) => c.scores[key]?.score ?? null;
+    values = entry.cells.map((c) => (c ? read(c) : null));
+    entry.values.set(id, values);
+  }
+  return values;
+}
+
+function categoriesOf(entry: SessionSeries, key: string): Record<string, number> {
+  let counts = entry.categories.get(key);
+  if (!counts) {
+    counts = sumCategories(entry.cells, key);
+    entry.categories.set(key, counts);
+  }
+  return counts;
 }
 
 /** One input per scored feedback key, plus latency and cost, over every loaded example. */
 export function statsInputs(ctx: AdapterContext, totalExamples: number): StatsInput[] {
   const { matrix, sessions, baseline, flipped } = ctx;
   const rows = matrix.rows;
-  const cellsBySession = new Map(sessions.map((s) => [s.id, sessionCells(matrix, rows, s.id)]));
   const base = sessions.find((s) => s.id === baseline);
   if (!base) return [];
   const others = sessions.filter((s) => s.id !== baseline);
-  const series = (s: { id: string; name: string }, value: (c: MatrixCell) => number | null) => ({
+  const series = (s: { id: string; name: string }, key: string, metric = false) => ({
     sessionId: s.id,
     name: s.name,
-    values: (cellsBySession.get(s.id) ?? []).map((c) => (c ? value(c) : null)),
+    values: valuesOf(sessionSeries(matrix, s.id), key, metric),
   });
   const inputs: StatsInput[] = [];
   for (const { key, kind } of matrix.feedbackKeys) {
     if (kind === 'comment' || kind === 'empty') continue;
-    const score = (c: MatrixCell) => c.scores[key]?.score ?? null;
     inputs.push({
       key,
       kind: kind === 'categorical' ? 'categorical' : 'numeric',
       direction: directionOf(key, flipped),
-      baseline: series(base, score),
-      others: others.map((s) => series(s, score)),
+      baseline: series(base, key),
+      others: others.map((s) => series(s, key)),
       categories:
         kind === 'categorical'
           ? sessions.map((s) => ({
               sessionId: s.id,
-              counts: sumCategories(cellsBySession.get(s.id) ?? [], key),
+              counts: categoriesOf(sessionSeries(matrix, s.id), key),
             }))
           : undefined,
       exampleCount: rows.length,
       totalExamples,
     });
   }
-  for (const [key, value] of [
-    ['latency', (c: MatrixCell) => c.latency],
-    ['cost', (c: MatrixCell) => c.totalCost],
-  ] as const) {
+  for (const key of ['latency', 'cost'] as const) {
     inputs.push({
       key,
       kind: 'metric',
       direction: 'lower',
-      baseline: series(base, value),
-      others: others.map((s) => series(s, value)),
+      baseline: series(base, key, true),
+      others: others.map((s) => series(s, key, true)),
       exampleCount: rows.length,
       totalExamples,
     });

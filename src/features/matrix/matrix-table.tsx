@@ -174,7 +174,8 @@ export function MatrixTable(props: MatrixTableProps) {
       ),
     [tableRows, sectioned, collapsed],
   );
-  const rowById = useMemo(() => new Map(tableRows.map((r) => [r.id, r])), [tableRows]);
+  // TanStack's own index of the row model: no second map of every row per new result.
+  const rowsById = table.getRowModel().rowsById;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = rowHeight(keys.length, showMetrics, compact);
@@ -415,7 +416,7 @@ export function MatrixTable(props: MatrixTableProps) {
               <MatrixBodyRow
                 key={item.id}
                 row={item.row}
-                cells={rowById.get(item.id)?.getVisibleCells() ?? NO_CELLS}
+                cells={rowsById[item.id]?.getVisibleCells() ?? NO_CELLS}
                 renderCell={renderCell}
                 itemIndex={virtualItem.index}
                 start={virtualItem.start}

@@ -139,21 +139,22 @@ function signed(value: number): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${text}`;
 }
 
-const MARKS = { improved: '✓', regressed: '✗', unchanged: '' } as const;
 const WORDS = { improved: 'better', regressed: 'worse', unchanged: 'unchanged' } as const;
 
+/**
+ * "↑+0.10 ✓": the arrow and the mark are CSS generated content with empty alternative text
+ * (styles.css), so screen readers hear "+0.10 vs baseline, better" and every badge is two
+ * elements, not five (thousands of them render while the matrix scrolls).
+ */
 export function DeltaBadge({ delta }: { delta: Delta }) {
+  const arrow = delta.delta > 0 ? 'up' : delta.delta < 0 ? 'down' : 'level';
   return (
     <span
-      className={`delta delta--${delta.change}`}
+      className={`delta delta--${delta.change} delta--${arrow}`}
       title={`${signed(delta.delta)} vs baseline (${WORDS[delta.change]})`}
     >
-      <span aria-hidden="true">{delta.delta > 0 ? '↑' : delta.delta < 0 ? '↓' : '='}</span>
       {signed(delta.delta)}
       <span className="visually-hidden"> vs baseline, {WORDS[delta.change]}</span>
-      <span aria-hidden="true" className="delta__mark">
-        {MARKS[delta.change]}
-      </span>
     </span>
   );
 }

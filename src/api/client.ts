@@ -126,13 +126,18 @@ export function parseJsonText(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError({
-      kind: 'not-json',
-      path,
-      message: 'The server answered with something that is not JSON.',
-      bodySnippet: text.slice(0, 200),
-    });
+    throw notJsonError(text, path);
   }
+}
+
+/** The error for a body that is not JSON (anywhere in it), with its first bytes. */
+export function notJsonError(text: string, path: string): ApiError {
+  return new ApiError({
+    kind: 'not-json',
+    path,
+    message: 'The server answered with something that is not JSON.',
+    bodySnippet: text.slice(0, 200),
+  });
 }
 
 function httpError(path: string, response: Response, text: string): ApiError {

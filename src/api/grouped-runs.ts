@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { setOwn } from '../lib/own-keys';
 import { MEASURES, markDataReady, markResponseReceived, measureSince } from '../lib/perf-marks';
-import { fetchRaw, formatPath, parseJsonText } from './client';
+import { fetchRaw, formatPath, notJsonError, parseJsonText } from './client';
 import { ApiError, describeValue } from './errors';
 import {
   type FeedbackStatsByKey,
@@ -345,7 +345,7 @@ export async function parseGroupedRunsText(
   const started = performance.now();
   const progressiveFrom = options.progressiveFrom ?? EARLY_RESULT_MIN_CHARS;
   const scanned = text.length >= progressiveFrom ? scanGroupedRuns(text) : null;
-  measureSince(MEASURES.locate, started);
+  if (text.length >= progressiveFrom) measureSince(MEASURES.locate, started);
   if (!scanned) {
     const json = parseJsonText(text, path);
     busy.ms += performance.now() - started;
@@ -359,7 +359,7 @@ export async function parseGroupedRunsText(
     try {
       return JSON.parse(`[${text.slice(first.start, last.end)}]`) as unknown[];
     } catch {
-      throw notJson(text, path);
+      throw notJsonError(text, path);
     }
   };
   const rawGroups = (limit: number | null): RawGroup[] =>
@@ -369,7 +369,7 @@ export async function parseGroupedRunsText(
         fields = parseGroupMembers(group);
         if (group.examplesOther !== null) fields.examples = JSON.parse(group.examplesOther);
       } catch {
-        throw notJson(text, path);
+        throw notJsonError(text, path);
       }
       const spans = group.examples;
       if (spans === null) return { fields, examples: null };
@@ -436,15 +436,6 @@ function yieldToPage(): Promise<void> {
       resolve();
     };
     channel.port2.postMessage(null);
-  });
-}
-
-function notJson(text: string, path: string): ApiError {
-  return new ApiError({
-    kind: 'not-json',
-    path,
-    message: 'The server answered with something that is not JSON.',
-    bodySnippet: text.slice(0, 200),
   });
 }
 

@@ -6,6 +6,7 @@ import {
   type FilterContext,
   filterRows,
   isFilterActive,
+  sortReadsBaseline,
   sortRows,
 } from './sort-filter';
 import {
@@ -310,6 +311,45 @@ describe('isFilterActive', () => {
   ])('%j -> %s', (spec, active) => {
     expect(isFilterActive(spec)).toBe(active);
   });
+});
+
+describe('sorting before filtering (what the view does)', () => {
+  const sessions = [A, B, C];
+  const m = buildMatrix(syntheticGroups(400, sessions, 2), {
+    groupBy: 'run_metadata',
+    sessionOrder: sessions,
+  });
+  const sorts: (SortSpec | null)[] = [
+    null,
+    { by: 'example', dir: 'desc' },
+    { by: 'score', sessionId: B, key: 'correctness', dir: 'asc' },
+    { by: 'delta', sessionId: C, key: 'correctness', dir: 'desc' },
+    { by: 'latency', sessionId: A, dir: 'asc' },
+  ];
+  const filters = [
+    EMPTY_FILTER,
+    filter({ only: 'regressions' }),
+    filter({ only: 'improvements', onlyKey: 'correctness' }),
+    filter({ text: 'refund' }),
+    filter({ only: 'errors' }),
+  ];
+  it.each(sorts.flatMap((sort) => filters.map((f) => [sort, f] as const)))(
+    'gives the same rows as filtering first: %j, %j',
+    (sort, f) => {
+      const ctx = {
+        columns: m.columns,
+        baselineSessionId: A,
+        flipped: new Set<string>(),
+        visibleSessionIds: new Set(sessions),
+      };
+      const sortCtx = { ...ctx, baselineSessionId: sortReadsBaseline(sort) ? A : null };
+      const sortThenFilter = filterRows(sortRows(m.rows, sort, sortCtx), f, ctx);
+      const filterThenSort = sortRows(filterRows(m.rows, f, ctx), sort, ctx);
+      expect(sortThenFilter.map((r) => r.exampleId)).toEqual(
+        filterThenSort.map((r) => r.exampleId),
+      );
+    },
+  );
 });
 
 describe('10,000 examples x 8 sessions (speed is measured by `npm run bench`)', () => {

@@ -34,6 +34,11 @@ export interface SortContext {
 
 const collator = new Intl.Collator(undefined, { numeric: true });
 
+/** Whether the order depends on the baseline (a delta sort); no other sort reads it. */
+export function sortReadsBaseline(sort: SortSpec | null): boolean {
+  return sort?.by === 'delta';
+}
+
 /**
  * Returns a new, stably sorted array. Rows without a value (no cell for the session, no score,
  * no baseline) always go last, whichever the direction. Column-bound sorts read the session's

@@ -3,7 +3,7 @@ import type { Group, GroupBy } from '../../api/grouped-runs';
 import { changeCounts } from './compare';
 import { buildMatrix } from './pivot';
 import { buildSearchIndex, type SearchIndex } from './search-text';
-import { filterRows, sortRows } from './sort-filter';
+import { filterRows, sortReadsBaseline, sortRows } from './sort-filter';
 import type { FilterSpec, MatrixRow, SortSpec } from './types';
 
 export interface MatrixModelInput {
@@ -42,25 +42,29 @@ export function useMatrixModel(input: MatrixModelInput) {
     () => changeCounts(matrix, baseline, flippedSet),
     [matrix, baseline, flippedSet],
   );
-  const filtered = useMemo(
+  // Sorted first, then filtered (filters keep the order: the same rows, see sort-filter.ts):
+  // a filter, a search or a new baseline does not re-sort 10,000 rows. Only a delta sort
+  // reads the baseline.
+  const sortBaseline = sortReadsBaseline(sort) ? baseline : null;
+  const sorted = useMemo(
     () =>
-      filterRows(matrix.rows, filter, {
+      sortRows(matrix.rows, sort, {
+        columns: matrix.columns,
+        baselineSessionId: sortBaseline,
+        flipped: flippedSet,
+      }),
+    [matrix, sort, sortBaseline, flippedSet],
+  );
+  const rows = useMemo(
+    () =>
+      filterRows(sorted, filter, {
         columns: matrix.columns,
         visibleSessionIds,
         baselineSessionId: baseline,
         flipped: flippedSet,
         searchIndex,
       }),
-    [matrix, filter, visibleSessionIds, baseline, flippedSet, searchIndex],
-  );
-  const rows = useMemo(
-    () =>
-      sortRows(filtered, sort, {
-        columns: matrix.columns,
-        baselineSessionId: baseline,
-        flipped: flippedSet,
-      }),
-    [filtered, sort, matrix.columns, baseline, flippedSet],
+    [sorted, matrix.columns, filter, visibleSessionIds, baseline, flippedSet, searchIndex],
   );
   return { matrix, rows, counts, flippedSet };
 }

@@ -26,7 +26,10 @@ async function snapshot(page: Page) {
       .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-session-id'))),
     baseline: await page.getByRole('combobox', { name: 'Baseline', exact: true }).inputValue(),
     detail: await page.getByRole('dialog').getByRole('heading', { level: 2 }).textContent(),
-    stats: await page.getByRole('heading', { name: 'Is the difference real?' }).isVisible(),
+    // The panel loads lazily: wait for it, then read whether it is open.
+    stats: await page
+      .getByRole('button', { name: 'Is the difference real?' })
+      .getAttribute('aria-expanded', { timeout: 10_000 }),
   };
 }
 

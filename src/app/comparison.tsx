@@ -91,6 +91,7 @@ export function Comparison({
     keys,
     totalExamples: data.total,
     statsKey: view.statsKey,
+    reading: data.reading !== null,
   });
 
   const chartHandlers = useChartHandlers(view, setView, data.data, baseline);

@@ -21,6 +21,7 @@ export function useViewInsights({
   keys,
   totalExamples,
   statsKey,
+  reading = false,
 }: {
   matrix: Matrix;
   rows: MatrixRow[];
@@ -31,6 +32,8 @@ export function useViewInsights({
   keys: string[];
   totalExamples: number;
   statsKey: string | null;
+  /** Only the first rows of a large response are in: statistics wait for all of them. */
+  reading?: boolean;
 }) {
   const ctx: AdapterContext = useMemo(
     () => ({ matrix, sessions, baseline, flipped }),
@@ -39,8 +42,8 @@ export function useViewInsights({
   // Deferred: a new baseline or data shows in the matrix first; statistics follow.
   const deferredCtx = useDeferredValue(ctx);
   const inputs = useMemo(
-    () => statsInputs(deferredCtx, totalExamples),
-    [deferredCtx, totalExamples],
+    () => (reading ? [] : statsInputs(deferredCtx, totalExamples)),
+    [deferredCtx, totalExamples, reading],
   );
   const stats = usePairedStats(inputs.length > 0 ? inputs : null);
   const markerKey = statsKey ?? inputs[0]?.key ?? null;

@@ -14,7 +14,6 @@ import {
   type AggregateStats,
   aggregateFields,
   count,
-  decimal,
   id,
   jsonObject,
   optionalId,
@@ -22,6 +21,7 @@ import {
   text,
   timestamp,
   toAggregate,
+  usageFields,
 } from './primitives';
 import { queryKeys, sortedUnique } from './query-keys';
 import { readRunFields } from './run-fast-path';
@@ -106,12 +106,7 @@ const runFields = z.object({
   outputs_preview: text,
   start_time: timestamp,
   end_time: timestamp,
-  total_tokens: count,
-  prompt_tokens: count,
-  completion_tokens: count,
-  total_cost: decimal,
-  prompt_cost: decimal,
-  completion_cost: decimal,
+  ...usageFields,
   feedback_stats: z.unknown().optional(),
   feedbacks: z.array(z.unknown()).nullable().optional(),
   reference_example_id: optionalId,
@@ -306,11 +301,6 @@ async function runSliced<T>(
   return step.value;
 }
 
-/** The same parse, in slices: a response of megabytes never blocks the page in one task. */
-export function parseGroupedRunsSliced(json: unknown, path = 'group/runs'): Promise<GroupedRuns> {
-  return runSliced(parseSteps(rawGroupsOf(json, path)), { ms: 0 });
-}
-
 /** Examples per group in the early result of a large response. */
 export const FIRST_ROWS = 60;
 /** Responses shorter than this are parsed whole: an early result would not be seen. */
@@ -343,9 +333,9 @@ export async function parseGroupedRunsText(
 ): Promise<{ result: GroupedRuns; busyMs: number }> {
   const busy = { ms: 0 };
   const started = performance.now();
-  const progressiveFrom = options.progressiveFrom ?? EARLY_RESULT_MIN_CHARS;
-  const scanned = text.length >= progressiveFrom ? scanGroupedRuns(text) : null;
-  if (text.length >= progressiveFrom) measureSince(MEASURES.locate, started);
+  const progressive = text.length >= (options.progressiveFrom ?? EARLY_RESULT_MIN_CHARS);
+  const scanned = progressive ? scanGroupedRuns(text) : null;
+  if (progressive) measureSince(MEASURES.locate, started);
   if (!scanned) {
     const json = parseJsonText(text, path);
     busy.ms += performance.now() - started;
@@ -362,20 +352,26 @@ export async function parseGroupedRunsText(
       throw notJsonError(text, path);
     }
   };
+  // Each group's own members are parsed once, for the early result and the complete one.
+  const groupFields = scanned.groups.map((group) => {
+    try {
+      const fields = parseGroupMembers(group);
+      // Located examples are read lazily: the schema sees an empty list in their place.
+      if (group.examples !== null) fields.examples = [];
+      else if (group.examplesOther !== null) fields.examples = JSON.parse(group.examplesOther);
+      return fields;
+    } catch {
+      throw notJsonError(text, path);
+    }
+  });
   const rawGroups = (limit: number | null): RawGroup[] =>
-    scanned.groups.map((group) => {
-      let fields: Record<string, unknown>;
-      try {
-        fields = parseGroupMembers(group);
-        if (group.examplesOther !== null) fields.examples = JSON.parse(group.examplesOther);
-      } catch {
-        throw notJsonError(text, path);
-      }
+    scanned.groups.map((group, g) => {
       const spans = group.examples;
-      if (spans === null) return { fields, examples: null };
-      fields.examples = [];
-      const shown = limit === null ? spans : spans.slice(0, limit);
-      return { fields, examples: inBatches(shown, parseSpans) };
+      const shown = spans === null || limit === null ? spans : spans.slice(0, limit);
+      return {
+        fields: groupFields[g],
+        examples: shown === null ? null : inBatches(shown, parseSpans),
+      };
     });
   if (options.onEarlyResult) {
     const early = runToEnd(parseSteps(rawGroups(FIRST_ROWS)));

@@ -52,17 +52,22 @@ export const feedbackStats = z
   .optional()
   .transform((v) => normaliseFeedbackStats(v));
 
-/** The aggregate fields shared by sessions, per-group session stats and groups. */
-export const aggregateFields = {
-  run_count: count,
-  latency_p50: decimal,
-  latency_p99: decimal,
+/** Tokens and cost, as a run and every aggregate (session, group) carry them. */
+export const usageFields = {
   total_tokens: count,
   prompt_tokens: count,
   completion_tokens: count,
   total_cost: decimal,
   prompt_cost: decimal,
   completion_cost: decimal,
+};
+
+/** The aggregate fields shared by sessions, per-group session stats and groups. */
+export const aggregateFields = {
+  run_count: count,
+  latency_p50: decimal,
+  latency_p99: decimal,
+  ...usageFields,
   error_rate: decimal,
   feedback_stats: feedbackStats,
 };

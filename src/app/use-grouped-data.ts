@@ -19,8 +19,10 @@ export type LoadAllState =
  * Starts the view's main request before the first render (main.tsx): the page's query then
  * finds it in flight. Same options as useGroupedData, so the same cache entry.
  */
-export function prefetchGroupedData(queryClient: QueryClient, view: ViewState): void {
-  if (view.dataset === null || view.sessions.length === 0) return;
+export function prefetchGroupedData(
+  queryClient: QueryClient,
+  view: ViewState & { dataset: string },
+): void {
   void queryClient.prefetchQuery(groupedRunsQuery(view.dataset, pageRequest(view)));
 }
 

@@ -57,13 +57,14 @@ const METRICS = {
   cost: (c: MatrixCell) => c.totalCost,
 } as const;
 
-function valuesOf(entry: SessionSeries, key: string, metric: boolean): (number | null)[] {
-  const id = metric ? `metric:${key}` : `key:${key}`;
+/** The session's values under `id`, read from its cells once. */
+function valuesOf(
+  entry: SessionSeries,
+  id: string,
+  read: (c: MatrixCell) => number | null,
+): (number | null)[] {
   let values = entry.values.get(id);
   if (!values) {
-    const read = metric
-      ? METRICS[key as keyof typeof METRICS]
-      : (c: MatrixCell) => c.scores[key]?.score ?? null;
     values = entry.cells.map((c) => (c ? read(c) : null));
     entry.values.set(id, values);
   }
@@ -86,20 +87,25 @@ export function statsInputs(ctx: AdapterContext, totalExamples: number): StatsIn
   const base = sessions.find((s) => s.id === baseline);
   if (!base) return [];
   const others = sessions.filter((s) => s.id !== baseline);
-  const series = (s: { id: string; name: string }, key: string, metric = false) => ({
+  const series = (
+    s: { id: string; name: string },
+    id: string,
+    read: (c: MatrixCell) => number | null,
+  ) => ({
     sessionId: s.id,
     name: s.name,
-    values: valuesOf(sessionSeries(matrix, s.id), key, metric),
+    values: valuesOf(sessionSeries(matrix, s.id), id, read),
   });
   const inputs: StatsInput[] = [];
   for (const { key, kind } of matrix.feedbackKeys) {
     if (kind === 'comment' || kind === 'empty') continue;
+    const score = (c: MatrixCell) => c.scores[key]?.score ?? null;
     inputs.push({
       key,
       kind: kind === 'categorical' ? 'categorical' : 'numeric',
       direction: directionOf(key, flipped),
-      baseline: series(base, key),
-      others: others.map((s) => series(s, key)),
+      baseline: series(base, `key:${key}`, score),
+      others: others.map((s) => series(s, `key:${key}`, score)),
       categories:
         kind === 'categorical'
           ? sessions.map((s) => ({
@@ -111,13 +117,13 @@ export function statsInputs(ctx: AdapterContext, totalExamples: number): StatsIn
       totalExamples,
     });
   }
-  for (const key of ['latency', 'cost'] as const) {
+  for (const [key, read] of Object.entries(METRICS)) {
     inputs.push({
       key,
       kind: 'metric',
       direction: 'lower',
-      baseline: series(base, key, true),
-      others: others.map((s) => series(s, key, true)),
+      baseline: series(base, `metric:${key}`, read),
+      others: others.map((s) => series(s, `metric:${key}`, read)),
       exampleCount: rows.length,
       totalExamples,
     });

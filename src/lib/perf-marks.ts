@@ -39,14 +39,10 @@ export function markResponseReceived(): void {
  * The whole response is parsed. `parseMs` is the time the parse ran: a large response is
  * parsed in slices with the page's frames in between, and those are not parse time.
  */
-export function markDataReady(parseMs?: number): void {
+export function markDataReady(parseMs: number): void {
   safe(() => {
     performance.mark(MARKS.dataReady);
-    if (parseMs === undefined) {
-      performance.measure(MEASURES.parse, MARKS.responseReceived, MARKS.dataReady);
-    } else {
-      performance.measure(MEASURES.parse, { start: MARKS.responseReceived, duration: parseMs });
-    }
+    performance.measure(MEASURES.parse, { start: MARKS.responseReceived, duration: parseMs });
   });
 }
 

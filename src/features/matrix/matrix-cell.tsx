@@ -28,6 +28,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
   if (!cell) return <span className="cell__not-run">not run</span>;
   if (display.compact) return <CompactScores cell={cell} base={base} display={display} />;
   const repetitions = cell.runs.length;
+  const chips = chipsOf(cell, base, display);
   return (
     <>
       {cell.error ? (
@@ -39,36 +40,30 @@ export const MatrixCellContent = memo(function MatrixCellContent({
         {cell.preview || <span className="cell__muted">no output</span>}
       </p>
       <ul className="cell__chips">
-        {cellKeys(display.keys).shown.map((key) => {
-          const score = cell.scores[key];
-          if (!score) return null;
-          const value = score.score !== null ? formatScore(score.score) : score.label;
-          const delta = base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null;
-          return (
-            <li key={key} className="chip-row">
-              <span
-                className={`chip-row__key${display.clippedKeys?.has(key) ? ' chip-row__key--clip' : ''}`}
-                title={key}
-              >
-                {key}
+        {chips.shown.map(({ key, score, value, delta }) => (
+          <li key={key} className="chip-row">
+            <span
+              className={`chip-row__key${display.clippedKeys?.has(key) ? ' chip-row__key--clip' : ''}`}
+              title={key}
+            >
+              {key}
+            </span>
+            <span
+              className={`chip${score.label && score.score === null ? ' chip--category' : ''}`}
+              data-feedback-key={key}
+            >
+              {value ?? '—'}
+            </span>
+            {repetitions > 1 && score.n > 1 ? (
+              <span className="chip-row__spread" title={`${score.n} scored repetitions`}>
+                ×{score.n}
+                {score.spread !== null ? ` ±${formatScore(score.spread)}` : ''}
               </span>
-              <span
-                className={`chip${score.label && score.score === null ? ' chip--category' : ''}`}
-                data-feedback-key={key}
-              >
-                {value ?? '—'}
-              </span>
-              {repetitions > 1 && score.n > 1 ? (
-                <span className="chip-row__spread" title={`${score.n} scored repetitions`}>
-                  ×{score.n}
-                  {score.spread !== null ? ` ±${formatScore(score.spread)}` : ''}
-                </span>
-              ) : null}
-              {delta ? <DeltaBadge delta={delta} /> : null}
-            </li>
-          );
-        })}
-        <MoreKeys count={cellKeys(display.keys).more} />
+            ) : null}
+            {delta ? <DeltaBadge delta={delta} /> : null}
+          </li>
+        ))}
+        <MoreKeys count={chips.more} />
       </ul>
       {display.showMetrics ? (
         <p className="cell__metrics">
@@ -96,6 +91,7 @@ function CompactScores({
   base: MatrixCell | null;
   display: CellDisplay;
 }) {
+  const chips = chipsOf(cell, base, display);
   return (
     <ul className="cell__compact">
       {cell.error ? (
@@ -105,24 +101,38 @@ function CompactScores({
           </span>
         </li>
       ) : null}
-      {cellKeys(display.keys).shown.map((key) => {
-        const score = cell.scores[key];
-        if (!score) return null;
-        const value = score.score !== null ? formatScore(score.score) : score.label;
-        const delta = base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null;
-        return (
-          <li key={key} title={key} className="chip-row chip-row--compact">
-            <span className="visually-hidden">{key} </span>
-            <span className="chip" data-feedback-key={key}>
-              {value ?? '—'}
-            </span>
-            {delta ? <DeltaBadge delta={delta} /> : null}
-          </li>
-        );
-      })}
-      <MoreKeys count={cellKeys(display.keys).more} />
+      {chips.shown.map(({ key, value, delta }) => (
+        <li key={key} title={key} className="chip-row chip-row--compact">
+          <span className="visually-hidden">{key} </span>
+          <span className="chip" data-feedback-key={key}>
+            {value ?? '—'}
+          </span>
+          {delta ? <DeltaBadge delta={delta} /> : null}
+        </li>
+      ))}
+      <MoreKeys count={chips.more} />
     </ul>
   );
+}
+
+/** The chips a cell shows (both densities): each scored key's value and its change. */
+function chipsOf(cell: MatrixCell, base: MatrixCell | null, display: CellDisplay) {
+  const { shown, more } = cellKeys(display.keys);
+  return {
+    shown: shown.flatMap((key) => {
+      const score = cell.scores[key];
+      if (!score) return [];
+      return [
+        {
+          key,
+          score,
+          value: score.score !== null ? formatScore(score.score) : score.label,
+          delta: base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null,
+        },
+      ];
+    }),
+    more,
+  };
 }
 
 function MoreKeys({ count }: { count: number }) {

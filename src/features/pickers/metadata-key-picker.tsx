@@ -26,7 +26,7 @@ export function MetadataKeyPicker({
 }) {
   // With a key already chosen (a link), the suggestions wait until the picker is used: one
   // request per experiment would otherwise compete with the comparison's own data.
-  const [wanted, setWanted] = useState(value === '');
+  const [wanted, setWanted] = useState(false);
   const metadata = useQueries({
     queries: (groupBy === 'run_metadata' && (wanted || value === '') ? sessionIds : []).map((id) =>
       sessionMetadataQuery(id),

@@ -638,6 +638,16 @@ export async function measureCalibration(browser: Browser, frames: number): Prom
   }
 }
 
+/** The `limit` of a group/runs request body (0 when it has none). */
+export function limitOf(body: string | null): number {
+  try {
+    const limit = (JSON.parse(body ?? '') as { limit?: unknown }).limit;
+    return typeof limit === 'number' ? limit : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** One cold load of the workload in a fresh context, then everything measured on that page. */
 export async function measureIteration(
   browser: Browser,
@@ -652,14 +662,19 @@ export async function measureIteration(
     const cdp = await context.newCDPSession(page);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    // The app's own request, replayed for the floor: same path, same body.
-    const sent: { path: string | null; body: string | null } = { path: null, body: null };
+    // The app's own request for the page, replayed for the floor: same path, same body. (A
+    // large page also sends a small first-screen request: the page's is the largest limit.)
+    const sent: { path: string | null; body: string | null; limit: number } = {
+      path: null,
+      body: null,
+      limit: -1,
+    };
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
-      if (sent.body === null && request.method() === 'POST' && /\/group\/runs$/.test(path)) {
-        sent.body = request.postData();
-        sent.path = path;
-      }
+      if (request.method() !== 'POST' || !/\/group\/runs$/.test(path)) return;
+      const body = request.postData();
+      const limit = limitOf(body);
+      if (limit > sent.limit) Object.assign(sent, { path, body, limit });
     });
 
     trace.log(`load ${plan.url.slice(0, 60)}…`);

@@ -74,7 +74,7 @@ export interface RunningStandIn {
 }
 
 export async function startStandIn(store: WorkspaceStore): Promise<RunningStandIn> {
-  const { server } = createStandIn({ store, apiKey: BENCH_API_KEY, recordLimit: 50 });
+  const { server } = createStandIn({ store, apiKey: BENCH_API_KEY, recordLimit: 50, replay: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, HOST, () => resolve());

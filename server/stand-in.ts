@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   getDataset,
   listDatasets,
@@ -27,6 +27,12 @@ export interface StandInOptions {
   apiKey?: string;
   /** Keep at most this many recorded requests. */
   recordLimit?: number;
+  /**
+   * Serialise the response to each distinct request (method, URL, body) once and replay its
+   * bytes after that. The bench sets it: LangSmith computes and serialises on its own
+   * servers, while this stand-in shares the analyst's cores with the browser it serves.
+   */
+  replay?: boolean;
 }
 
 const ROUTES: {
@@ -74,22 +80,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+function sendBytes(res: ServerResponse, status: number, bytes: Buffer): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
+  res.end(bytes);
+}
+
 export function createStandIn(options: StandInOptions): {
   server: Server;
   requests: RecordedRequest[];
 } {
   const requests: RecordedRequest[] = [];
   const limit = options.recordLimit ?? 1000;
+  const replays = new Map<string, { status: number; bytes: Buffer }>();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
-    const send = (status: number, body: unknown) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, {
-        'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(text),
-      });
-      res.end(text);
-    };
+    const send = (status: number, body: unknown) =>
+      sendBytes(res, status, Buffer.from(JSON.stringify(body)));
     if (url.pathname === '/__stand-in/health') return send(200, { ok: true });
     if (url.pathname === '/__stand-in/requests') {
       if (req.method === 'DELETE') requests.length = 0;
@@ -105,8 +111,14 @@ export function createStandIn(options: StandInOptions): {
       return send(401, { detail: 'Invalid token' });
     }
     const body = await readBody(req);
+    const replayKey = options.replay ? `${req.method} ${url.pathname}${url.search}\n${body}` : '';
+    const replayed = replays.get(replayKey);
+    if (replayed) return sendBytes(res, replayed.status, replayed.bytes);
     const result = route(options.store, req.method ?? 'GET', url, body);
-    send(result.status, result.body);
+    if (!options.replay) return send(result.status, result.body);
+    const bytes = Buffer.from(JSON.stringify(result.body));
+    replays.set(replayKey, { status: result.status, bytes });
+    sendBytes(res, result.status, bytes);
   });
   return { server, requests };
 }

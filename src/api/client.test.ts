@@ -168,3 +168,30 @@ describe('fetchRaw reads a body as it downloads', () => {
     expect(raw).toBe(await new Response(bytes).text());
   });
 });
+
+describe('fetchRaw readAfter', () => {
+  it('reads the body only once the promise settles, even when it rejects', async () => {
+    server.use(http.get(url, () => HttpResponse.json({ name: 'a', n: 1 })));
+    for (const outcome of ['resolve', 'reject'] as const) {
+      let settle = () => {};
+      const readAfter = new Promise<void>((resolve, reject) => {
+        settle = outcome === 'resolve' ? resolve : () => reject(new Error('first screen failed'));
+      });
+      let done = false;
+      const read = fetchRaw(url, { readAfter }).then((json) => {
+        done = true;
+        return json;
+      });
+      await new Promise((r) => setTimeout(r, 30));
+      expect(done).toBe(false);
+      settle();
+      await expect(read).resolves.toEqual({ name: 'a', n: 1 });
+    }
+  });
+
+  it('does not wait to report an HTTP error', async () => {
+    server.use(http.get(url, () => HttpResponse.json({ detail: 'gone' }, { status: 404 })));
+    const never = new Promise(() => {});
+    expect((await failure(fetchRaw(url, { readAfter: never }))).kind).toBe('not-found');
+  });
+});

@@ -19,6 +19,11 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * The body is read only once this settles (the status is known before): the body of a
+   * large page waits while its first screen renders, rather than competing with it.
+   */
+  readAfter?: Promise<unknown>;
 }
 
 export function buildPath(path: string, query?: Record<string, QueryValue>): string {
@@ -97,6 +102,10 @@ export async function fetchRaw(
           ? 'You are offline.'
           : 'The server could not be reached.',
     });
+  }
+  if (response.ok && options.readAfter) {
+    await options.readAfter.catch(() => undefined);
+    options.signal?.throwIfAborted();
   }
   const text = await readText(response);
   if (!response.ok) throw httpError(url, response, text);

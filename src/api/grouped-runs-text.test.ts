@@ -74,7 +74,7 @@ describe('parseGroupedRunsText', () => {
       sharedExamples: true,
     });
     expect(early).toHaveLength(1);
-    expect(early[0]?.reading).toEqual({ examples: FIRST_ROWS, of: ids.length });
+    expect(early[0]?.reading).toEqual({ examples: FIRST_ROWS, of: ids.length, from: 'response' });
     expect(early[0]?.groups.map((g) => g.examples.length)).toEqual([FIRST_ROWS, FIRST_ROWS]);
     expect(early[0]?.groups[0]?.examples[0]).toEqual(result.groups[0]?.examples[0]);
     expect(result.reading).toBeUndefined();

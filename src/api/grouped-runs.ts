@@ -244,10 +244,12 @@ export interface GroupedRuns {
   groups: Group[];
   issues: DataIssue[];
   /**
-   * Set on the early result of a large response: only the first examples of each group are
-   * in it (the rest are still being read). The complete result replaces it.
+   * Set on an early result: only the first examples of each group are in it, the rest are
+   * still being read. The complete result replaces it. `from` says where it came from: the
+   * page's own response (its first rows, read before the rest of a large one) or the
+   * first-screen request a large page sends beside it.
    */
-  reading?: { examples: number; of: number };
+  reading?: { examples: number; of: number; from: 'response' | 'first-screen' };
 }
 
 const envelopeSchema = z.object({ groups: z.array(z.unknown()) });
@@ -380,28 +382,20 @@ export async function parseGroupedRunsText(
     busy.ms += performance.now() - started;
     const shown = trimmed.groups.reduce((n, g) => Math.max(n, g.examples.length), 0);
     measureSince(MEASURES.earlyResult, started);
-    if (shown > 0) options.onEarlyResult({ ...trimmed, reading: { examples: shown, of: total } });
+    if (shown > 0) {
+      options.onEarlyResult({
+        ...trimmed,
+        reading: { examples: shown, of: total, from: 'response' },
+      });
+    }
     // The page renders and paints the early result before the rest is parsed.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await nextFrame();
+    await afterRender();
     options.signal?.throwIfAborted();
   } else {
     busy.ms += performance.now() - started;
   }
   const result = await runSliced(parseSteps(rawGroups(null)), busy, options.signal);
   return { result, busyMs: busy.ms };
-}
-
-/** The next animation frame, or a moment later where there are none (a hidden tab). */
-function nextFrame(): Promise<void> {
-  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** Examples parsed per JSON.parse call: a few milliseconds of work, well inside a slice. */
@@ -418,12 +412,27 @@ function* inBatches(
   }
 }
 
+/** Resolves once the page has rendered and painted what was just put in the query cache. */
+async function afterRender(): Promise<void> {
+  // React Query notifies its observers in a timeout; then React renders, then a frame.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await yieldToPage();
+}
+
+/** Longest wait for an idle moment: a page that is never idle still gets the rest read. */
+const IDLE_TIMEOUT_MS = 150;
+
 /**
- * Gives the browser a turn: a message task (no 4 ms clamp as nested timers have), queued
- * behind React's own tasks, so renders and frames go first (scheduler.yield() would not:
- * its continuations jump the queue).
+ * Gives the page a turn: the rest of a response is background work, so it waits for an idle
+ * moment, after React's renders (its scheduler's message tasks) and the next paint. Without
+ * idle callbacks (Safari, Node), a message task: no 4 ms clamp as nested timers have.
  */
 function yieldToPage(): Promise<void> {
+  if (typeof requestIdleCallback === 'function') {
+    return new Promise((resolve) => {
+      requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    });
+  }
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -643,29 +652,95 @@ export async function fetchGroupedRuns(
   datasetId: string,
   request: GroupedRunsRequest,
   signal?: AbortSignal,
-  options: Omit<ParseTextOptions, 'signal'> = {},
+  options: Omit<ParseTextOptions, 'signal'> & { readAfter?: Promise<unknown> } = {},
 ): Promise<GroupedRuns> {
   const built = buildGroupedRunsBody(request);
   if (!built.ok) throw built.error;
   const path = groupedRunsPath(datasetId);
-  const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
+  const { readAfter, ...parseOptions } = options;
+  const text = await fetchRaw(path, {
+    method: 'POST',
+    body: built.body,
+    signal,
+    raw: true,
+    readAfter,
+  });
   markResponseReceived();
-  const { result, busyMs } = await parseGroupedRunsText(text, path, { ...options, signal });
+  const { result, busyMs } = await parseGroupedRunsText(text, path, { ...parseOptions, signal });
   markDataReady(busyMs);
   return result;
+}
+
+/** Examples per group that a large page asks for first, on their own: a screen and more. */
+export const FIRST_SCREEN = 50;
+/** Pages longer than this send the first-screen request beside their own. */
+export const FIRST_SCREEN_FROM = 200;
+
+/**
+ * The first examples of a large page, asked for separately: their small response arrives,
+ * parses and paints long before a page of thousands of examples has downloaded. Null when
+ * it fails or comes back empty: the page's own request decides what the user sees then.
+ */
+export async function fetchFirstScreen(
+  datasetId: string,
+  request: GroupedRunsRequest,
+  signal?: AbortSignal,
+): Promise<GroupedRuns | null> {
+  const page = buildGroupedRunsBody(request);
+  const built = buildGroupedRunsBody({ ...request, limit: FIRST_SCREEN });
+  if (!page.ok || !built.ok) return null;
+  const { limit, offset } = page.body;
+  const path = groupedRunsPath(datasetId);
+  try {
+    const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
+    const { result } = await parseGroupedRunsText(text, path, { signal });
+    const first = request.group_by === 'run_metadata' ? onlySharedExamples(result) : result;
+    const shown = first.groups.reduce((n, g) => Math.max(n, g.examples.length), 0);
+    if (shown === 0) return null;
+    // The page holds up to `limit` examples of each group, from `offset` on.
+    const of = first.groups.reduce(
+      (n, g) => Math.max(n, Math.min(limit, g.exampleCount - offset)),
+      shown,
+    );
+    return { ...first, reading: { examples: shown, of, from: 'first-screen' } };
+  } catch {
+    return null;
+  }
 }
 
 export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest) {
   const built = buildGroupedRunsBody(request);
   return queryOptions({
     queryKey: queryKeys.groupedRuns(datasetId, built.ok ? built.body : { invalid: request }),
-    queryFn: ({ signal, client, queryKey }) =>
-      fetchGroupedRuns(datasetId, request, signal, {
-        // The first rows of a large response show while the rest is read; the complete
-        // result replaces them when the query resolves.
-        onEarlyResult: (early) => client.setQueryData(queryKey, early),
-        sharedExamples: request.group_by === 'run_metadata',
-      }),
+    queryFn: async ({ signal, client, queryKey }) => {
+      // Rows of the page's own response (early or complete) are never replaced by the
+      // first screen.
+      let ownRows = false;
+      // A large page's body is read once its first screen is on the page (or has failed).
+      const firstScreen =
+        built.ok && built.body.limit > FIRST_SCREEN_FROM
+          ? fetchFirstScreen(datasetId, request, signal).then(async (first) => {
+              if (!first || ownRows) return;
+              client.setQueryData(queryKey, first);
+              await afterRender();
+            })
+          : undefined;
+      try {
+        return await fetchGroupedRuns(datasetId, request, signal, {
+          readAfter: firstScreen,
+          // The first rows of a large response show while the rest is read; the complete
+          // result replaces them when the query resolves.
+          onEarlyResult: (early) => {
+            ownRows = true;
+            client.setQueryData(queryKey, early);
+          },
+          sharedExamples: request.group_by === 'run_metadata',
+        });
+      } finally {
+        // Nor does a first screen that arrives after the page's answer, or its error.
+        ownRows = true;
+      }
+    },
     // Results are large and always new: comparing them with the last one would walk them.
     structuralSharing: false,
   });

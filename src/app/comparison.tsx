@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, memo, Suspense, useCallback, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group, GroupedRuns } from '../api/grouped-runs';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
@@ -341,29 +341,40 @@ function ReadIssues({ result }: { result: GroupedRuns }) {
   );
 }
 
-/** Stable callbacks for the (memoised) charts panel. */
+/**
+ * Stable callbacks for the (memoised) charts panel: they read the view as it is when they
+ * are called, so a new baseline or hidden list does not re-render every chart.
+ */
 function useChartHandlers(
   view: ViewState,
   setView: SetView,
   result: GroupedRuns | undefined,
   baseline: string,
 ) {
-  const { hidden, sessions } = view;
+  const latest = useRef({ view, result, baseline });
+  useLayoutEffect(() => {
+    latest.current = { view, result, baseline };
+  });
   return useMemo(
     () => ({
       onMeasureChange: (chart: ViewState['chart']) => setView({ chart }, 'replace'),
       onFeedbackKeyChange: (chartKey: string) => setView({ chartKey }, 'replace'),
-      onToggleSession: (id: string) =>
-        setView({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] }),
+      onToggleSession: (id: string) => {
+        const { hidden } = latest.current.view;
+        setView({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] });
+      },
       onBarClick: (groupIndex: number, sessionId: string | null) => {
-        const group = result?.groups[groupIndex];
+        const { view: now, result: shown, baseline: base } = latest.current;
+        const group = shown?.groups[groupIndex];
         if (!group) return;
         setView({
           group: String(group.key),
-          hidden: sessionId ? sessions.filter((id) => id !== sessionId && id !== baseline) : hidden,
+          hidden: sessionId
+            ? now.sessions.filter((id) => id !== sessionId && id !== base)
+            : now.hidden,
         });
       },
     }),
-    [setView, hidden, sessions, result, baseline],
+    [setView],
   );
 }

@@ -7,6 +7,8 @@ export const MARKS = {
   dataReady: 'versus:data-ready',
   matrixPainted: 'versus:matrix-painted',
   matrixComplete: 'versus:matrix-complete',
+  /** The rows of a large page's first-screen request, before its own response (grouped-runs.ts). */
+  firstScreenPainted: 'versus:first-screen-painted',
 } as const;
 
 export const MEASURES = {
@@ -46,18 +48,26 @@ export function markDataReady(parseMs: number): void {
   });
 }
 
+/** What the matrix holds when it paints: see `markMatrixPainted`. */
+export type MatrixHolds = 'first-screen' | 'response' | 'complete';
+
 /**
- * Called after the browser has painted the matrix (two animation frames after commit).
- * `complete` is false while only the first rows of a large response are in it: the first
- * paint of a response is `matrix-painted`, the paint with all of it `matrix-complete`.
+ * Called after the browser has painted the matrix (two animation frames after commit). The
+ * first paint of the page's response is `matrix-painted` (`response`: its first rows, while
+ * the rest of a large one is read), the paint with all of it `matrix-complete`. Rows of the
+ * first-screen request come before the response and mark `first-screen-painted` only.
  */
-export function markMatrixPainted(complete = true): void {
+export function markMatrixPainted(holds: MatrixHolds): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() =>
       safe(() => {
+        if (holds === 'first-screen') {
+          performance.mark(MARKS.firstScreenPainted);
+          return;
+        }
         performance.mark(MARKS.matrixPainted);
         performance.measure(MEASURES.responseToMatrix, MARKS.responseReceived, MARKS.matrixPainted);
-        if (!complete) return;
+        if (holds !== 'complete') return;
         performance.mark(MARKS.matrixComplete);
         performance.measure(
           MEASURES.responseToCompleteMatrix,

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   baselineCell,
   cellDelta,
-  changeCounts,
   classify,
   directionOf,
   METRIC_KEYS,
@@ -10,6 +9,7 @@ import {
   metricDirection,
 } from './compare';
 import { buildMatrix } from './pivot';
+import { changeCounts } from './score-table';
 import {
   A,
   B,

@@ -1,12 +1,4 @@
-import type {
-  Change,
-  Delta,
-  Direction,
-  Matrix,
-  MatrixCell,
-  MatrixColumn,
-  MatrixRow,
-} from './types';
+import type { Change, Delta, Direction, MatrixCell, MatrixColumn, MatrixRow } from './types';
 
 /**
  * Comparisons against the baseline experiment. A delta is always `cell - baseline` in the
@@ -142,56 +134,4 @@ export function metricDelta(cell: MatrixCell, base: MatrixCell, metric: MetricKe
   if (value === null || reference === null) return null;
   const delta = value - reference;
   return { delta, change: classify(delta, metricDirection[metric]) };
-}
-
-export interface ChangeCount {
-  improved: number;
-  regressed: number;
-  unchanged: number;
-}
-
-/**
- * Per non-baseline column and numeric feedback key: how many rows improved, regressed or
- * stayed the same against the baseline. Rows where either side has no score are not counted.
- * Keys without any numeric score (pure categorical / comment keys) are left out.
- */
-export function changeCounts(
-  matrix: Matrix,
-  baselineSessionId: string,
-  flipped: ReadonlySet<string>,
-): Record<string, Record<string, ChangeCount>> {
-  const keys = matrix.feedbackKeys.filter((k) => k.kind === 'numeric').map((k) => k.key);
-  const directions = keys.map((key) => directionOf(key, flipped));
-  const columns = matrix.columns.filter((c) => c.sessionId !== baselineSessionId);
-  const out: Record<string, Record<string, ChangeCount>> = {};
-  const tallies: ChangeCount[][] = columns.map((column) => {
-    const perKey: Record<string, ChangeCount> = {};
-    const list = keys.map((key) => {
-      const count = { improved: 0, regressed: 0, unchanged: 0 };
-      perKey[key] = count;
-      return count;
-    });
-    out[column.id] = perKey;
-    return list;
-  });
-
-  // Plain loops and no Delta objects: this runs rows x columns x keys times.
-  for (const row of matrix.rows) {
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c] as MatrixColumn;
-      const cell = row.cells[column.id];
-      if (!cell) continue;
-      const base = baselineCell(row, column, baselineSessionId, matrix.columns);
-      if (!base) continue;
-      const tally = tallies[c] as ChangeCount[];
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k] as string;
-        const value = cell.scores[key]?.score;
-        const reference = base.scores[key]?.score;
-        if (value == null || reference == null) continue;
-        (tally[k] as ChangeCount)[classify(value - reference, directions[k] as Direction)]++;
-      }
-    }
-  }
-  return out;
 }

@@ -19,7 +19,7 @@ import {
   useState,
 } from 'react';
 import { formatGroupKey } from '../../lib/format';
-import { markMatrixPainted } from '../../lib/perf-marks';
+import { type MatrixHolds, markMatrixPainted } from '../../lib/perf-marks';
 import { sessionColor } from '../../lib/session-colors';
 import { textWidth } from '../../lib/text-width';
 import { baselineCell } from './compare';
@@ -68,8 +68,11 @@ export interface MatrixTableProps {
   compact: boolean;
   /** Section aggregates line, for example_metadata grouping. */
   sectionSummary?: (sectionIndex: number) => string;
-  /** False while only the first rows of a large response are in the matrix. */
-  complete?: boolean;
+  /**
+   * What the matrix holds, for the performance marks: the first-screen request's rows, the
+   * first rows of the page's response, or all of it.
+   */
+  holds?: MatrixHolds;
 }
 
 /**
@@ -225,7 +228,7 @@ export function MatrixTable(props: MatrixTableProps) {
 
   // The benchmark and DevTools read this mark: the matrix for new data is on screen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: marks once per new matrix
-  useEffect(() => markMatrixPainted(props.complete ?? true), [matrix]);
+  useEffect(() => markMatrixPainted(props.holds ?? 'complete'), [matrix]);
 
   const [focus, setFocus] = useState({ item: 0, col: 0 });
   const focusPending = useRef(false);

@@ -58,7 +58,7 @@ export function MatrixView({
   paging: PagingInfo;
   sectionSummary?: (sectionIndex: number) => string;
   /** While a large response is read: how many of its examples are in the matrix so far. */
-  reading?: { examples: number; of: number } | null;
+  reading?: { examples: number; of: number; from: 'response' | 'first-screen' } | null;
 }) {
   const keys = matrix.feedbackKeys
     .map((k) => k.key)
@@ -126,7 +126,7 @@ export function MatrixView({
           headerMarker={headerMarker}
           compact={density === 'compact'}
           sectionSummary={sectionSummary}
-          complete={reading === null}
+          holds={reading === null ? 'complete' : reading.from}
         />
       ) : null}
     </section>

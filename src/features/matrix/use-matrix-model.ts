@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Group, GroupBy } from '../../api/grouped-runs';
-import { changeCounts } from './compare';
 import { buildMatrix } from './pivot';
+import { changeCounts, scoreTableOf } from './score-table';
 import { buildSearchIndex, type SearchIndex } from './search-text';
 import { filterRows, sortReadsBaseline, sortRows } from './sort-filter';
 import type { FilterSpec, MatrixRow, SortSpec } from './types';
@@ -63,8 +63,9 @@ export function useMatrixModel(input: MatrixModelInput) {
         baselineSessionId: baseline,
         flipped: flippedSet,
         searchIndex,
+        scores: scoreTableOf(matrix),
       }),
-    [sorted, matrix.columns, filter, visibleSessionIds, baseline, flippedSet, searchIndex],
+    [sorted, matrix, filter, visibleSessionIds, baseline, flippedSet, searchIndex],
   );
   return { matrix, rows, counts, flippedSet };
 }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { baselineCell, classify, directionOf } from './compare';
+import { buildMatrix } from './pivot';
+import { changeCounts, scoreTableOf } from './score-table';
+import { filterRows } from './sort-filter';
+import { A, B, C, filter, syntheticGroups } from './test-fixtures';
+import type { Change, Matrix } from './types';
+
+/**
+ * The score arrays give the same answers as walking the rows' objects: the change counts
+ * against the obvious loop over `baselineCell`, and the "only" filter with and without them.
+ */
+const D = 'dddddddd-0000-4000-8000-00000000000d';
+const sessions = [A, B, C, D];
+
+/** Synthetic data with holes: cells missing, scores null, a baseline absent from some rows. */
+function holeyMatrix(groupCount: number): Matrix {
+  const groups = syntheticGroups(300, sessions, groupCount);
+  // A and C also ran under another value: their columns in a group of their own, so a
+  // column can compare with the baseline in its own group or fall back to its first cell.
+  const [again] = syntheticGroups(300, [C, A], 1);
+  if (again) groups.push({ ...again, key: 'again' });
+  const matrix = buildMatrix(groups, { groupBy: 'run_metadata', sessionOrder: sessions });
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  for (const row of matrix.rows) {
+    for (const id of Object.keys(row.cells)) {
+      const cell = row.cells[id];
+      if (!cell) continue;
+      const roll = random();
+      if (roll < 0.1) delete row.cells[id];
+      else if (roll < 0.2) for (const score of Object.values(cell.scores)) score.score = null;
+      else if (roll < 0.25 && cell.scores.correctness) cell.scores.correctness.score = 0.5;
+    }
+  }
+  return matrix;
+}
+
+function countsByWalking(matrix: Matrix, baseline: string, flipped: ReadonlySet<string>) {
+  const keys = matrix.feedbackKeys.filter((k) => k.kind === 'numeric').map((k) => k.key);
+  const out: Record<string, Record<string, Record<Change, number>>> = {};
+  for (const column of matrix.columns) {
+    if (column.sessionId === baseline) continue;
+    const perKey: Record<string, Record<Change, number>> = {};
+    for (const key of keys) {
+      const count = { improved: 0, regressed: 0, unchanged: 0 };
+      for (const row of matrix.rows) {
+        const cell = row.cells[column.id];
+        const base = cell ? baselineCell(row, column, baseline, matrix.columns) : null;
+        const value = cell?.scores[key]?.score;
+        const reference = base?.scores[key]?.score;
+        if (value == null || reference == null) continue;
+        count[classify(value - reference, directionOf(key, flipped))]++;
+      }
+      perKey[key] = count;
+    }
+    out[column.id] = perKey;
+  }
+  return out;
+}
+
+describe.each([1, 2, 3])('score arrays, %i group(s)', (groupCount) => {
+  const matrix = holeyMatrix(groupCount);
+  const flips = [new Set<string>(), new Set(['correctness']), new Set(['helpfulness', 'verdict'])];
+
+  it.each(sessions)('count changes against baseline %s as walking the rows does', (baseline) => {
+    for (const flipped of flips) {
+      expect(changeCounts(matrix, baseline, flipped)).toEqual(
+        countsByWalking(matrix, baseline, flipped),
+      );
+    }
+  });
+
+  it.each(sessions)(
+    'filter "only" rows against baseline %s as walking the rows does',
+    (baseline) => {
+      const scores = scoreTableOf(matrix);
+      const specs = [
+        filter({ only: 'regressions' }),
+        filter({ only: 'improvements' }),
+        filter({ only: 'regressions', onlyKey: 'correctness' }),
+        filter({ only: 'improvements', onlyKey: 'helpfulness' }),
+        filter({ only: 'regressions', onlyKey: 'no such key' }),
+      ];
+      for (const spec of specs) {
+        for (const [flipped, visible] of [
+          [flips[1], new Set(sessions)],
+          [flips[2], new Set([A, C, baseline])],
+        ] as const) {
+          const ctx = {
+            columns: matrix.columns,
+            visibleSessionIds: visible,
+            baselineSessionId: baseline,
+            flipped: flipped ?? new Set<string>(),
+          };
+          const walked = filterRows(matrix.rows, spec, ctx);
+          const fast = filterRows(matrix.rows, spec, { ...ctx, scores });
+          expect(fast.map((r) => r.exampleId)).toEqual(walked.map((r) => r.exampleId));
+          expect(walked.length).toBeLessThan(matrix.rows.length);
+        }
+      }
+    },
+  );
+});
+
+describe('scoreTableOf', () => {
+  it('is built once per matrix', () => {
+    const matrix = holeyMatrix(2);
+    expect(scoreTableOf(matrix)).toBe(scoreTableOf(matrix));
+  });
+});

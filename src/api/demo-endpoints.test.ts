@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoStore } from '../mocks/handlers/index-list';
-import { server } from '../mocks/node';
+import { useDemoServer } from '../testing/demo-server';
 import { fetchDataset, fetchDatasets } from './datasets';
 import { fetchGroupedRuns } from './grouped-runs';
 import { fetchSessionMetadata } from './session-metadata';
@@ -11,23 +11,7 @@ import { fetchDatasetSessions } from './sessions';
  * The app's own fetchers and schemas against the demo handlers: what demo mode serves must
  * read without a single item set aside. Relative URLs resolve against a test origin.
  */
-const ORIGIN = 'http://versus.test';
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  // Taken after listen(): the fetch that MSW intercepts.
-  const interceptedFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
-    interceptedFetch(
-      typeof input === 'string' && input.startsWith('/') ? `${ORIGIN}${input}` : input,
-      init,
-    ),
-  );
-});
-afterAll(() => {
-  server.close();
-  vi.unstubAllGlobals();
-});
+useDemoServer();
 
 const supportQa = demoStore.datasets.find((d) => d.name === 'Support QA');
 if (!supportQa) throw new Error('demo data has no Support QA dataset');

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { QueryClient } from '@tanstack/react-query';
 import { HttpResponse, http } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoStore } from '../mocks/handlers/index-list';
-import { server } from '../mocks/node';
+import { useDemoServer } from '../testing/demo-server';
 import {
   FIRST_SCREEN,
   FIRST_SCREEN_FROM,
@@ -16,23 +16,7 @@ import {
  * A large page sends a small first-screen request beside its own, shows its rows first, and
  * never lets them replace (or outlive) the page's own answer. Against the demo handlers.
  */
-const ORIGIN = 'http://versus.test';
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  const interceptedFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
-    interceptedFetch(
-      typeof input === 'string' && input.startsWith('/') ? `${ORIGIN}${input}` : input,
-      init,
-    ),
-  );
-});
-afterEach(() => server.resetHandlers());
-afterAll(() => {
-  server.close();
-  vi.unstubAllGlobals();
-});
+const server = useDemoServer();
 
 const dataset = demoStore.datasets.find((d) => d.name === 'Support QA');
 if (!dataset) throw new Error('demo data has no Support QA dataset');

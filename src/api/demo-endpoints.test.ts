@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { demoStore } from '../mocks/handlers/index-list';
-import { useDemoServer } from '../testing/demo-server';
+import { serveDemoData } from '../testing/demo-server';
 import { fetchDataset, fetchDatasets } from './datasets';
 import { fetchGroupedRuns } from './grouped-runs';
 import { fetchSessionMetadata } from './session-metadata';
@@ -11,7 +11,7 @@ import { fetchDatasetSessions } from './sessions';
  * The app's own fetchers and schemas against the demo handlers: what demo mode serves must
  * read without a single item set aside. Relative URLs resolve against a test origin.
  */
-useDemoServer();
+serveDemoData();
 
 const supportQa = demoStore.datasets.find((d) => d.name === 'Support QA');
 if (!supportQa) throw new Error('demo data has no Support QA dataset');

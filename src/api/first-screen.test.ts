@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoStore } from '../mocks/handlers/index-list';
-import { useDemoServer } from '../testing/demo-server';
+import { serveDemoData } from '../testing/demo-server';
 import {
   FIRST_SCREEN,
   FIRST_SCREEN_FROM,
@@ -16,7 +16,7 @@ import {
  * A large page sends a small first-screen request beside its own, shows its rows first, and
  * never lets them replace (or outlive) the page's own answer. Against the demo handlers.
  */
-const server = useDemoServer();
+const server = serveDemoData();
 
 const dataset = demoStore.datasets.find((d) => d.name === 'Support QA');
 if (!dataset) throw new Error('demo data has no Support QA dataset');

@@ -8,7 +8,7 @@ export const TEST_ORIGIN = 'http://versus.test';
  * The demo handlers for a Node test file: MSW listens, relative URLs resolve against
  * TEST_ORIGIN, and handlers a test adds with `server.use` are dropped after it.
  */
-export function useDemoServer(): typeof server {
+export function serveDemoData(): typeof server {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     // Taken after listen(): the fetch that MSW intercepts.

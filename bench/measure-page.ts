@@ -639,7 +639,7 @@ export async function measureCalibration(browser: Browser, frames: number): Prom
 }
 
 /** The `limit` of a group/runs request body (0 when it has none). */
-export function limitOf(body: string | null): number {
+function limitOf(body: string | null): number {
   try {
     const limit = (JSON.parse(body ?? '') as { limit?: unknown }).limit;
     return typeof limit === 'number' ? limit : 0;

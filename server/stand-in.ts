@@ -111,14 +111,21 @@ export function createStandIn(options: StandInOptions): {
       return send(401, { detail: 'Invalid token' });
     }
     const body = await readBody(req);
-    const replayKey = options.replay ? `${req.method} ${url.pathname}${url.search}\n${body}` : '';
-    const replayed = replays.get(replayKey);
-    if (replayed) return sendBytes(res, replayed.status, replayed.bytes);
-    const result = route(options.store, req.method ?? 'GET', url, body);
-    if (!options.replay) return send(result.status, result.body);
-    const bytes = Buffer.from(JSON.stringify(result.body));
-    replays.set(replayKey, { status: result.status, bytes });
-    sendBytes(res, result.status, bytes);
+    const answer = () => {
+      const result = route(options.store, req.method ?? 'GET', url, body);
+      return { status: result.status, bytes: Buffer.from(JSON.stringify(result.body)) };
+    };
+    if (!options.replay) {
+      const { status, bytes } = answer();
+      return sendBytes(res, status, bytes);
+    }
+    const key = `${req.method} ${url.pathname}${url.search}\n${body}`;
+    let reply = replays.get(key);
+    if (!reply) {
+      reply = answer();
+      replays.set(key, reply);
+    }
+    sendBytes(res, reply.status, reply.bytes);
   });
   return { server, requests };
 }

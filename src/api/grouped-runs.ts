@@ -47,6 +47,8 @@ export const groupedRunsRequestSchema = z.object({
 });
 
 export type GroupedRunsRequest = z.input<typeof groupedRunsRequestSchema>;
+/** A request as sent: checked against the spec, defaults filled in. */
+export type GroupedRunsBody = z.output<typeof groupedRunsRequestSchema>;
 
 // ---------- response items ----------
 
@@ -249,7 +251,18 @@ export interface GroupedRuns {
    * page's own response (its first rows, read before the rest of a large one) or the
    * first-screen request a large page sends beside it.
    */
-  reading?: { examples: number; of: number; from: 'response' | 'first-screen' };
+  reading?: Reading;
+}
+
+export interface Reading {
+  examples: number;
+  of: number;
+  from: 'response' | 'first-screen';
+}
+
+/** The most examples any group holds. */
+function mostExamples(groups: readonly { examples: readonly unknown[] }[]): number {
+  return groups.reduce((n, g) => Math.max(n, g.examples.length), 0);
 }
 
 const envelopeSchema = z.object({ groups: z.array(z.unknown()) });
@@ -380,7 +393,7 @@ export async function parseGroupedRunsText(
     const total = scanned.groups.reduce((n, g) => Math.max(n, g.examples?.length ?? 0), 0);
     const trimmed = options.sharedExamples ? onlySharedExamples(early) : early;
     busy.ms += performance.now() - started;
-    const shown = trimmed.groups.reduce((n, g) => Math.max(n, g.examples.length), 0);
+    const shown = mostExamples(trimmed.groups);
     measureSince(MEASURES.earlyResult, started);
     if (shown > 0) {
       options.onEarlyResult({
@@ -627,7 +640,7 @@ function pushIssues(issues: DataIssue[], at: string, error: z.ZodError, input: u
 /** Builds the request body, or says why the spec forbids it (nothing malformed is ever sent). */
 export function buildGroupedRunsBody(
   request: GroupedRunsRequest,
-): { ok: true; body: z.output<typeof groupedRunsRequestSchema> } | { ok: false; error: ApiError } {
+): { ok: true; body: GroupedRunsBody } | { ok: false; error: ApiError } {
   const parsed = groupedRunsRequestSchema.safeParse({
     ...request,
     session_ids: sortedUnique(request.session_ids),
@@ -683,23 +696,20 @@ export const FIRST_SCREEN_FROM = 200;
  */
 export async function fetchFirstScreen(
   datasetId: string,
-  request: GroupedRunsRequest,
+  page: GroupedRunsBody,
   signal?: AbortSignal,
 ): Promise<GroupedRuns | null> {
-  const page = buildGroupedRunsBody(request);
-  const built = buildGroupedRunsBody({ ...request, limit: FIRST_SCREEN });
-  if (!page.ok || !built.ok) return null;
-  const { limit, offset } = page.body;
   const path = groupedRunsPath(datasetId);
   try {
-    const text = await fetchRaw(path, { method: 'POST', body: built.body, signal, raw: true });
+    const body = { ...page, limit: FIRST_SCREEN };
+    const text = await fetchRaw(path, { method: 'POST', body, signal, raw: true });
     const { result } = await parseGroupedRunsText(text, path, { signal });
-    const first = request.group_by === 'run_metadata' ? onlySharedExamples(result) : result;
-    const shown = first.groups.reduce((n, g) => Math.max(n, g.examples.length), 0);
+    const first = page.group_by === 'run_metadata' ? onlySharedExamples(result) : result;
+    const shown = mostExamples(first.groups);
     if (shown === 0) return null;
     // The page holds up to `limit` examples of each group, from `offset` on.
     const of = first.groups.reduce(
-      (n, g) => Math.max(n, Math.min(limit, g.exampleCount - offset)),
+      (n, g) => Math.max(n, Math.min(page.limit, g.exampleCount - page.offset)),
       shown,
     );
     return { ...first, reading: { examples: shown, of, from: 'first-screen' } };
@@ -713,14 +723,14 @@ export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest)
   return queryOptions({
     queryKey: queryKeys.groupedRuns(datasetId, built.ok ? built.body : { invalid: request }),
     queryFn: async ({ signal, client, queryKey }) => {
-      // Rows of the page's own response (early or complete) are never replaced by the
-      // first screen.
-      let ownRows = false;
-      // A large page's body is read once its first screen is on the page (or has failed).
+      // A large page's body is read once its first screen is on the page (or has failed),
+      // so the page's own rows always come after it; the first screen never lands once the
+      // page has answered or failed.
+      let answered = false;
       const firstScreen =
         built.ok && built.body.limit > FIRST_SCREEN_FROM
-          ? fetchFirstScreen(datasetId, request, signal).then(async (first) => {
-              if (!first || ownRows) return;
+          ? fetchFirstScreen(datasetId, built.body, signal).then(async (first) => {
+              if (!first || answered) return;
               client.setQueryData(queryKey, first);
               await afterRender();
             })
@@ -730,15 +740,11 @@ export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest)
           readAfter: firstScreen,
           // The first rows of a large response show while the rest is read; the complete
           // result replaces them when the query resolves.
-          onEarlyResult: (early) => {
-            ownRows = true;
-            client.setQueryData(queryKey, early);
-          },
+          onEarlyResult: (early) => client.setQueryData(queryKey, early),
           sharedExamples: request.group_by === 'run_metadata',
         });
       } finally {
-        // Nor does a first screen that arrives after the page's answer, or its error.
-        ownRows = true;
+        answered = true;
       }
     },
     // Results are large and always new: comparing them with the last one would walk them.

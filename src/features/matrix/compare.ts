@@ -37,7 +37,7 @@ export function metricValue(cell: MatrixCell, metric: MetricKey): number | null 
   return metric === 'latency' ? cell.latency : cell.totalCost;
 }
 
-interface BaselinePlan {
+export interface BaselinePlan {
   /** Column id -> the baseline session's column in the same group, when there is one. */
   sameGroup: Map<string, string>;
   /** The baseline session's column ids in column order: the fallback search order. */
@@ -47,7 +47,10 @@ interface BaselinePlan {
 // Cached per columns array so row x column loops do not rescan the columns for every cell.
 const planCache = new WeakMap<readonly MatrixColumn[], Map<string, BaselinePlan>>();
 
-function baselinePlan(columns: readonly MatrixColumn[], baselineSessionId: string): BaselinePlan {
+export function baselinePlan(
+  columns: readonly MatrixColumn[],
+  baselineSessionId: string,
+): BaselinePlan {
   let byBaseline = planCache.get(columns);
   if (!byBaseline) {
     byBaseline = new Map();

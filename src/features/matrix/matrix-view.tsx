@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Group, GroupBy } from '../../api/grouped-runs';
+import type { Group, GroupBy, Reading } from '../../api/grouped-runs';
 import { formatCount } from '../../lib/format';
 import { usePreferences } from '../../lib/preferences';
 import { MatrixTable } from './matrix-table';
@@ -58,7 +58,7 @@ export function MatrixView({
   paging: PagingInfo;
   sectionSummary?: (sectionIndex: number) => string;
   /** While a large response is read: how many of its examples are in the matrix so far. */
-  reading?: { examples: number; of: number; from: 'response' | 'first-screen' } | null;
+  reading?: Reading | null;
 }) {
   const keys = matrix.feedbackKeys
     .map((k) => k.key)

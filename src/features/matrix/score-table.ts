@@ -1,17 +1,17 @@
-import { classify, directionOf } from './compare';
+import { baselinePlan, classify, directionOf } from './compare';
 import type { Change, Matrix, MatrixColumn, MatrixRow } from './types';
 
 /**
  * Every cell's feedback scores as flat number arrays, built once per matrix, and the
  * baseline cell each cell compares with, built once per baseline. The header's change counts
  * and the "regressions / improvements only" filter then run over arrays instead of walking
- * 10,000 rows of objects again on every baseline change. Same results as `changeCounts` and
- * the `only` filter over objects (see score-table.test.ts).
+ * 10,000 rows of objects again on every baseline change. Tested equal to walking the objects
+ * with `baselineCell` (score-table.test.ts).
  */
 export interface ScoreTable {
   columns: readonly MatrixColumn[];
   keys: readonly string[];
-  /** The matrix's rows by object (the sorted, filtered lists hold the same objects). */
+  /** The rows by object (the sorted, filtered lists hold the same objects). */
   rowIndex: ReadonlyMap<MatrixRow, number>;
   /** Per column: 1 where the row has a cell. */
   hasCell: readonly Uint8Array[];
@@ -22,16 +22,23 @@ export interface ScoreTable {
 /** Per column: the column (index) each row's cell compares with, -1 for none. */
 export type References = readonly Int32Array[];
 
-const tables = new WeakMap<Matrix, ScoreTable>();
+// Keyed by the rows array: a matrix's rows (and columns) never change after it is built.
+const tables = new WeakMap<readonly MatrixRow[], ScoreTable>();
 const references = new WeakMap<ScoreTable, Map<string, References>>();
 
-export function scoreTableOf(matrix: Matrix): ScoreTable {
-  const cached = tables.get(matrix);
+/** The score arrays of these rows in these columns; every key some cell scores. */
+export function scoreTableOf({
+  rows,
+  columns,
+}: {
+  rows: readonly MatrixRow[];
+  columns: readonly MatrixColumn[];
+}): ScoreTable {
+  const cached = tables.get(rows);
   if (cached) return cached;
-  const { rows, columns } = matrix;
-  const keys = matrix.feedbackKeys.map((k) => k.key);
+  const keyIndex = new Map<string, number>();
   const hasCell = columns.map(() => new Uint8Array(rows.length));
-  const scores = columns.flatMap(() => keys.map(() => new Float64Array(rows.length).fill(NaN)));
+  const perKey: Float64Array[][] = columns.map(() => []);
   const rowIndex = new Map<MatrixRow, number>();
   rows.forEach((row, r) => {
     rowIndex.set(row, r);
@@ -39,20 +46,34 @@ export function scoreTableOf(matrix: Matrix): ScoreTable {
       const cell = row.cells[column.id];
       if (!cell) return;
       (hasCell[c] as Uint8Array)[r] = 1;
-      keys.forEach((key, k) => {
+      for (const key in cell.scores) {
         const score = cell.scores[key]?.score;
-        if (score != null) (scores[c * keys.length + k] as Float64Array)[r] = score;
-      });
+        if (score == null) continue;
+        let k = keyIndex.get(key);
+        if (k === undefined) {
+          k = keyIndex.size;
+          keyIndex.set(key, k);
+          for (const list of perKey) list.push(new Float64Array(rows.length).fill(NaN));
+        }
+        (perKey[c]?.[k] as Float64Array)[r] = score;
+      }
     });
   });
-  const table = { columns, keys, rowIndex, hasCell, scores };
-  tables.set(matrix, table);
+  const table = {
+    columns,
+    keys: [...keyIndex.keys()],
+    rowIndex,
+    hasCell,
+    scores: perKey.flat(),
+  };
+  tables.set(rows, table);
   return table;
 }
 
 /**
- * The baseline cell of every cell, as `baselineCell` chooses it: the baseline session's cell
- * in the same group, else its first cell in the row (column order); none for its own columns.
+ * The baseline cell of every cell, as `baselineCell` chooses it (`baselinePlan`): the
+ * baseline session's cell in the same group, else its first cell in the row; none for the
+ * baseline's own columns.
  */
 export function referencesOf(table: ScoreTable, baselineSessionId: string): References {
   let byBaseline = references.get(table);
@@ -64,10 +85,9 @@ export function referencesOf(table: ScoreTable, baselineSessionId: string): Refe
   if (cached) return cached;
   const { columns, hasCell } = table;
   const rowCount = hasCell[0]?.length ?? 0;
-  const own: number[] = [];
-  columns.forEach((column, c) => {
-    if (column.sessionId === baselineSessionId) own.push(c);
-  });
+  const plan = baselinePlan(columns, baselineSessionId);
+  const indexOf = new Map(columns.map((column, c) => [column.id, c]));
+  const own = plan.ordered.map((id) => indexOf.get(id) as number);
   // The baseline's first cell in each row.
   const first = new Int32Array(rowCount).fill(-1);
   for (let r = 0; r < rowCount; r++) {
@@ -80,8 +100,9 @@ export function referencesOf(table: ScoreTable, baselineSessionId: string): Refe
   }
   const result = columns.map((column) => {
     if (column.sessionId === baselineSessionId) return new Int32Array(rowCount).fill(-1);
-    const same = own.find((c) => columns[c]?.groupIndex === column.groupIndex);
-    if (same === undefined) return first;
+    const sameId = plan.sameGroup.get(column.id);
+    if (sameId === undefined) return first;
+    const same = indexOf.get(sameId) as number;
     const sameHas = hasCell[same] as Uint8Array;
     const refs = new Int32Array(rowCount);
     for (let r = 0; r < rowCount; r++) refs[r] = sameHas[r] ? same : (first[r] as number);

@@ -1,24 +1,14 @@
 import {
   baselineCell,
   cellDelta,
-  classify,
-  directionOf,
   firstCell,
   type MetricKey,
   metricValue,
   sessionColumnIds,
 } from './compare';
-import { cellChanged, referencesOf, type ScoreTable } from './score-table';
+import { cellChanged, referencesOf, type ScoreTable, scoreTableOf } from './score-table';
 import { matchesTerms, rowHaystack, type SearchIndex, searchTerms } from './search-text';
-import type {
-  Change,
-  Direction,
-  FilterSpec,
-  MatrixCell,
-  MatrixColumn,
-  MatrixRow,
-  SortSpec,
-} from './types';
+import type { Change, Direction, FilterSpec, MatrixColumn, MatrixRow, SortSpec } from './types';
 
 /**
  * Row sorting and filtering. Both are pure, never mutate their input, and keep example_metadata
@@ -138,8 +128,8 @@ export interface FilterContext {
   /** Cached haystacks; without one, text search renders each row it looks at afresh. */
   searchIndex?: SearchIndex;
   /**
-   * The matrix's scores as arrays (for the matrix whose rows and columns these are): the
-   * "only" filter then compares arrays rather than walking every row's objects.
+   * The score arrays of the matrix whose rows and columns these are (`scoreTableOf`), kept
+   * with it; without them, the "only" filter builds them from the rows it is given.
    */
   scores?: ScoreTable;
 }
@@ -181,27 +171,12 @@ export function filterRows(rows: MatrixRow[], filter: FilterSpec, ctx: FilterCon
     const baseline = ctx.baselineSessionId;
     const compared = visible.filter((c) => c.sessionId !== baseline);
     const onlyKey = filter.onlyKey;
-    const directions = new Map<string, Direction>();
-    const directionFor = (key: string): Direction => {
-      let d = directions.get(key);
-      if (!d) {
-        d = directionOf(key, ctx.flipped);
-        directions.set(key, d);
-      }
-      return d;
-    };
-    const changed = (cell: MatrixCell, base: MatrixCell, key: string): boolean => {
-      const value = cell.scores[key]?.score;
-      const reference = base.scores[key]?.score;
-      if (value == null || reference == null) return false;
-      return classify(value - reference, directionFor(key)) === wanted;
-    };
-    const table = ctx.scores;
     if (baseline === null) {
       tests.push(() => false);
-    } else if (table) {
-      // The same test over the score arrays (tested equal): a baseline change re-filters
-      // 10,000 rows without walking their objects.
+    } else {
+      // Over the score arrays: a baseline change re-filters 10,000 rows without walking
+      // their objects.
+      const table = ctx.scores ?? scoreTableOf({ rows, columns: ctx.columns });
       const refs = referencesOf(table, baseline);
       const columnIndexes = compared.map((c) => table.columns.indexOf(c));
       const key = onlyKey === null ? null : table.keys.indexOf(onlyKey);
@@ -210,21 +185,6 @@ export function filterRows(rows: MatrixRow[], filter: FilterSpec, ctx: FilterCon
         if (r === undefined || key === -1) return false;
         for (const c of columnIndexes) {
           if (c >= 0 && cellChanged(table, refs, c, r, key, wanted, ctx.flipped)) return true;
-        }
-        return false;
-      });
-    } else {
-      tests.push((row) => {
-        for (const column of compared) {
-          const cell = row.cells[column.id];
-          if (!cell) continue;
-          const base = baselineCell(row, column, baseline, ctx.columns);
-          if (!base) continue;
-          if (onlyKey !== null) {
-            if (changed(cell, base, onlyKey)) return true;
-          } else {
-            for (const key in cell.scores) if (changed(cell, base, key)) return true;
-          }
         }
         return false;
       });

@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { READING_STEP } from './report';
 
 /**
  * The in-page measurements. Everything timed runs inside the page (performance.now(), rAF,
@@ -134,8 +135,11 @@ const PAGE_PROBE = String.raw`
       return out;
     },
 
-    /** Scrolls .matrix by half its height per frame until the bottom or maxFrames. */
-    scroll(maxFrames) {
+    /**
+     * Scrolls .matrix by "step" of its height per frame (half by default: a fling) until the
+     * bottom or maxFrames, counting the frames the app drew its cells at a glance.
+     */
+    scroll(maxFrames, step = 0.5) {
       const el = document.querySelector('.matrix');
       if (!el) return Promise.resolve({ error: 'no .matrix element' });
       el.scrollTop = 0;
@@ -144,6 +148,7 @@ const PAGE_PROBE = String.raw`
           new Promise((resolve) => {
             const deltas = [];
             let blankFrames = 0;
+            let glanceFrames = 0;
             let last = null;
             let frames = 0;
             const t0 = now();
@@ -170,6 +175,7 @@ const PAGE_PROBE = String.raw`
               if (last !== null) {
                 deltas.push(ts - last);
                 if (!coversViewport()) blankFrames += 1;
+                if (el.dataset.scrollPace === 'fling') glanceFrames += 1;
               }
               last = ts;
               const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
@@ -178,6 +184,7 @@ const PAGE_PROBE = String.raw`
                   deltas,
                   frames,
                   blankFrames,
+                  glanceFrames,
                   reachedEnd: atEnd,
                   scrollHeight: el.scrollHeight,
                   clientHeight: el.clientHeight,
@@ -187,7 +194,7 @@ const PAGE_PROBE = String.raw`
                 });
                 return;
               }
-              el.scrollTop += el.clientHeight * 0.5;
+              el.scrollTop += el.clientHeight * step;
               frames += 1;
               requestAnimationFrame(step);
             };
@@ -361,6 +368,8 @@ export interface ScrollSample {
   deltas: number[];
   frames: number;
   blankFrames: number;
+  /** Frames the app drew with its cells at a glance (`data-scroll-pace="fling"`). */
+  glanceFrames: number;
   reachedEnd: boolean;
   capped: boolean;
   scrollHeight: number;
@@ -416,6 +425,8 @@ export interface IterationSample {
   load: LoadSample;
   heap: HeapSample | null;
   scroll: ScrollSample | null;
+  /** The same scroll at reading pace (READING_STEP, report.ts): full cells. */
+  readingScroll: ScrollSample | null;
   interactions: InteractionSample[];
   floor: FloorSample | null;
   requestBodyChars: number | null;
@@ -439,6 +450,7 @@ export interface IterationPlan {
 }
 
 const VIEWPORT = { width: 1440, height: 900 };
+const READING_FRAMES = 120;
 /** A control that is not there in this long is reported missing (the app may have changed). */
 const ACTION_TIMEOUT_MS = 5_000;
 
@@ -709,6 +721,7 @@ export async function measureIteration(
     const heap = plan.skip.heap ? null : await measureHeap(page, cdp);
 
     let scroll: ScrollSample | null = null;
+    let readingScroll: ScrollSample | null = null;
     if (!plan.skip.scroll) {
       await settle(page);
       const s = await evaluate<Omit<ScrollSample, 'capped'> & { error?: string }>(
@@ -717,6 +730,13 @@ export async function measureIteration(
       );
       if (s.error) throw new Error(`scroll: ${s.error}`);
       scroll = { ...s, capped: !s.reachedEnd && s.frames >= plan.scrollMaxFrames };
+      await settle(page);
+      const r = await evaluate<Omit<ScrollSample, 'capped'> & { error?: string }>(
+        page,
+        `window.__bench.scroll(${READING_FRAMES}, ${READING_STEP})`,
+      );
+      if (r.error) throw new Error(`reading-pace scroll: ${r.error}`);
+      readingScroll = { ...r, capped: !r.reachedEnd && r.frames >= READING_FRAMES };
     }
 
     const interactions = plan.skip.interactions ? [] : await runInteractions(page, plan);
@@ -739,6 +759,7 @@ export async function measureIteration(
       load,
       heap,
       scroll,
+      readingScroll,
       interactions,
       floor,
       requestBodyChars: sent.body?.length ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IterationSample } from './measure-page';
+import type { IterationSample, ScrollSample } from './measure-page';
 import {
   evaluateBudgets,
   formatBytes,
@@ -12,6 +12,7 @@ import {
   summarise,
   summariseWorkload,
   type WorkloadResult,
+  workloadSection,
 } from './report';
 
 describe('quantile and median', () => {
@@ -120,6 +121,7 @@ function sample(index: number, overrides: { pvn: number; parse: number; heap: nu
     },
     heap: { usedBytes: overrides.heap, totalBytes: overrides.heap, performanceMemoryBytes: null },
     scroll: null,
+    readingScroll: null,
     interactions: [
       {
         name: 'sort',
@@ -193,5 +195,54 @@ describe('summariseWorkload and evaluateBudgets', () => {
       null,
     );
     expect(slow.find((b) => b.id === 'l-response-to-matrix')?.met).toBe(false);
+  });
+
+  it('judges the scroll on the fling and says what its frames drew and what reading pace costs', () => {
+    const scroll = (deltas: number[], glanceFrames: number): ScrollSample => ({
+      deltas,
+      frames: deltas.length,
+      blankFrames: 0,
+      glanceFrames,
+      reachedEnd: true,
+      capped: false,
+      scrollHeight: 10_000,
+      clientHeight: 600,
+      scrollTop: 9_400,
+      elapsedMs: 1_000,
+      longFrames: 0,
+    });
+    const fling = Array.from({ length: 100 }, () => 16.7);
+    const reading = [
+      ...Array.from({ length: 90 }, () => 16.7),
+      ...Array.from({ length: 10 }, () => 60),
+    ];
+    const withScrolls = iterations.map((i) => ({
+      ...i,
+      scroll: scroll(fling, 98),
+      readingScroll: scroll(reading, 0),
+    }));
+    const s = summariseWorkload(withScrolls, 1_000);
+    expect(s.scroll?.glanceFrames).toBe(294);
+    expect(s.readingScroll?.pooled.overShare).toBeCloseTo(0.1);
+    const l: WorkloadResult = {
+      name: 'L',
+      examples: 3,
+      sessions: 2,
+      runs: 6,
+      groups: 1,
+      groupKey: 'prompt_version',
+      payloadBytes: 1_000,
+      scrollMaxFrames: 300,
+      iterations: withScrolls,
+      failures: [],
+      summary: s,
+    };
+    const budget = evaluateBudgets([l], null).find((b) => b.id === 'l-scroll');
+    expect(budget?.met).toBe(true);
+    expect(budget?.note).toContain('98.0 % of its frames show the cells at a glance');
+    expect(budget?.note).toContain('at reading pace, full cells: p95 60.0 ms, 10.0 % > 50 ms');
+    const table = workloadSection(l);
+    expect(table).toContain('| half a screen per frame (a fling: the budget) | 300 |');
+    expect(table).toContain('1/12 of a screen per frame (reading pace)');
   });
 });

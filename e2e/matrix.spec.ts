@@ -149,3 +149,71 @@ test('example metadata grouping shows row sections with one column per session',
   await expect(grid.locator('th[data-session-id]')).toHaveCount(2);
   await expect(grid.locator('.matrix__section').first()).toBeVisible();
 });
+
+test('a flung matrix shows each cell at a glance, then the full cells again at rest', async ({
+  page,
+}) => {
+  const errors = trackPageErrors(page);
+  await openView(page);
+  const matrix = page.locator('.matrix');
+  await expect(matrix.locator('tr[data-example-id]').first()).toBeVisible();
+
+  // A reading-speed scroll (40 px every 40 ms: a screen a second or so) keeps the full cells.
+  const slow = await matrix.evaluate(async (el) => {
+    let flung = 0;
+    for (let i = 0; i < 20; i++) {
+      el.scrollTop += 40;
+      await new Promise((r) => setTimeout(r, 40));
+      if (el.dataset.scrollPace === 'fling' || el.querySelector('.cell__glance')) flung += 1;
+    }
+    return flung;
+  });
+  expect(slow).toBe(0);
+
+  // A fling (half a screen a frame): cells at a glance, one line per chip.
+  const fling = await matrix.evaluate(async (el) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    el.scrollTop = 0;
+    await new Promise((r) => setTimeout(r, 300));
+    let flungFrames = 0;
+    let glance: Record<string, string> = {};
+    for (let i = 0; i < 60 && el.scrollTop + el.clientHeight < el.scrollHeight - 1; i++) {
+      el.scrollTop += el.clientHeight / 2;
+      await frame();
+      if (el.dataset.scrollPace !== 'fling') continue;
+      flungFrames += 1;
+      glance = {};
+      for (const p of el.querySelectorAll<HTMLElement>('.cell__glance')) {
+        const td = p.closest<HTMLElement>('td[data-session-id]');
+        const row = p.closest<HTMLElement>('tr[data-example-id]');
+        glance[`${row?.dataset.exampleId}|${td?.dataset.sessionId}`] = p.textContent ?? '';
+      }
+    }
+    return { flungFrames, glance };
+  });
+  expect(fling.flungFrames).toBeGreaterThan(0);
+  expect(Object.keys(fling.glance).length).toBeGreaterThan(0);
+
+  // At rest: the full cells are back, with the scores the glance showed.
+  await expect(matrix).toHaveAttribute('data-scroll-pace', 'normal');
+  await expect(matrix.locator('.cell__glance')).toHaveCount(0);
+  await expect(matrix.locator('.cell__preview').first()).toBeVisible();
+  let compared = 0;
+  for (const [id, text] of Object.entries(fling.glance)) {
+    const [exampleId, sessionId] = id.split('|');
+    const cell = matrix.locator(
+      `tr[data-example-id="${exampleId}"] td[data-session-id="${sessionId}"]`,
+    );
+    if ((await cell.count()) === 0) continue;
+    const chips = await cell
+      .locator('[data-feedback-key]')
+      .evaluateAll((els) =>
+        els.map((e) => `${(e as HTMLElement).dataset.feedbackKey} ${e.textContent}`),
+      );
+    const lines = text.split('\n').filter((line) => line !== 'Error');
+    expect(lines).toEqual(chips);
+    compared += 1;
+  }
+  expect(compared).toBeGreaterThan(0);
+  await expectNoPageErrors(errors);
+});

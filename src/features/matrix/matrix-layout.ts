@@ -1,5 +1,6 @@
+import { formatScore } from '../../lib/format';
 import { rowKey } from './pivot';
-import type { MatrixColumn, MatrixRow } from './types';
+import type { MatrixCell, MatrixColumn, MatrixRow } from './types';
 
 /** Body items of the virtual list: example rows, and section headers (example_metadata). */
 export type BodyItem =
@@ -58,6 +59,27 @@ export function cellKeys(keys: readonly string[]): { shown: string[]; more: numb
     shown: keys.slice(0, MAX_KEYS_IN_CELL),
     more: Math.max(0, keys.length - MAX_KEYS_IN_CELL),
   };
+}
+
+/**
+ * A cell at a glance, while the matrix is flung (scroll-pace.ts): one line per chip the full
+ * cell shows (same keys, same order, same values; no deltas), as one text node that costs a
+ * frame almost nothing to lay out. Compact cells show the values only, as they do in full.
+ */
+export function glanceText(
+  cell: MatrixCell | undefined,
+  keys: readonly string[],
+  compact: boolean,
+): string {
+  if (!cell) return 'not run';
+  const lines = cell.error ? ['Error'] : [];
+  for (const key of cellKeys(keys).shown) {
+    const score = cell.scores[key];
+    if (!score) continue;
+    const value = score.score !== null ? formatScore(score.score) : (score.label ?? '—');
+    lines.push(compact ? value : `${key} ${value}`);
+  }
+  return lines.join('\n');
 }
 
 /** Fixed row height per display, so that scrolling never measures the DOM. */

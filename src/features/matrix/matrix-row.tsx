@@ -3,6 +3,7 @@ import { inputPreview } from '../../lib/input-preview';
 import { sessionColor } from '../../lib/session-colors';
 import { baselineCell } from './compare';
 import { type CellDisplay, MatrixCellContent } from './matrix-cell';
+import { glanceText } from './matrix-layout';
 import type { MatrixColumn, MatrixRow } from './types';
 
 /** The few things a body row needs from TanStack's cell: its id (the renderer takes the rest). */
@@ -34,6 +35,8 @@ export interface MatrixBodyRowProps<C extends TableCell> {
   onFocusCell: (item: number, col: number) => void;
   onOpen: (exampleId: string) => void;
   onHover: (cellId: string | null) => void;
+  /** The matrix is being flung (scroll-pace.ts): cells show their scores at a glance. */
+  glance: boolean;
 }
 
 /**
@@ -66,13 +69,16 @@ function BodyRow<C extends TableCell>(props: MatrixBodyRowProps<C>) {
         <span className="matrix__example-name" title={row.example.name}>
           {row.example.name}
         </span>
-        <span className="matrix__example-input">{inputPreview(row.example.inputs)}</span>
+        {props.glance ? null : (
+          <span className="matrix__example-input">{inputPreview(row.example.inputs)}</span>
+        )}
       </th>
       {props.cells.slice(1).map((cell, i) => {
         const column = props.columns[i];
         if (!column || i < props.columnsFrom || i > props.columnsTo) return null;
         const colIndex = i + 1;
-        const expanded = compact && (props.hoveredCell === cell.id || expandedCol === colIndex);
+        const expanded =
+          !props.glance && compact && (props.hoveredCell === cell.id || expandedCol === colIndex);
         return (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's onKeyDown opens the focused cell on Enter
           <td
@@ -91,7 +97,13 @@ function BodyRow<C extends TableCell>(props: MatrixBodyRowProps<C>) {
               gridColumn: colIndex + 1,
             }}
           >
-            {props.renderCell(cell)}
+            {props.glance ? (
+              <p className={`cell__glance${compact ? ' cell__glance--compact' : ''}`}>
+                {glanceText(row.cells[column.id], props.fullDisplay.keys, compact)}
+              </p>
+            ) : (
+              props.renderCell(cell)
+            )}
             {expanded ? (
               <div className="cell-popover" role="tooltip">
                 <MatrixCellContent

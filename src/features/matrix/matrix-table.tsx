@@ -5,6 +5,7 @@ import {
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
+  FlexRender,
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
@@ -37,6 +38,7 @@ import {
 import { MatrixBodyRow } from './matrix-row';
 import { rowKey } from './pivot';
 import type { Matrix, MatrixColumn, MatrixRow } from './types';
+import { useScrollPace } from './use-scroll-pace';
 
 /** Above this many session columns, columns are virtualised too. */
 const COLUMN_VIRTUALISATION_THRESHOLD = 6;
@@ -49,6 +51,11 @@ const features = tableFeatures({
 const helper = createColumnHelper<typeof features, MatrixRow>();
 type MatrixTableCell = Cell<typeof features, MatrixRow, unknown>;
 const NO_CELLS: MatrixTableCell[] = [];
+/**
+ * One function for every row and render: the table object is new on each render (each scroll
+ * frame), and a renderer bound to it would re-render every row in view, not just the new ones.
+ */
+const renderCell = (cell: MatrixTableCell) => <FlexRender cell={cell} />;
 
 export interface MatrixTableProps {
   matrix: Matrix;
@@ -181,12 +188,21 @@ export function MatrixTable(props: MatrixTableProps) {
   const rowsById = table.getRowModel().rowsById;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Before the virtualizer: its scroll listener must run first (see useScrollPace).
+  const fling = useScrollPace(scrollRef);
   const height = rowHeight(keys.length, showMetrics, compact);
+  // Stable between scroll frames: the virtualizer re-derives every item's position (10,000
+  // objects for a large page) whenever its key function changes.
+  const estimateSize = useCallback(
+    (i: number) => (items[i]?.type === 'section' ? 44 : height),
+    [items, height],
+  );
+  const getItemKey = useCallback((i: number) => items[i]?.id ?? i, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (items[i]?.type === 'section' ? 44 : height),
-    getItemKey: (i) => items[i]?.id ?? i,
+    estimateSize,
+    getItemKey,
     // Rows are a fixed height and render in one frame: a short overscan keeps the DOM (and
     // each frame's style, layout and paint) small.
     overscan: 2,
@@ -217,10 +233,6 @@ export function MatrixTable(props: MatrixTableProps) {
     has: (i: number) => i >= columnRange.from && i <= columnRange.to,
   };
   const focusCell = useCallback((item: number, col: number) => setFocus({ item, col }), []);
-  const renderCell = useCallback(
-    (cell: MatrixTableCell) => <table.FlexRender cell={cell} />,
-    [table],
-  );
 
   // Row heights change with the visible keys and the metric line.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the geometry changes
@@ -296,8 +308,94 @@ export function MatrixTable(props: MatrixTableProps) {
   const headerRows = sectioned ? 1 : 2;
   const groups = sectioned ? [] : columnGroups(visibleColumns);
 
+  // The header does not change while the rows scroll: built again only when what it shows does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the header's inputs, not on the scroll
+  const head = useMemo(
+    () => (
+      <thead className="matrix__head">
+        {!sectioned ? (
+          <tr className="matrix__row matrix__row--groups" aria-rowindex={1}>
+            <th className="matrix__corner" aria-colindex={1}>
+              <span className="visually-hidden">Group</span>
+            </th>
+            {groups.map((g) => (
+              <th
+                key={g.id}
+                aria-colindex={g.start + 2}
+                colSpan={g.span}
+                className="matrix__group-header"
+                style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
+                title={formatGroupKey(g.groupKey ?? '')}
+              >
+                {formatGroupKey(g.groupKey ?? '')}
+              </th>
+            ))}
+          </tr>
+        ) : null}
+        <tr className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
+          <th className="matrix__corner" aria-colindex={1}>
+            Example
+            <ResizeHandle
+              label="Example"
+              size={table.getColumn('example')?.getSize() ?? widths.example}
+              onPointerDown={headerById.get('example')?.getResizeHandler()}
+              onResize={(delta) => resizeBy('example', delta)}
+            />
+          </th>
+          {visibleColumns.map((column, i) =>
+            !renderedColumns.has(i) ? null : (
+              <ColumnHeader
+                key={column.id}
+                column={column}
+                colIndex={i + 2}
+                color={sessionColor(column.sessionIndex)}
+                isBaseline={column.sessionId === baseline}
+                counts={counts[column.id]}
+                keys={keys}
+                onSetBaseline={props.onSetBaseline}
+                onMove={props.onMoveSession}
+                marker={
+                  column.sessionId === baseline ? null : props.headerMarker?.(column.sessionId)
+                }
+                canMove={{
+                  left: column.sessionIndex > 0,
+                  right:
+                    column.sessionIndex <
+                    matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0),
+                }}
+                resizeHandle={
+                  <ResizeHandle
+                    label={column.sessionName}
+                    size={table.getColumn(column.id)?.getSize() ?? widths.session}
+                    onPointerDown={headerById.get(column.id)?.getResizeHandler()}
+                    onResize={(delta) => resizeBy(column.id, delta)}
+                  />
+                }
+              />
+            ),
+          )}
+        </tr>
+      </thead>
+    ),
+    [
+      visibleColumns,
+      columnRange.from,
+      columnRange.to,
+      columnSizing,
+      widths,
+      sectioned,
+      baseline,
+      counts,
+      keys,
+      matrix.columns,
+      props.onSetBaseline,
+      props.onMoveSession,
+      props.headerMarker,
+    ],
+  );
+
   return (
-    <div ref={scrollRef} className="matrix">
+    <div ref={scrollRef} className="matrix" data-scroll-pace={fling ? 'fling' : 'normal'}>
       <table
         className="matrix__table"
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid; arrow keys move between cells
@@ -308,70 +406,7 @@ export function MatrixTable(props: MatrixTableProps) {
         style={{ ['--matrix-template' as string]: template }}
         onKeyDown={onKeyDown}
       >
-        <thead className="matrix__head">
-          {!sectioned ? (
-            <tr className="matrix__row matrix__row--groups" aria-rowindex={1}>
-              <th className="matrix__corner" aria-colindex={1}>
-                <span className="visually-hidden">Group</span>
-              </th>
-              {groups.map((g) => (
-                <th
-                  key={g.id}
-                  aria-colindex={g.start + 2}
-                  colSpan={g.span}
-                  className="matrix__group-header"
-                  style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
-                  title={formatGroupKey(g.groupKey ?? '')}
-                >
-                  {formatGroupKey(g.groupKey ?? '')}
-                </th>
-              ))}
-            </tr>
-          ) : null}
-          <tr className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
-            <th className="matrix__corner" aria-colindex={1}>
-              Example
-              <ResizeHandle
-                label="Example"
-                size={table.getColumn('example')?.getSize() ?? widths.example}
-                onPointerDown={headerById.get('example')?.getResizeHandler()}
-                onResize={(delta) => resizeBy('example', delta)}
-              />
-            </th>
-            {visibleColumns.map((column, i) =>
-              !renderedColumns.has(i) ? null : (
-                <ColumnHeader
-                  key={column.id}
-                  column={column}
-                  colIndex={i + 2}
-                  color={sessionColor(column.sessionIndex)}
-                  isBaseline={column.sessionId === baseline}
-                  counts={counts[column.id]}
-                  keys={keys}
-                  onSetBaseline={props.onSetBaseline}
-                  onMove={props.onMoveSession}
-                  marker={
-                    column.sessionId === baseline ? null : props.headerMarker?.(column.sessionId)
-                  }
-                  canMove={{
-                    left: column.sessionIndex > 0,
-                    right:
-                      column.sessionIndex <
-                      matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0),
-                  }}
-                  resizeHandle={
-                    <ResizeHandle
-                      label={column.sessionName}
-                      size={table.getColumn(column.id)?.getSize() ?? widths.session}
-                      onPointerDown={headerById.get(column.id)?.getResizeHandler()}
-                      onResize={(delta) => resizeBy(column.id, delta)}
-                    />
-                  }
-                />
-              ),
-            )}
-          </tr>
-        </thead>
+        {head}
         <tbody className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((virtualItem) => {
             const item = items[virtualItem.index] as BodyItem;
@@ -438,6 +473,7 @@ export function MatrixTable(props: MatrixTableProps) {
                 onFocusCell={focusCell}
                 onOpen={props.onOpen}
                 onHover={setHovered}
+                glance={fling}
               />
             );
           })}

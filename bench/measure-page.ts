@@ -136,10 +136,10 @@ const PAGE_PROBE = String.raw`
     },
 
     /**
-     * Scrolls .matrix by "step" of its height per frame (half by default: a fling) until the
-     * bottom or maxFrames, counting the frames the app drew its cells at a glance.
+     * Scrolls .matrix by "screens" of its height per frame (half by default: a fling) until
+     * the bottom or maxFrames, counting the frames the app drew its cells at a glance.
      */
-    scroll(maxFrames, step = 0.5) {
+    scroll(maxFrames, screens = 0.5) {
       const el = document.querySelector('.matrix');
       if (!el) return Promise.resolve({ error: 'no .matrix element' });
       el.scrollTop = 0;
@@ -194,7 +194,7 @@ const PAGE_PROBE = String.raw`
                 });
                 return;
               }
-              el.scrollTop += el.clientHeight * step;
+              el.scrollTop += el.clientHeight * screens;
               frames += 1;
               requestAnimationFrame(step);
             };
@@ -578,6 +578,23 @@ export async function waitForLoaded(page: Page, timeoutMs: number): Promise<void
 }
 
 /** Lets the page go quiet between actions so one action's tail is not timed as the next's. */
+/** One scroll from the top (see the probe's scroll), checked to have moved. */
+async function scrollSample(
+  page: Page,
+  label: string,
+  maxFrames: number,
+  screens: number,
+): Promise<ScrollSample> {
+  const s = await evaluate<Omit<ScrollSample, 'capped'> & { error?: string }>(
+    page,
+    `window.__bench.scroll(${maxFrames}, ${screens})`,
+  );
+  if (s.error) throw new Error(`${label}: ${s.error}`);
+  // Frames of a scroll that did not move would time an idle page.
+  if (s.frames > 0 && s.scrollTop === 0) throw new Error(`${label}: the matrix did not move`);
+  return { ...s, capped: !s.reachedEnd && s.frames >= maxFrames };
+}
+
 async function settle(page: Page): Promise<void> {
   await evaluate(
     page,
@@ -724,19 +741,11 @@ export async function measureIteration(
     let readingScroll: ScrollSample | null = null;
     if (!plan.skip.scroll) {
       await settle(page);
-      const s = await evaluate<Omit<ScrollSample, 'capped'> & { error?: string }>(
-        page,
-        `window.__bench.scroll(${plan.scrollMaxFrames})`,
-      );
-      if (s.error) throw new Error(`scroll: ${s.error}`);
-      scroll = { ...s, capped: !s.reachedEnd && s.frames >= plan.scrollMaxFrames };
+      scroll = await scrollSample(page, 'scroll', plan.scrollMaxFrames, 0.5);
+      // From rest: the app keeps a fling's glance mode while a scroll goes on fast enough.
+      await page.waitForTimeout(500);
       await settle(page);
-      const r = await evaluate<Omit<ScrollSample, 'capped'> & { error?: string }>(
-        page,
-        `window.__bench.scroll(${READING_FRAMES}, ${READING_STEP})`,
-      );
-      if (r.error) throw new Error(`reading-pace scroll: ${r.error}`);
-      readingScroll = { ...r, capped: !r.reachedEnd && r.frames >= READING_FRAMES };
+      readingScroll = await scrollSample(page, 'reading-pace scroll', READING_FRAMES, READING_STEP);
     }
 
     const interactions = plan.skip.interactions ? [] : await runInteractions(page, plan);

@@ -243,6 +243,6 @@ describe('summariseWorkload and evaluateBudgets', () => {
     expect(budget?.note).toContain('at reading pace, full cells: p95 60.0 ms, 10.0 % > 50 ms');
     const table = workloadSection(l);
     expect(table).toContain('| half a screen per frame (a fling: the budget) | 300 |');
-    expect(table).toContain('1/12 of a screen per frame (reading pace)');
+    expect(table).toContain('1/20 of a screen per frame (reading pace)');
   });
 });

@@ -359,10 +359,10 @@ export function summariseWorkload(
 // ---------- budgets ----------
 
 /**
- * Reading pace: a twelfth of a screen a frame (five screens a second at 60 Hz), below the pace
- * at which the app shows cells at a glance (six a second), so every frame draws full cells.
+ * Reading pace: a twentieth of a screen a frame (three screens a second at 60 Hz), well below
+ * the pace at which the app shows cells at a glance (six a second): full cells in every frame.
  */
-export const READING_STEP = 1 / 12;
+export const READING_STEP = 1 / 20;
 
 export const BUDGETS = {
   lResponseToMatrixMs: 1_000,

@@ -164,7 +164,7 @@ test('a flung matrix shows each cell at a glance, then the full cells again at r
     for (let i = 0; i < 20; i++) {
       el.scrollTop += 40;
       await new Promise((r) => setTimeout(r, 40));
-      if (el.dataset.scrollPace === 'fling' || el.querySelector('.cell__glance')) flung += 1;
+      if (el.dataset.scrollPace === 'fling' || el.querySelector('td.is-glance')) flung += 1;
     }
     return flung;
   });
@@ -183,10 +183,9 @@ test('a flung matrix shows each cell at a glance, then the full cells again at r
       if (el.dataset.scrollPace !== 'fling') continue;
       flungFrames += 1;
       glance = {};
-      for (const p of el.querySelectorAll<HTMLElement>('.cell__glance')) {
-        const td = p.closest<HTMLElement>('td[data-session-id]');
-        const row = p.closest<HTMLElement>('tr[data-example-id]');
-        glance[`${row?.dataset.exampleId}|${td?.dataset.sessionId}`] = p.textContent ?? '';
+      for (const td of el.querySelectorAll<HTMLElement>('td.is-glance')) {
+        const row = td.closest<HTMLElement>('tr[data-example-id]');
+        glance[`${row?.dataset.exampleId}|${td.dataset.sessionId}`] = td.textContent ?? '';
       }
     }
     return { flungFrames, glance };
@@ -196,7 +195,7 @@ test('a flung matrix shows each cell at a glance, then the full cells again at r
 
   // At rest: the full cells are back, with the scores the glance showed.
   await expect(matrix).toHaveAttribute('data-scroll-pace', 'normal');
-  await expect(matrix.locator('.cell__glance')).toHaveCount(0);
+  await expect(matrix.locator('td.is-glance')).toHaveCount(0);
   await expect(matrix.locator('.cell__preview').first()).toBeVisible();
   let compared = 0;
   for (const [id, text] of Object.entries(fling.glance)) {

@@ -120,7 +120,11 @@ const runFields = z.object({
 
 type RunFields = z.output<typeof runFields>;
 
-export function toRun(r: RunFields) {
+/**
+ * A run as the app holds it, built in one go from its checked fields (by the fast path or by
+ * zod) and its feedback: a large response has 80,000 of them, so no intermediate copies.
+ */
+export function toRun(r: RunFields, feedbacks: Feedback[], feedback: FeedbackStatsByKey) {
   const latency =
     r.start_time !== null && r.end_time !== null && r.end_time >= r.start_time
       ? (r.end_time - r.start_time) / 1000
@@ -145,23 +149,21 @@ export function toRun(r: RunFields) {
     totalCost: r.total_cost,
     promptCost: r.prompt_cost,
     completionCost: r.completion_cost,
-    rawFeedbackStats: r.feedback_stats,
-    rawFeedbacks: r.feedbacks ?? [],
     referenceExampleId: r.reference_example_id,
     traceId: r.trace_id ?? null,
     tags: (r.tags ?? []).filter((t): t is string => typeof t === 'string'),
     appPath: r.app_path,
     metadata: readMetadata(r.extra),
+    feedbacks,
+    /** Per key, from `feedback_stats` when sent, else derived from `feedbacks`. */
+    feedback,
   };
 }
 
-export const runSchema = runFields.transform(toRun);
+/** A run's fields as the spec allows them; `toRun` makes the app's Run of them. */
+export const runSchema = runFields;
 
-export interface Run extends Omit<z.output<typeof runSchema>, 'rawFeedbackStats' | 'rawFeedbacks'> {
-  feedbacks: Feedback[];
-  /** Per key, from `feedback_stats` when sent, else derived from `feedbacks`. */
-  feedback: FeedbackStatsByKey;
-}
+export type Run = ReturnType<typeof toRun>;
 
 function readMetadata(extra: Record<string, unknown> | null): Record<string, unknown> {
   const metadata = extra?.metadata;
@@ -541,30 +543,29 @@ function parseExample(raw: unknown, at: string, issues: DataIssue[]): Example | 
   const runs: Run[] = [];
   (e.runs ?? []).forEach((rawRun, r) => {
     // Hand-checked fast path; zod (same rules) when it declines, to say where and why.
-    const fields = readRunFields(rawRun);
-    let data: ReturnType<typeof toRun>;
-    if (fields) data = toRun(fields);
-    else {
+    let fields: RunFields | null = readRunFields(rawRun);
+    if (!fields) {
       const run = runSchema.safeParse(rawRun);
       if (!run.success) {
         pushIssues(issues, `${at}.runs[${r}]`, run.error, rawRun);
         return;
       }
-      data = run.data;
+      fields = run.data;
     }
-    const { rawFeedbackStats, rawFeedbacks, ...rest } = data;
     const feedbacks: Feedback[] = [];
-    rawFeedbacks.forEach((rawFeedback, f) => {
+    (fields.feedbacks ?? []).forEach((rawFeedback, f) => {
       const fb = feedbackSchema.safeParse(rawFeedback);
       if (fb.success) feedbacks.push(fb.data);
       else pushIssues(issues, `${at}.runs[${r}].feedbacks[${f}]`, fb.error, rawFeedback);
     });
-    const fromStats = normaliseFeedbackStats(rawFeedbackStats);
-    runs.push({
-      ...rest,
-      feedbacks,
-      feedback: Object.keys(fromStats).length > 0 ? fromStats : statsFromFeedbacks(feedbacks),
-    });
+    const fromStats = normaliseFeedbackStats(fields.feedback_stats);
+    runs.push(
+      toRun(
+        fields,
+        feedbacks,
+        Object.keys(fromStats).length > 0 ? fromStats : statsFromFeedbacks(feedbacks),
+      ),
+    );
   });
   return {
     id: e.id,

@@ -84,7 +84,7 @@ function BodyRow<C extends TableCell>(props: MatrixBodyRowProps<C>) {
           <td
             key={cell.id}
             aria-colindex={colIndex + 1}
-            className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}${expanded ? ' is-expanded' : ''}`}
+            className={`matrix__cell${column.sessionId === baseline ? ' is-baseline' : ''}${expanded ? ' is-expanded' : ''}${props.glance ? ` is-glance${compact ? ' is-glance-compact' : ''}` : ''}`}
             data-session-id={column.sessionId}
             data-col-index={colIndex}
             tabIndex={tabIndex(colIndex)}
@@ -97,13 +97,9 @@ function BodyRow<C extends TableCell>(props: MatrixBodyRowProps<C>) {
               gridColumn: colIndex + 1,
             }}
           >
-            {props.glance ? (
-              <p className={`cell__glance${compact ? ' cell__glance--compact' : ''}`}>
-                {glanceText(row.cells[column.id], props.fullDisplay.keys, compact)}
-              </p>
-            ) : (
-              props.renderCell(cell)
-            )}
+            {props.glance
+              ? glanceText(row.cells[column.id], props.fullDisplay.keys, compact)
+              : props.renderCell(cell)}
             {expanded ? (
               <div className="cell-popover" role="tooltip">
                 <MatrixCellContent

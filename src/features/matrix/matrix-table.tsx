@@ -216,7 +216,8 @@ export function MatrixTable(props: MatrixTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => table.getColumn(visibleColumns[i]?.id ?? '')?.getSize() ?? widths.session,
     paddingStart: table.getColumn('example')?.getSize() ?? widths.example,
-    overscan: 2,
+    // One column beyond the view: every row that scrolls in renders each column it holds.
+    overscan: 1,
     enabled: virtualColumns,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when widths change

@@ -15,8 +15,9 @@ const FRAME = 1000 / 60;
 function paces(step: number, every: number, events: number, start: ScrollPace = AT_REST) {
   const out: ScrollPace[] = [];
   let pace = start;
-  let at = Number.isFinite(start.at) ? start.at : 1_000;
-  let offset = start.offset;
+  const last = start.recent.at(-1);
+  let at = last?.at ?? 1_000;
+  let offset = last?.offset ?? 0;
   for (let i = 0; i < events; i++) {
     offset += step;
     at += every;
@@ -45,14 +46,16 @@ describe('nextPace', () => {
     const flung = paces(VIEWPORT / 2, FRAME, 3).at(-1) as ScrollPace;
     expect(flung.fling).toBe(true);
     const keep = (VIEWPORT * FLING_SCREENS_PER_SECOND * FLING_KEEP_FRACTION) / 60;
-    expect(paces(keep + 1, FRAME, 10, flung).every((p) => p.fling)).toBe(true);
-    expect(paces(keep - 1, FRAME, 1, flung)[0]?.fling).toBe(false);
+    expect(paces(keep + 1, FRAME, 30, flung).every((p) => p.fling)).toBe(true);
+    // Slower than that: off once the window holds only the slow events.
+    const slowing = paces(keep - 1, FRAME, 12, flung).map((p) => p.fling);
+    expect(slowing[0]).toBe(true);
+    expect(slowing.at(-1)).toBe(false);
   });
 
   it('scores the distance, whichever the direction', () => {
-    expect(paces(-VIEWPORT / 2, FRAME, 3, { ...AT_REST, offset: 50_000 }).at(-1)?.fling).toBe(
-      true,
-    );
+    const start = { fling: false, recent: [{ offset: 50_000, at: 1_000 }] };
+    expect(paces(-VIEWPORT / 2, FRAME, 3, start).at(-1)?.fling).toBe(true);
   });
 
   it('does not call far moves in separate gestures a fling (page keys, jumps)', () => {
@@ -63,9 +66,36 @@ describe('nextPace', () => {
     expect(paces(VIEWPORT / 2, SAME_GESTURE_MS + 1, 1, flung)[0]?.fling).toBe(false);
   });
 
+  it('reads the pace over several events: uneven intervals do not make a fling', () => {
+    // Scroll event times seen in headless Chromium while rAF stepped evenly (ms apart).
+    const gaps = [20, 9, 13, 16, 18, 15, 18, 17, 15, 20, 28, 10, 9, 13, 16, 18, 20, 28];
+    const run = (pxPerEvent: number) => {
+      let pace = AT_REST;
+      let at = 0;
+      let offset = 0;
+      const seen: boolean[] = [];
+      for (const gap of gaps) {
+        at += gap;
+        offset += pxPerEvent;
+        pace = nextPace(pace, { offset, at, viewport: VIEWPORT });
+        seen.push(pace.fling);
+      }
+      return seen;
+    };
+    // Four screens a second on average: a 9 ms gap alone would read as more than seven.
+    expect(run(VIEWPORT / 15).some(Boolean)).toBe(false);
+    // Half a screen an event: a fling from the second event, whatever the gaps.
+    expect(
+      run(VIEWPORT / 2)
+        .slice(1)
+        .every(Boolean),
+    ).toBe(true);
+  });
+
   it('learns nothing from an event that did not move', () => {
     const flung = paces(VIEWPORT / 2, FRAME, 3).at(-1) as ScrollPace;
-    const same = nextPace(flung, { offset: flung.offset, at: flung.at + 50, viewport: VIEWPORT });
+    const last = flung.recent.at(-1) as { offset: number; at: number };
+    const same = nextPace(flung, { offset: last.offset, at: last.at + 50, viewport: VIEWPORT });
     expect(same).toBe(flung);
   });
 

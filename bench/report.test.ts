@@ -154,6 +154,26 @@ function sample(index: number, overrides: { pvn: number; parse: number; heap: nu
   } satisfies IterationSample;
 }
 
+/** An L workload of three examples around the given samples and their summary. */
+function workloadL(
+  iterations: IterationSample[],
+  summary: ReturnType<typeof summariseWorkload>,
+): WorkloadResult {
+  return {
+    name: 'L',
+    examples: 3,
+    sessions: 2,
+    runs: 6,
+    groups: 1,
+    groupKey: 'prompt_version',
+    payloadBytes: 1_000,
+    scrollMaxFrames: 300,
+    iterations,
+    failures: [],
+    summary,
+  };
+}
+
 describe('summariseWorkload and evaluateBudgets', () => {
   const iterations = [
     sample(0, { pvn: 300, parse: 100, heap: 2_000 }),
@@ -171,19 +191,7 @@ describe('summariseWorkload and evaluateBudgets', () => {
   });
 
   it('judges the L budgets on medians and reports misses without throwing', () => {
-    const l: WorkloadResult = {
-      name: 'L',
-      examples: 3,
-      sessions: 2,
-      runs: 6,
-      groups: 1,
-      groupKey: 'prompt_version',
-      payloadBytes: 1_000,
-      scrollMaxFrames: 300,
-      iterations,
-      failures: [],
-      summary,
-    };
+    const l = workloadL(iterations, summary);
     const budgets = evaluateBudgets([l], null);
     const byId = new Map(budgets.map((b) => [b.id, b]));
     expect(byId.get('l-response-to-matrix')?.met).toBe(true);
@@ -224,19 +232,7 @@ describe('summariseWorkload and evaluateBudgets', () => {
     const s = summariseWorkload(withScrolls, 1_000);
     expect(s.scroll?.glanceFrames).toBe(294);
     expect(s.readingScroll?.pooled.overShare).toBeCloseTo(0.1);
-    const l: WorkloadResult = {
-      name: 'L',
-      examples: 3,
-      sessions: 2,
-      runs: 6,
-      groups: 1,
-      groupKey: 'prompt_version',
-      payloadBytes: 1_000,
-      scrollMaxFrames: 300,
-      iterations: withScrolls,
-      failures: [],
-      summary: s,
-    };
+    const l = workloadL(withScrolls, s);
     const budget = evaluateBudgets([l], null).find((b) => b.id === 'l-scroll');
     expect(budget?.met).toBe(true);
     expect(budget?.note).toContain('98.0 % of its frames show the cells at a glance');

@@ -157,7 +157,6 @@ export function MatrixTable(props: MatrixTableProps) {
     onColumnSizingChange: setColumnSizing,
     columnResizeMode: 'onChange',
   });
-  const headerById = new Map(table.getFlatHeaders().map((h) => [h.column.id, h]));
   const resizeBy = (columnId: string, delta: number) =>
     setColumnSizing((prev) => {
       const column = table.getColumn(columnId);
@@ -307,12 +306,13 @@ export function MatrixTable(props: MatrixTableProps) {
     });
 
   const headerRows = sectioned ? 1 : 2;
-  const groups = sectioned ? [] : columnGroups(visibleColumns);
 
   // The header does not change while the rows scroll: built again only when what it shows does.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the header's inputs, not on the scroll
-  const head = useMemo(
-    () => (
+  const head = useMemo(() => {
+    const headerById = new Map(table.getFlatHeaders().map((h) => [h.column.id, h]));
+    const groups = sectioned ? [] : columnGroups(visibleColumns);
+    return (
       <thead className="matrix__head">
         {!sectioned ? (
           <tr className="matrix__row matrix__row--groups" aria-rowindex={1}>
@@ -377,23 +377,22 @@ export function MatrixTable(props: MatrixTableProps) {
           )}
         </tr>
       </thead>
-    ),
-    [
-      visibleColumns,
-      columnRange.from,
-      columnRange.to,
-      columnSizing,
-      widths,
-      sectioned,
-      baseline,
-      counts,
-      keys,
-      matrix.columns,
-      props.onSetBaseline,
-      props.onMoveSession,
-      props.headerMarker,
-    ],
-  );
+    );
+  }, [
+    visibleColumns,
+    columnRange.from,
+    columnRange.to,
+    columnSizing,
+    widths,
+    sectioned,
+    baseline,
+    counts,
+    keys,
+    matrix.columns,
+    props.onSetBaseline,
+    props.onMoveSession,
+    props.headerMarker,
+  ]);
 
   return (
     <div ref={scrollRef} className="matrix" data-scroll-pace={fling ? 'fling' : 'normal'}>

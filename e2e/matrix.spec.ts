@@ -216,3 +216,23 @@ test('a flung matrix shows each cell at a glance, then the full cells again at r
   expect(compared).toBeGreaterThan(0);
   await expectNoPageErrors(errors);
 });
+
+test('a long output is cut only past what its two lines show: the clamp still ends in an ellipsis', async ({
+  page,
+}) => {
+  const errors = trackPageErrors(page);
+  await openView(page);
+  const previews = page.locator('tr[data-example-id] .cell__preview');
+  await expect(previews.first()).toBeVisible();
+  const seen = await previews.evaluateAll((els) =>
+    els.map((el) => ({
+      cut: (el.textContent ?? '').endsWith('…') && el.getAttribute('title') !== el.textContent,
+      overflows: el.scrollHeight > el.clientHeight + 1,
+    })),
+  );
+  const cut = seen.filter((p) => p.cut);
+  expect(cut.length).toBeGreaterThan(0);
+  // Every cut preview still fills its two lines and overflows them.
+  for (const p of cut) expect(p.overflows).toBe(true);
+  await expectNoPageErrors(errors);
+});

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
 import { cellDelta, directionOf, metricDelta } from './compare';
-import { cellKeys } from './matrix-layout';
+import { cellKeys, clipPreview } from './matrix-layout';
 import type { Delta, MatrixCell } from './types';
 
 export interface CellDisplay {
@@ -12,6 +12,8 @@ export interface CellDisplay {
   compact: boolean;
   /** Keys whose names are too long for their place and get an ellipsis. */
   clippedKeys?: ReadonlySet<string>;
+  /** Characters of the output preview to lay out (matrix-layout previewChars); all if unset. */
+  previewChars?: number;
 }
 
 /** One run cell: preview, one chip per feedback key (with its delta), metrics, error. */
@@ -37,7 +39,9 @@ export const MatrixCellContent = memo(function MatrixCellContent({
         </p>
       ) : null}
       <p className="cell__preview" title={cell.preview}>
-        {cell.preview || <span className="cell__muted">no output</span>}
+        {clipPreview(cell.preview, display.previewChars) || (
+          <span className="cell__muted">no output</span>
+        )}
       </p>
       <ul className="cell__chips">
         {chips.shown.map(({ key, score, value, delta }) => (

@@ -3,8 +3,10 @@ import { estimateTextWidth, textWidth } from '../../lib/text-width';
 import {
   CHIP_KEY_FONT_PX,
   cellKeys,
+  clipPreview,
   keysNeedingClip,
   MAX_KEYS_IN_CELL,
+  previewChars,
   rowHeight,
 } from './matrix-layout';
 
@@ -47,5 +49,28 @@ describe('cell geometry', () => {
     expect(rowHeight(3, true)).toBe(140);
     expect(rowHeight(3, false)).toBeLessThan(rowHeight(3, true));
     expect(rowHeight(20, true)).toBe(rowHeight(MAX_KEYS_IN_CELL + 1, true));
+  });
+});
+
+describe('output previews', () => {
+  it('lays out more characters than two lines of the cell hold in its narrowest glyphs', () => {
+    let previous = 0;
+    for (let width = 96; width <= 640; width += 1) {
+      const chars = previewChars(width);
+      expect(chars * 3).toBeGreaterThanOrEqual(2 * (width - 19));
+      expect(chars % 20).toBe(0);
+      expect(chars).toBeGreaterThanOrEqual(previous);
+      previous = chars;
+    }
+    expect(previewChars(232)).toBeLessThan(300);
+  });
+
+  it('cuts only what is longer, marks the cut, and never splits a surrogate pair', () => {
+    expect(clipPreview('short', 10)).toBe('short');
+    expect(clipPreview('x'.repeat(12), undefined)).toBe('x'.repeat(12));
+    expect(clipPreview('abcdefghij', 4)).toBe('abcd…');
+    // "😀" is two UTF-16 units: a cut after its first unit keeps neither half.
+    expect(clipPreview('abc😀def', 4)).toBe('abc…');
+    expect(clipPreview('abc😀def', 5)).toBe('abc😀…');
   });
 });

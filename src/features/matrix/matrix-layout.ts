@@ -133,3 +133,28 @@ export function keysNeedingClip(
   const room = Math.max(0, narrowestColumnPx - CELL_CHROME_PX) * KEY_SHARE_OF_ROW;
   return new Set(keys.filter((key) => measure(key) > room - 1));
 }
+
+/** Width of a compact cell's popover (styles.css .cell-popover), which shows the full cell. */
+export const CELL_POPOVER_PX = 260;
+/** The narrowest glyph of the cell font ("i", "l", "." at 0.88rem) and the preview's lines. */
+const NARROWEST_GLYPH_PX = 3;
+const PREVIEW_LINES = 2;
+
+/**
+ * How many characters of an output preview a cell lays out: more than its two clamped lines
+ * can hold in the widest cell even in the narrowest glyphs, so what shows is the same, but a
+ * 300-character output is not laid out to show 70 (a fifth of a full row's layout cost).
+ * Rounded up to twenties, so that resizing a column re-renders the cells only now and then.
+ */
+export function previewChars(widestCellPx: number): number {
+  const room = Math.max(0, widestCellPx - CELL_CHROME_PX);
+  return Math.ceil((PREVIEW_LINES * room) / NARROWEST_GLYPH_PX / 20) * 20;
+}
+
+/** The preview a cell lays out: cut after `chars` (never inside a surrogate pair), marked "…". */
+export function clipPreview(text: string, chars: number | undefined): string {
+  if (chars === undefined || text.length <= chars) return text;
+  const high = text.charCodeAt(chars - 1);
+  const end = high >= 0xd800 && high <= 0xdbff ? chars - 1 : chars;
+  return `${text.slice(0, end)}…`;
+}

@@ -29,10 +29,12 @@ import { ColumnHeader, type HeaderCounts } from './matrix-header';
 import {
   type BodyItem,
   bodyItems,
+  CELL_POPOVER_PX,
   CHIP_KEY_FONT_PX,
   COLUMN_WIDTHS,
   columnGroups,
   keysNeedingClip,
+  previewChars,
   rowHeight,
 } from './matrix-layout';
 import { MatrixBodyRow } from './matrix-row';
@@ -96,6 +98,12 @@ export function MatrixTable(props: MatrixTableProps) {
     (min, c) => Math.min(min, columnSizing[c.id] ?? widths.session),
     widths.session,
   );
+  const widest = matrix.columns.reduce<number>(
+    (max, c) => Math.max(max, columnSizing[c.id] ?? widths.session),
+    widths.session,
+  );
+  // A compact cell's popover shows the full cell at its own width.
+  const previewLimit = previewChars(compact ? Math.max(widest, CELL_POPOVER_PX) : widest);
   // Keyed on the set's content, so that resizing re-renders cells only when a name's clip changes.
   const clippedList = JSON.stringify([
     ...keysNeedingClip(keys, narrowest, (key) => textWidth(key, CHIP_KEY_FONT_PX)),
@@ -107,8 +115,9 @@ export function MatrixTable(props: MatrixTableProps) {
       showMetrics,
       compact,
       clippedKeys: new Set(JSON.parse(clippedList) as string[]),
+      previewChars: previewLimit,
     }),
-    [keys, flipped, showMetrics, compact, clippedList],
+    [keys, flipped, showMetrics, compact, clippedList, previewLimit],
   );
   const fullDisplay = useMemo(() => ({ ...display, compact: false }), [display]);
   // A density change restores that density's widths.

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
 import { cellDelta, directionOf, metricDelta } from './compare';
-import { cellKeys, clipPreview } from './matrix-layout';
+import { cellKeys, chipValue, clipPreview } from './matrix-layout';
 import type { Delta, MatrixCell } from './types';
 
 export interface CellDisplay {
@@ -56,7 +56,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
               className={`chip${score.label && score.score === null ? ' chip--category' : ''}`}
               data-feedback-key={key}
             >
-              {value ?? '—'}
+              {value}
             </span>
             {repetitions > 1 && score.n > 1 ? (
               <span className="chip-row__spread" title={`${score.n} scored repetitions`}>
@@ -109,7 +109,7 @@ function CompactScores({
         <li key={key} title={key} className="chip-row chip-row--compact">
           <span className="visually-hidden">{key} </span>
           <span className="chip" data-feedback-key={key}>
-            {value ?? '—'}
+            {value}
           </span>
           {delta ? <DeltaBadge delta={delta} /> : null}
         </li>
@@ -130,7 +130,7 @@ function chipsOf(cell: MatrixCell, base: MatrixCell | null, display: CellDisplay
         {
           key,
           score,
-          value: score.score !== null ? formatScore(score.score) : score.label,
+          value: chipValue(score),
           delta: base ? cellDelta(cell, base, key, directionOf(key, display.flipped)) : null,
         },
       ];

@@ -1,6 +1,6 @@
 import { formatScore } from '../../lib/format';
 import { rowKey } from './pivot';
-import type { MatrixCell, MatrixColumn, MatrixRow } from './types';
+import type { CellScore, MatrixCell, MatrixColumn, MatrixRow } from './types';
 
 /** Body items of the virtual list: example rows, and section headers (example_metadata). */
 export type BodyItem =
@@ -61,6 +61,11 @@ export function cellKeys(keys: readonly string[]): { shown: string[]; more: numb
   };
 }
 
+/** What a score chip shows: the score, else the category label, else a dash. */
+export function chipValue(score: CellScore): string {
+  return score.score !== null ? formatScore(score.score) : (score.label ?? '—');
+}
+
 /**
  * A cell at a glance, while the matrix is flung (scroll-pace.ts): one line per chip the full
  * cell shows (same keys, same order, same values; no deltas), as one text node that costs a
@@ -76,7 +81,7 @@ export function glanceText(
   for (const key of cellKeys(keys).shown) {
     const score = cell.scores[key];
     if (!score) continue;
-    const value = score.score !== null ? formatScore(score.score) : (score.label ?? '—');
+    const value = chipValue(score);
     lines.push(compact ? value : `${key} ${value}`);
   }
   return lines.join('\n');

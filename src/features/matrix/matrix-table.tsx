@@ -94,14 +94,10 @@ export function MatrixTable(props: MatrixTableProps) {
   const sectioned = matrix.groupBy === 'example_metadata';
   const widths = COLUMN_WIDTHS[compact ? 'compact' : 'comfortable'];
   const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
-  const narrowest = matrix.columns.reduce<number>(
-    (min, c) => Math.min(min, columnSizing[c.id] ?? widths.session),
-    widths.session,
-  );
-  const widest = matrix.columns.reduce<number>(
-    (max, c) => Math.max(max, columnSizing[c.id] ?? widths.session),
-    widths.session,
-  );
+  // The session columns' widths (the default until resized): their extremes size the contents.
+  const sessionWidths = matrix.columns.map((c) => columnSizing[c.id] ?? widths.session);
+  const narrowest = Math.min(widths.session, ...sessionWidths);
+  const widest = Math.max(widths.session, ...sessionWidths);
   // A compact cell's popover shows the full cell at its own width.
   const previewLimit = previewChars(compact ? Math.max(widest, CELL_POPOVER_PX) : widest);
   // Keyed on the set's content, so that resizing re-renders cells only when a name's clip changes.

@@ -1,11 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
+import { e2ePorts } from './e2e/support/ports';
 
 const launchOptions = chromiumLaunchOptions();
 
-export const DEMO_PORT = 4173;
-export const LIVE_PORT = 4174;
-export const STAND_IN_PORT = 4180;
+const ports = e2ePorts();
+export const DEMO_PORT = ports.demo;
+export const LIVE_PORT = ports.live;
+export const STAND_IN_PORT = ports.standIn;
 /** A fake key: the live-mode tests prove it never reaches the browser. */
 export const E2E_API_KEY = 'lsv2_pt_e2e_secret_key_0123456789abcdef';
 export const E2E_WORKSPACE_ID = '11111111-2222-4333-8444-555555555555';
@@ -44,19 +46,19 @@ export default defineConfig({
     {
       command: preview(DEMO_PORT),
       url: `http://127.0.0.1:${DEMO_PORT}`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       env: { LANGSMITH_ENDPOINT: '', LANGSMITH_API_KEY: '' },
     },
     {
       command: `npx tsx e2e/support/stand-in-server.ts`,
       url: `http://127.0.0.1:${STAND_IN_PORT}/__stand-in/health`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       env: { STAND_IN_PORT: String(STAND_IN_PORT), STAND_IN_API_KEY: E2E_API_KEY },
     },
     {
       command: preview(LIVE_PORT),
       url: `http://127.0.0.1:${LIVE_PORT}`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       env: {
         LANGSMITH_ENDPOINT: `http://127.0.0.1:${STAND_IN_PORT}`,
         LANGSMITH_API_KEY: E2E_API_KEY,

@@ -13,13 +13,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const E2E_PORTS = [4173, 4174, 4180];
 /** fast-check's own default when a property sets no numRuns. */
 const FAST_CHECK_DEFAULT_RUNS = 100;
 
@@ -499,33 +497,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   };
 }
 
-function portBusy(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitForFreePorts(maxWaitMs: number): Promise<number[]> {
-  const deadline = Date.now() + maxWaitMs;
-  for (;;) {
-    const busy: number[] = [];
-    for (const port of E2E_PORTS) if (await portBusy(port)) busy.push(port);
-    if (busy.length === 0 || Date.now() >= deadline) return busy;
-    console.log(`testing-report: ports ${busy.join(', ')} busy (another e2e run?); waiting…`);
-    await new Promise((r) => setTimeout(r, 15_000));
-  }
-}
-
 function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -712,7 +683,7 @@ function markdown(args: {
   lines.push('## Reproducing');
   lines.push('');
   lines.push(
-    '- `npm run testing-report` runs the unit tests and rewrites this file; `npm run build && npm run testing-report -- --e2e` adds the Playwright suite (ports 4173, 4174 and 4180 must be free).',
+    '- `npm run testing-report` runs the unit tests and rewrites this file; `npm run build && npm run testing-report -- --e2e` adds the Playwright suite.',
   );
   lines.push(
     '- The property tests in src/api/normalise.property.test.ts use a fixed seed; `FC_SEED=<n>` and `FC_RUNS=<n>` change the seed and the number of runs.',
@@ -770,7 +741,6 @@ async function main(): Promise<void> {
       if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
         e2eNote = 'not run: `dist/` is missing; run `npm run build` first.';
       } else {
-        const busy = await waitForFreePorts(10 * 60_000);
         playwrightJson = path.join(tmp, 'playwright.json');
         const env = {
           ...process.env,
@@ -780,9 +750,6 @@ async function main(): Promise<void> {
         const e2eRun = run('npx', ['playwright', 'test', '--reporter=json'], env);
         e2eRun.command = `PLAYWRIGHT_JSON_OUTPUT_NAME=<tmp>/playwright.json ${e2eRun.command}`;
         runs.push(e2eRun);
-        if (busy.length) {
-          e2eNote = `ports ${busy.join(', ')} were still busy after 10 minutes; Playwright reused the servers already listening there.`;
-        }
       }
     } else if (
       process.env.PLAYWRIGHT_JSON_OUTPUT_NAME &&

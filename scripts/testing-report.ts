@@ -160,7 +160,7 @@ export const CLASSES: ClassRule[] = [
   },
   {
     name: 'Real-world payload shapes',
-    rule: 'src/api/real-world, feedback-stats, src/lib/timestamps and numbers tests, the grouped-runs normalisation tests, and the mock time shapes (REAL-WORLD-SHAPES.md)',
+    rule: 'src/api/real-world, feedback-stats, src/lib/timestamps and numbers tests, the grouped-runs normalisation tests, and the mock time shapes (docs/real-world-shapes.md)',
     match: (t) =>
       inFile(
         t,

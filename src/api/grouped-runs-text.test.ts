@@ -1,9 +1,7 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { readSpec } from '../testing/openapi-spec';
 import { ApiError } from './errors';
 import {
   FIRST_ROWS,
@@ -13,10 +11,7 @@ import {
 } from './grouped-runs';
 import { createSpecArbitraries, type OpenApiDocument } from './openapi-arbitrary';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const spec = JSON.parse(
-  readFileSync(path.resolve(here, '../../../shared/api/langsmith-openapi-subset.json'), 'utf8'),
-) as OpenApiDocument;
+const spec = readSpec<OpenApiDocument>();
 const responses = createSpecArbitraries(spec).component('GroupedExamplesWithRunsResponse');
 
 /** Reads every text progressively, however short. */

@@ -1,12 +1,10 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Arbitrary, Parameters as FcParameters, IRawProperty } from 'fast-check';
 import fc from 'fast-check';
 import type { TestContext } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../lib/timestamps';
+import { readSpec } from '../testing/openapi-spec';
 import { parseJsonText } from './client';
 import { datasetSchema } from './datasets';
 import { ApiError } from './errors';
@@ -30,8 +28,8 @@ import { type Session, sessionSchema } from './sessions';
 
 /**
  * Property tests of the response parsers ("Hardening"): values generated from the OpenAPI
- * subset (../shared/api/langsmith-openapi-subset.json), shaped as real servers send them
- * (REAL-WORLD-SHAPES.md), must parse without a single issue; garbage anywhere must give data
+ * subset (spec/langsmith-openapi-subset.json), shaped as real servers send them
+ * (docs/real-world-shapes.md), must parse without a single issue; garbage anywhere must give data
  * with the bad item set aside by path, or a typed ApiError, and never anything else.
  *
  * Reproducible: a fixed seed (override with FC_SEED=<n>, and the run count with FC_RUNS=<n>);
@@ -67,9 +65,7 @@ function check<Ts>(
 
 // ---------- the spec and its arbitraries ----------
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SPEC_PATH = path.resolve(here, '../../../shared/api/langsmith-openapi-subset.json');
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDocument;
+const spec = readSpec<OpenApiDocument>();
 
 /** Decimal strings as servers write costs: `0.00052065`, `12`, `1e-7`. */
 const decimalString = fc.oneof(
@@ -102,7 +98,7 @@ const feedbackKey = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),
 );
 
-/** One feedback key's stats, in any of the eras of REAL-WORLD-SHAPES.md, mixed. */
+/** One feedback key's stats, in any of the eras of docs/real-world-shapes.md, mixed. */
 const keyStatsArb = fc.record(
   {
     n: numberish,

@@ -1,11 +1,9 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readSpec } from '../testing/openapi-spec';
 import {
   createSpecArbitraries,
   DATE_TIME_FORMS,
@@ -15,14 +13,11 @@ import {
   type OpenApiDocument,
 } from './openapi-arbitrary';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SPEC_PATH = path.resolve(here, '../../../shared/api/langsmith-openapi-subset.json');
 const SPEC_ID = 'https://versus.test/langsmith-openapi-subset.json';
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDocument &
-  Record<string, unknown>;
+const spec = readSpec<OpenApiDocument & Record<string, unknown>>();
 
 // As in src/mocks/contract.test.ts: date-times may come without an offset (pydantic's naive
-// datetimes) and, as SDK dumps do, with a space for the `T` (REAL-WORLD-SHAPES.md).
+// datetimes) and, as SDK dumps do, with a space for the `T` (docs/real-world-shapes.md, Timestamps).
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addFormat('date-time', /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)?$/);

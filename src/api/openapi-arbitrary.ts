@@ -3,7 +3,7 @@ import fc from 'fast-check';
 
 /**
  * A small converter from the JSON Schemas of an OpenAPI 3.1 document (the LangSmith subset in
- * ../shared/api) to fast-check arbitraries, for property tests of the response parsers.
+ * spec/) to fast-check arbitraries, for property tests of the response parsers.
  *
  * It covers what the subset uses: `$ref` into `#/components/schemas`, `anyOf`/`oneOf`,
  * `type` (object, array, string, integer, number, boolean, null, or a list of them), `enum`,
@@ -12,7 +12,7 @@ import fc from 'fast-check';
  * left out), `additionalProperties` (true or a schema) and `propertyNames`.
  *
  * Values are shaped like real servers send them rather than like the narrowest reading of the
- * spec: date-times come zone-less, with `+00:00`, with `Z` (see REAL-WORLD-SHAPES.md), and
+ * spec: date-times come zone-less, with `+00:00`, with `Z` (see docs/real-world-shapes.md), and
  * objects that allow more properties sometimes carry unknown extra fields. Arrays stay small and
  * nesting is bounded, so a generated response parses in well under a millisecond.
  */
@@ -77,7 +77,7 @@ export interface SpecArbitraryOptions {
   dateTime?: Arbitrary<string>;
 }
 
-/** Unknown fields real runs and sessions carry (REAL-WORLD-SHAPES.md). */
+/** Unknown fields real runs and sessions carry (docs/real-world-shapes.md). */
 export const REAL_WORLD_EXTRA_FIELDS = [
   'prompt_cost_details',
   'completion_token_details',
@@ -313,7 +313,7 @@ export function uuidString(): Arbitrary<string> {
   );
 }
 
-/** The date-time spellings real servers send (REAL-WORLD-SHAPES.md), plus other offsets. */
+/** The date-time spellings real servers send (docs/real-world-shapes.md), plus other offsets. */
 export const DATE_TIME_FORMS = [
   'zone-less',
   'zone-less-seconds',

@@ -5,7 +5,7 @@ import { normaliseFeedbackStats } from './feedback-stats';
 
 /**
  * Lenient building blocks shared by every endpoint schema: they accept what real servers
- * send (see REAL-WORLD-SHAPES.md) and hand the app one normalised type each.
+ * send (see docs/real-world-shapes.md) and hand the app one normalised type each.
  */
 
 /** Ids: any 8-4-4-4-12 hex string (LangSmith mixes uuid versions). */

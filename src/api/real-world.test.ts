@@ -4,7 +4,7 @@ import { datasetSchema } from './datasets';
 import { sessionMetadataSchema } from './session-metadata';
 import { sessionSchema } from './sessions';
 
-/** Shapes seen in real LangSmith payloads (shared/api/REAL-WORLD-SHAPES.md), read as sent. */
+/** Shapes seen in real LangSmith payloads (docs/real-world-shapes.md), read as sent. */
 const T = '6f9b6d0e-8a55-4c5e-9a3b-1f2a3b4c5d6e';
 
 describe('sessions as real servers send them', () => {

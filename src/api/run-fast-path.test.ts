@@ -1,19 +1,13 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readSpec } from '../testing/openapi-spec';
 import { runSchema, toRun } from './grouped-runs';
 import { createSpecArbitraries, type OpenApiDocument } from './openapi-arbitrary';
 import { readRunFields } from './run-fast-path';
 
 /** The hand-written fast path must accept, reject and produce exactly what zod does. */
-const spec = JSON.parse(
-  readFileSync(
-    path.resolve(__dirname, '../../../shared/api/langsmith-openapi-subset.json'),
-    'utf8',
-  ),
-) as OpenApiDocument;
+const spec = readSpec<OpenApiDocument>();
 const runs = createSpecArbitraries(spec, { maxItems: 2 }).component('RunSchemaComparisonView');
 
 const FIELDS = [

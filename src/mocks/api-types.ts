@@ -1,6 +1,6 @@
 /**
  * Raw LangSmith JSON shapes as the mocks store and serve them (the wire format, not the app's
- * normalised model). Field names follow ../shared/api/langsmith-openapi-subset.json.
+ * normalised model). Field names follow spec/langsmith-openapi-subset.json.
  */
 
 export type JsonValue =

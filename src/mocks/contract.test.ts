@@ -1,11 +1,9 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { readSpec } from '../testing/openapi-spec';
 import {
   getDataset,
   listDatasets,
@@ -20,20 +18,18 @@ import { createTinyStore, TINY } from './tiny-store';
 
 /**
  * Every endpoint's responses, checked against the documented response schemas of
- * ../shared/api/langsmith-openapi-subset.json (OpenAPI 3.1, i.e. JSON Schema 2020-12).
+ * spec/langsmith-openapi-subset.json (OpenAPI 3.1, i.e. JSON Schema 2020-12).
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SPEC_PATH = path.resolve(here, '../../../shared/api/langsmith-openapi-subset.json');
 const SPEC_ID = 'https://versus.test/langsmith-openapi-subset.json';
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, unknown>;
+const spec = readSpec();
 
 // strict: false because the document carries OpenAPI keywords (paths, responses…) that are
 // not JSON Schema; its `#/components/...` refs resolve once it is registered whole under an id.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 // The spec is generated from pydantic, whose `datetime` serialises naive values without an
-// offset; real servers send exactly that for run times (see REAL-WORLD-SHAPES.md). RFC 3339
+// offset; real servers send exactly that for run times (docs/real-world-shapes.md, Timestamps). RFC 3339
 // `date-time` demands an offset, so the check accepts ISO 8601 with or without one.
 ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)?$/);
 ajv.addSchema({ ...spec, $id: SPEC_ID });

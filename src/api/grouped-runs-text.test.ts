@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { createSpecArbitraries, type OpenApiDocument } from '../testing/openapi-arbitrary';
 import { readSpec } from '../testing/openapi-spec';
 import { ApiError } from './errors';
 import {
@@ -9,7 +10,6 @@ import {
   parseGroupedRuns,
   parseGroupedRunsText,
 } from './grouped-runs';
-import { createSpecArbitraries, type OpenApiDocument } from './openapi-arbitrary';
 
 const spec = readSpec<OpenApiDocument>();
 const responses = createSpecArbitraries(spec).component('GroupedExamplesWithRunsResponse');

@@ -4,6 +4,13 @@ import fc from 'fast-check';
 import type { TestContext } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../lib/timestamps';
+import {
+  createSpecArbitraries,
+  dateTimeString,
+  instantOf,
+  type JsonSchema,
+  type OpenApiDocument,
+} from '../testing/openapi-arbitrary';
 import { readSpec } from '../testing/openapi-spec';
 import { parseJsonText } from './client';
 import { datasetSchema } from './datasets';
@@ -16,13 +23,6 @@ import {
   type Run,
   statsFromFeedbacks,
 } from './grouped-runs';
-import {
-  createSpecArbitraries,
-  dateTimeString,
-  instantOf,
-  type JsonSchema,
-  type OpenApiDocument,
-} from './openapi-arbitrary';
 import { sessionMetadataSchema } from './session-metadata';
 import { type Session, sessionSchema } from './sessions';
 

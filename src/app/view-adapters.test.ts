@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatrix } from '../features/matrix/pivot';
 import {
-  A,
-  B,
-  C,
   categorical,
   makeExample,
   makeGroup,
   makeRun,
   makeSession,
   numeric,
-} from '../features/matrix/test-fixtures';
+} from '../testing/grouped-runs-fixtures';
+import { A, B, C } from '../testing/matrix-fixtures';
 import { statsInputs } from './view-adapters';
 
 const sessions = [

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { createTinyStore, TINY } from '../testing/tiny-store';
 import {
   getDataset,
   listDatasets,
@@ -9,7 +10,6 @@ import {
 } from './api-logic';
 import type { ApiDataset, ApiResult, ApiTracerSession, ValidationIssue } from './api-types';
 import { DEMO_DATASET_NAMES, generateDemoWorkspace } from './generator';
-import { createTinyStore, TINY } from './tiny-store';
 
 const demo = generateDemoWorkspace(undefined, { scale: { examples: 30, sessions: 2 } });
 const q = (text: string) => new URLSearchParams(text);

@@ -4,6 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { readSpec } from '../testing/openapi-spec';
+import { createTinyStore, TINY } from '../testing/tiny-store';
 import {
   getDataset,
   listDatasets,
@@ -14,7 +15,6 @@ import {
 import type { ApiResult } from './api-types';
 import { DEMO_DATASET_NAMES, generateDemoWorkspace } from './generator';
 import { groupRuns } from './group-runs';
-import { createTinyStore, TINY } from './tiny-store';
 
 /**
  * Every endpoint's responses, checked against the documented response schemas of

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { createTinyStore, TINY, tinyRunId } from '../testing/tiny-store';
 import type { ApiExampleGroup, ApiGroupedResponse, ApiResult, ValidationIssue } from './api-types';
 import { DEMO_DATASET_NAMES, generateDemoWorkspace, type WorkspaceStore } from './generator';
 import { groupRuns } from './group-runs';
-import { createTinyStore, TINY, tinyRunId } from './tiny-store';
 
 function ok(result: ApiResult): ApiGroupedResponse {
   expect(result.status).toBe(200);

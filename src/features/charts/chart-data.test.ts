@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionColor } from '../../lib/session-colors';
+import { categoricalKey, numericKey, S1, S2, S3, sampleGroups } from '../../testing/chart-fixtures';
+import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
 import {
   buildChartModel,
   CHART_MEASURES,
@@ -13,16 +15,6 @@ import {
   valueTicks,
 } from './chart-data';
 import { cellText, checkValue } from './chart-values';
-import {
-  categoricalKey,
-  group,
-  numericKey,
-  S1,
-  S2,
-  S3,
-  sampleGroups,
-  session,
-} from './test-fixtures';
 
 function input(overrides: Partial<ChartInput> = {}): ChartInput {
   const groups = overrides.groups ?? sampleGroups();
@@ -94,13 +86,13 @@ describe('resolveSessions', () => {
 
 describe('describeGroup', () => {
   it('shows 0 and "" faithfully', () => {
-    expect(describeGroup(group(0, []), 0, 'temperature').label).toBe('temperature = 0');
-    expect(describeGroup(group('', []), 1, 'model')).toEqual({
+    expect(describeGroup(makeGroup(0, []), 0, 'temperature').label).toBe('temperature = 0');
+    expect(describeGroup(makeGroup('', []), 1, 'model')).toEqual({
       index: 1,
       short: '(empty string)',
       label: 'model = (empty string)',
     });
-    expect(describeGroup(group(0.5, []), 2, '').label).toBe('0.5');
+    expect(describeGroup(makeGroup(0.5, []), 2, '').label).toBe('0.5');
   });
 });
 
@@ -152,7 +144,7 @@ describe('buildChartModel', () => {
   });
 
   it('never draws half a split: one known part falls back to the total', () => {
-    const groups = [group('a', [session(S1, 'Alpha', { totalCost: 1, promptCost: 0.4 })])];
+    const groups = [makeGroup('a', [makeSession(S1, 'Alpha', { totalCost: 1, promptCost: 0.4 })])];
     const model = buildChartModel('cost', input({ groups }));
     expect(model.data[0]).toMatchObject({ s0_prompt: null, s0_completion: null, s0_total: 1 });
   });
@@ -194,7 +186,7 @@ describe('buildChartModel', () => {
     expect(feedbackKeyOptions(groups, [S1, S2])).toEqual(['correctness']);
     expect(feedbackKeyOptions(groups, [S3])).toEqual([]);
     const onlyCategorical = [
-      group('a', [session(S1, 'A', { feedback: { tone: categoricalKey({ calm: 2 }) } })]),
+      makeGroup('a', [makeSession(S1, 'A', { feedback: { tone: categoricalKey({ calm: 2 }) } })]),
     ];
     expect(feedbackKeyOptions(onlyCategorical, [S1])).toEqual([]);
     const forced = texts('feedback', { feedbackKey: 'label' });
@@ -221,7 +213,9 @@ describe('buildChartModel', () => {
   });
 
   it('ignores a negative stdev but keeps the mean', () => {
-    const groups = [group('a', [session(S1, 'A', { feedback: { q: numericKey(-1, 2, -0.3) } })])];
+    const groups = [
+      makeGroup('a', [makeSession(S1, 'A', { feedback: { q: numericKey(-1, 2, -0.3) } })]),
+    ];
     const model = buildChartModel('feedback', input({ groups, feedbackKey: 'q' }));
     expect(model.data[0]).toMatchObject({ s0_mean: -1, s0_mean_err: null });
     expect(model.rows[0]?.cells.map(cellText)).toEqual([
@@ -232,7 +226,7 @@ describe('buildChartModel', () => {
   });
 
   it('treats a fresh experiment (every stat null) as no data everywhere, for every measure', () => {
-    const groups = [group('fresh', [session(S1, 'New')])];
+    const groups = [makeGroup('fresh', [makeSession(S1, 'New')])];
     for (const measure of CHART_MEASURES) {
       const model = buildChartModel(measure, input({ groups, feedbackKey: null }));
       expect(model.rows[0]?.cells.every((c) => c.text === 'no data' && c.value === null)).toBe(
@@ -244,7 +238,7 @@ describe('buildChartModel', () => {
   });
 
   it('shows a selected session missing from a group as no data', () => {
-    const groups = [group('a', [session(S1, 'A', { errorRate: 0.5 })])];
+    const groups = [makeGroup('a', [makeSession(S1, 'A', { errorRate: 0.5 })])];
     const sessions = resolveSessions(groups, [S1, S3], { [S3]: 'Gamma' }, []);
     expect(texts('errors', { groups, sessions })).toEqual([
       ['model = a', 'A', '50%', 'no data'],
@@ -282,11 +276,13 @@ describe('valueTicks', () => {
   });
 
   it('reaches below 0 for negative scores and has a range when nothing is drawn', () => {
-    const groups = [group('a', [session(S1, 'A', { feedback: { q: numericKey(-1, 2, null) } })])];
+    const groups = [
+      makeGroup('a', [makeSession(S1, 'A', { feedback: { q: numericKey(-1, 2, null) } })]),
+    ];
     expect(valueTicks(buildChartModel('feedback', input({ groups, feedbackKey: 'q' })))).toEqual([
       -1, -0.75, -0.5, -0.25, 0,
     ]);
-    const fresh = [group('fresh', [session(S1, 'New')])];
+    const fresh = [makeGroup('fresh', [makeSession(S1, 'New')])];
     expect(valueTicks(buildChartModel('tokens', input({ groups: fresh })))).toEqual([0, 1]);
   });
 });

@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Group } from '../../api/grouped-runs';
+import { S1, S2, sampleGroups } from '../../testing/chart-fixtures';
+import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
 import {
   CHART_MEASURES,
   type ChartMeasure,
@@ -9,7 +11,6 @@ import {
   type ChartsPanelProps,
   DEFAULT_GROUP_LIMIT,
 } from './charts-panel';
-import { group, S1, S2, sampleGroups, session } from './test-fixtures';
 
 // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
@@ -212,7 +213,10 @@ describe('ChartsPanel', () => {
 
   it('cuts long group keys on the axis, with the full key on hover and focus', () => {
     const long = `model-${'x'.repeat(200)}`;
-    const groups = [group(long, [session(S1, 'Alpha', { errorRate: 0.2 })]), group('', [])];
+    const groups = [
+      makeGroup(long, [makeSession(S1, 'Alpha', { errorRate: 0.2 })]),
+      makeGroup('', []),
+    ];
     setup({ groups, sessionOrder: [S1], measure: 'errors' });
     const label = screen.getByRole('button', { name: `Filter matrix to model = ${long}` });
     expect(label.textContent?.endsWith('…')).toBe(true);
@@ -227,7 +231,7 @@ describe('ChartsPanel', () => {
   it('shows the first groups and offers to show all of them', async () => {
     const user = userEvent.setup();
     const groups: Group[] = Array.from({ length: DEFAULT_GROUP_LIMIT + 3 }, (_, i) =>
-      group(`key-${i}`, [session(S1, 'Alpha', { errorRate: i / 100 })]),
+      makeGroup(`key-${i}`, [makeSession(S1, 'Alpha', { errorRate: i / 100 })]),
     );
     setup({ groups, sessionOrder: [S1], measure: 'errors' });
     await user.click(screen.getByRole('button', { name: 'Show as table' }));
@@ -237,7 +241,7 @@ describe('ChartsPanel', () => {
   });
 
   it('says there is no data for a fresh experiment instead of drawing zeros', () => {
-    setup({ groups: [group('fresh', [session(S1, 'New')])], sessionOrder: [S1] });
+    setup({ groups: [makeGroup('fresh', [makeSession(S1, 'New')])], sessionOrder: [S1] });
     expect(screen.getByText('No data for this measure yet: every value is missing.')).toBeVisible();
   });
 });

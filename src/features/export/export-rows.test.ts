@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cell, example } from '../../testing/export-fixtures';
 import { buildExportTable, keyColumnNames } from './export-rows';
-import { cell, example } from './test-fixtures';
 
 describe('buildExportTable', () => {
   const examples = [

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { cell, example } from '../../testing/export-fixtures';
 import { buildExportTable, type ExportTable } from './export-rows';
-import { cell, example } from './test-fixtures';
 import { escapeFormula, toCsv, UTF8_BOM } from './to-csv';
 
 function table(

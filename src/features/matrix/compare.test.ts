@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  makeExample,
+  makeGroup,
+  makeRun,
+  makeSession,
+  numeric,
+} from '../../testing/grouped-runs-fixtures';
+import { A, B, C, makeCell, makeColumn, makeRow } from '../../testing/matrix-fixtures';
+import {
   baselineCell,
   cellDelta,
   classify,
@@ -10,19 +18,6 @@ import {
 } from './compare';
 import { buildMatrix } from './pivot';
 import { changeCounts } from './score-table';
-import {
-  A,
-  B,
-  C,
-  makeCell,
-  makeColumn,
-  makeExample,
-  makeGroup,
-  makeRow,
-  makeRun,
-  makeSession,
-  numeric,
-} from './test-fixtures';
 import type { Matrix } from './types';
 
 describe('directions', () => {

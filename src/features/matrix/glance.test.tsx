@@ -1,8 +1,8 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { A, B, makeCell } from '../../testing/matrix-fixtures';
 import { type CellDisplay, MatrixCellContent } from './matrix-cell';
 import { glanceText, MAX_KEYS_IN_CELL } from './matrix-layout';
-import { A, B, makeCell } from './test-fixtures';
 import type { MatrixCell } from './types';
 
 const KEYS = ['correctness', 'helpfulness', 'verdict'];

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  categorical,
+  comment,
+  makeExample,
+  makeGroup,
+  makeRun,
+  makeSession,
+  numeric,
+} from '../../testing/grouped-runs-fixtures';
+import { A, B, C, FOREIGN } from '../../testing/matrix-fixtures';
+import {
   buildMatrix,
   ERROR_MAX_CHARS,
   firstLine,
@@ -9,19 +19,6 @@ import {
   topLabel,
   truncate,
 } from './pivot';
-import {
-  A,
-  B,
-  C,
-  categorical,
-  comment,
-  FOREIGN,
-  makeExample,
-  makeGroup,
-  makeRun,
-  makeSession,
-  numeric,
-} from './test-fixtures';
 import type { MatrixCell, MatrixRow } from './types';
 
 function cell(row: MatrixRow | undefined, columnId: string): MatrixCell {

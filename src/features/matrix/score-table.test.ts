@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { A, B, C, filter, syntheticGroups } from '../../testing/matrix-fixtures';
 import { baselineCell, classify, directionOf } from './compare';
 import { buildMatrix } from './pivot';
 import { changeCounts, scoreTableOf } from './score-table';
 import { filterRows } from './sort-filter';
-import { A, B, C, filter, syntheticGroups } from './test-fixtures';
 import type { Change, FilterSpec, Matrix, MatrixRow } from './types';
 
 /**

@@ -1,4 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  categorical,
+  comment,
+  makeExample,
+  makeGroup,
+  makeRun,
+  makeSession,
+} from '../../testing/grouped-runs-fixtures';
+import { A, B, makeRow } from '../../testing/matrix-fixtures';
 import { buildMatrix } from './pivot';
 import {
   buildSearchIndex,
@@ -8,17 +17,6 @@ import {
   searchableText,
   searchTerms,
 } from './search-text';
-import {
-  A,
-  B,
-  categorical,
-  comment,
-  makeExample,
-  makeGroup,
-  makeRow,
-  makeRun,
-  makeSession,
-} from './test-fixtures';
 import type { MatrixRow } from './types';
 
 function matrixOf(

@@ -1,4 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import {
+  comment,
+  makeExample,
+  makeGroup,
+  makeRun,
+  makeSession,
+  numeric,
+} from '../../testing/grouped-runs-fixtures';
+import {
+  A,
+  B,
+  C,
+  filter,
+  makeCell,
+  makeColumn,
+  makeRow,
+  syntheticGroups,
+} from '../../testing/matrix-fixtures';
 import { buildMatrix } from './pivot';
 import { buildSearchIndex } from './search-text';
 import {
@@ -9,22 +27,6 @@ import {
   sortReadsBaseline,
   sortRows,
 } from './sort-filter';
-import {
-  A,
-  B,
-  C,
-  comment,
-  filter,
-  makeCell,
-  makeColumn,
-  makeExample,
-  makeGroup,
-  makeRow,
-  makeRun,
-  makeSession,
-  numeric,
-  syntheticGroups,
-} from './test-fixtures';
 import type { MatrixRow, SortSpec } from './types';
 
 // run_metadata-like columns: B sits in groups 0 and 1; the baseline A only in group 0.

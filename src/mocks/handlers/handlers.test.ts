@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTinyStore, TINY } from '../../testing/tiny-store';
 import { DEMO_DATASET_NAMES } from '../generator';
 import { server } from '../node';
-import { createTinyStore, TINY } from '../tiny-store';
 import { createHandlers, demoStore } from './index-list';
 
 const BASE = 'http://versus.test';

@@ -1,5 +1,5 @@
 /** Builders for export tests. */
-import type { ExportCell, ExportExample } from './export-rows';
+import type { ExportCell, ExportExample } from '../features/export/export-rows';
 
 export function cell(overrides: Partial<ExportCell> = {}): ExportCell {
   return {

@@ -1,62 +1,12 @@
-import type { FeedbackKeyStats } from '../../api/feedback-stats';
-import type { Group, GroupSession } from '../../api/grouped-runs';
-import type { AggregateStats } from '../../api/primitives';
+import type { FeedbackKeyStats } from '../api/feedback-stats';
+import type { Group } from '../api/grouped-runs';
+import { makeGroup, makeSession } from './grouped-runs-fixtures';
 
 /** Hand-built, normalised fixtures for the chart tests (no server shapes, no mocks). */
 
 export const S1 = '11111111-0000-4000-8000-000000000001';
 export const S2 = '22222222-0000-4000-8000-000000000002';
 export const S3 = '33333333-0000-4000-8000-000000000003';
-
-const EMPTY: AggregateStats = {
-  runCount: null,
-  latencyP50: null,
-  latencyP99: null,
-  totalTokens: null,
-  promptTokens: null,
-  completionTokens: null,
-  totalCost: null,
-  promptCost: null,
-  completionCost: null,
-  errorRate: null,
-  feedback: {},
-};
-
-/** A session whose every aggregate is null unless given: a fresh experiment by default. */
-export function session(
-  id: string,
-  name: string,
-  stats: Partial<AggregateStats> = {},
-): GroupSession {
-  return {
-    ...EMPTY,
-    ...stats,
-    id,
-    name,
-    description: null,
-    startTime: null,
-    endTime: null,
-    lastRunStartTime: null,
-    referenceDatasetId: null,
-    testRunNumber: null,
-    metadata: {},
-    exampleCount: null,
-    filter: '',
-    minStartTime: null,
-    maxStartTime: null,
-  };
-}
-
-export function group(key: string | number, sessions: GroupSession[]): Group {
-  return {
-    key,
-    filter: '',
-    exampleCount: 0,
-    stats: { ...EMPTY, minStartTime: null, maxStartTime: null },
-    sessions,
-    examples: [],
-  };
-}
 
 export function numericKey(mean: number, n: number, stdev: number | null): FeedbackKeyStats {
   return {
@@ -80,8 +30,8 @@ export function categoricalKey(categories: Record<string, number>): FeedbackKeyS
 /** Two groups ("gpt-4o" and 0), two sessions, covering split/unsplit cost and feedback. */
 export function sampleGroups(): Group[] {
   return [
-    group('gpt-4o', [
-      session(S1, 'Alpha', {
+    makeGroup('gpt-4o', [
+      makeSession(S1, 'Alpha', {
         runCount: 10,
         latencyP50: 1.2,
         latencyP99: 3.4,
@@ -94,7 +44,7 @@ export function sampleGroups(): Group[] {
         errorRate: 0.1,
         feedback: { correctness: numericKey(0.75, 8, 0.25), label: categoricalKey({ good: 3 }) },
       }),
-      session(S2, 'Beta', {
+      makeSession(S2, 'Beta', {
         runCount: 10,
         latencyP50: 0.45,
         latencyP99: null,
@@ -104,9 +54,9 @@ export function sampleGroups(): Group[] {
         feedback: { correctness: numericKey(0.5, 10, 0.1) },
       }),
     ]),
-    group(0, [
-      session(S1, 'Alpha'),
-      session(S2, 'Beta', { latencyP50: -3, errorRate: Number.NaN }),
+    makeGroup(0, [
+      makeSession(S1, 'Alpha'),
+      makeSession(S2, 'Beta', { latencyP50: -3, errorRate: Number.NaN }),
     ]),
   ];
 }

@@ -5,8 +5,8 @@ import type {
   ApiRun,
   ApiSessionBase,
   JsonObject,
-} from './api-types';
-import type { DatasetContent, WorkspaceStore } from './generator';
+} from '../mocks/api-types';
+import type { DatasetContent, WorkspaceStore } from '../mocks/generator';
 
 /**
  * A hand-made store small enough to compute every aggregate by hand (tests use it to check

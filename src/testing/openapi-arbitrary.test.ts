@@ -3,7 +3,6 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSpec } from '../testing/openapi-spec';
 import {
   createSpecArbitraries,
   DATE_TIME_FORMS,
@@ -12,6 +11,7 @@ import {
   instantOf,
   type OpenApiDocument,
 } from './openapi-arbitrary';
+import { readSpec } from './openapi-spec';
 
 const SPEC_ID = 'https://versus.test/langsmith-openapi-subset.json';
 const spec = readSpec<OpenApiDocument & Record<string, unknown>>();

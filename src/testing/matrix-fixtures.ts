@@ -1,141 +1,20 @@
-import type { FeedbackKeyStats, FeedbackStatsByKey } from '../../api/feedback-stats';
-import type { Example, Group, GroupSession, Run } from '../../api/grouped-runs';
-import type { AggregateStats } from '../../api/primitives';
-import type { FilterSpec, MatrixCell, MatrixColumn, MatrixRow } from './types';
+import type { Example, Group } from '../api/grouped-runs';
+import type { FilterSpec, MatrixCell, MatrixColumn, MatrixRow } from '../features/matrix/types';
+import {
+  categorical,
+  makeExample,
+  makeGroup,
+  makeRun,
+  makeSession,
+  numeric,
+} from './grouped-runs-fixtures';
 
-/** Hand-built, normalised fixtures for the matrix tests (no server shapes, no mocks). */
+/** Matrix-model fixtures: session ids, cells, columns, rows, and a large synthetic response. */
 
 export const A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 export const B = 'bbbbbbbb-0000-4000-8000-00000000000b';
 export const C = 'cccccccc-0000-4000-8000-00000000000c';
 export const FOREIGN = 'ffffffff-0000-4000-8000-00000000000f';
-
-export function numeric(mean: number | null, comments: string[] = []): FeedbackKeyStats {
-  return {
-    kind: mean === null ? (comments.length ? 'comment' : 'empty') : 'numeric',
-    n: mean === null ? 0 : 1,
-    mean,
-    stdev: null,
-    errors: 0,
-    categories: {},
-    comments,
-    minScore: mean,
-    maxScore: mean,
-  };
-}
-
-export function categorical(
-  categories: Record<string, number>,
-  mean: number | null = null,
-): FeedbackKeyStats {
-  return { ...numeric(mean), kind: 'categorical', categories };
-}
-
-export function comment(...comments: string[]): FeedbackKeyStats {
-  return numeric(null, comments);
-}
-
-let runCounter = 0;
-
-export function makeRun(
-  sessionId: string,
-  feedback: FeedbackStatsByKey = {},
-  overrides: Partial<Run> = {},
-): Run {
-  runCounter++;
-  return {
-    id: `run-${runCounter}`,
-    sessionId,
-    name: 'Target',
-    runType: 'chain',
-    status: 'success',
-    error: null,
-    inputs: null,
-    inputsPreview: null,
-    outputs: null,
-    outputsPreview: null,
-    startTime: null,
-    endTime: null,
-    latency: null,
-    totalTokens: null,
-    promptTokens: null,
-    completionTokens: null,
-    totalCost: null,
-    promptCost: null,
-    completionCost: null,
-    referenceExampleId: null,
-    traceId: null,
-    tags: [],
-    appPath: null,
-    metadata: {},
-    feedbacks: [],
-    feedback,
-    ...overrides,
-  };
-}
-
-export function makeExample(id: string, runs: Run[], overrides: Partial<Example> = {}): Example {
-  return {
-    id,
-    name: `Example ${id}`,
-    datasetId: null,
-    inputs: { question: `question ${id}` },
-    outputs: null,
-    metadata: {},
-    createdAt: null,
-    modifiedAt: null,
-    runs,
-    ...overrides,
-  };
-}
-
-const emptyAggregate: AggregateStats = {
-  runCount: null,
-  latencyP50: null,
-  latencyP99: null,
-  totalTokens: null,
-  promptTokens: null,
-  completionTokens: null,
-  totalCost: null,
-  promptCost: null,
-  completionCost: null,
-  errorRate: null,
-  feedback: {},
-};
-
-export function makeSession(id: string, name: string): GroupSession {
-  return {
-    ...emptyAggregate,
-    id,
-    name,
-    description: null,
-    startTime: null,
-    endTime: null,
-    lastRunStartTime: null,
-    referenceDatasetId: null,
-    testRunNumber: null,
-    metadata: {},
-    exampleCount: null,
-    filter: '',
-    minStartTime: null,
-    maxStartTime: null,
-  };
-}
-
-export function makeGroup(
-  key: string | number,
-  sessions: GroupSession[],
-  examples: Example[],
-): Group {
-  return {
-    key,
-    filter: '',
-    exampleCount: examples.length,
-    stats: { ...emptyAggregate, minStartTime: null, maxStartTime: null },
-    sessions,
-    examples,
-  };
-}
 
 export function filter(overrides: Partial<FilterSpec> = {}): FilterSpec {
   return { text: '', only: null, onlyKey: null, ranges: [], ...overrides };

@@ -169,7 +169,7 @@ export const CLASSES: ClassRule[] = [
         'src/lib/timestamps.test.ts',
         'src/lib/numbers.test.ts',
       ) ||
-      (inFile(t, 'src/api/grouped-runs.test.ts') &&
+      (inFile(t, 'src/api/grouped-runs/grouped-runs.test.ts') &&
         named(t, /normalis|group keys|unknown run types|missing optional|derives/i)) ||
       (inFile(t, 'src/mocks/time.test.ts') && named(t, /shapes real servers/i)),
   },

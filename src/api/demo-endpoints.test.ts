@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoStore } from '../mocks/handlers/index-list';
 import { serveDemoData } from '../testing/demo-server';
 import { fetchDataset, fetchDatasets } from './datasets';
-import { fetchGroupedRuns } from './grouped-runs';
+import { fetchGroupedRuns } from './grouped-runs/fetch';
 import { fetchSessionMetadata } from './session-metadata';
 import { fetchDatasetSessions } from './sessions';
 

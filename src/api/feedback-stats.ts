@@ -74,3 +74,54 @@ function readCategories(values: unknown): Record<string, number> {
   }
   return out;
 }
+
+/** One feedback entry on a run, as the app holds it. */
+export interface Feedback {
+  id: string;
+  key: string;
+  /** Booleans become 1/0 so that every score is a number. */
+  score: number | null;
+  value: unknown;
+  comment: string | null;
+  createdAt: number | null;
+  sourceType: string | null;
+}
+
+/** Runs that carry only a `feedbacks` list still get the per-key shape. */
+export function statsFromFeedbacks(feedbacks: readonly Feedback[]): FeedbackStatsByKey {
+  const byKey = new Map<string, Feedback[]>();
+  for (const f of feedbacks) {
+    const list = byKey.get(f.key);
+    if (list) list.push(f);
+    else byKey.set(f.key, [f]);
+  }
+  const out: FeedbackStatsByKey = {};
+  for (const [key, list] of byKey) {
+    const scores = list.map((f) => f.score).filter((s): s is number => s !== null);
+    const values: Record<string, number> = {};
+    for (const f of list) {
+      if (f.score === null && typeof f.value === 'string' && f.value !== '') {
+        setOwn(values, f.value, (Object.hasOwn(values, f.value) ? (values[f.value] ?? 0) : 0) + 1);
+      }
+    }
+    const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+    const stdev =
+      mean === null
+        ? null
+        : Math.sqrt(scores.reduce((a, s) => a + (s - mean) ** 2, 0) / scores.length);
+    setOwn(
+      out,
+      key,
+      normaliseKeyStats({
+        n: list.length,
+        avg: mean,
+        stdev,
+        values,
+        comments: list.map((f) => f.comment ?? ''),
+        session_min_score: scores.length ? scores.reduce((a, b) => Math.min(a, b)) : null,
+        session_max_score: scores.length ? scores.reduce((a, b) => Math.max(a, b)) : null,
+      }),
+    );
+  }
+  return out;
+}

@@ -15,14 +15,14 @@ import { readSpec } from '../testing/openapi-spec';
 import { parseJsonText } from './client';
 import { datasetSchema } from './datasets';
 import { ApiError } from './errors';
-import { type FeedbackKeyStats, normaliseFeedbackStats } from './feedback-stats';
 import {
   type Feedback,
-  type GroupedRuns,
-  parseGroupedRuns,
-  type Run,
+  type FeedbackKeyStats,
+  normaliseFeedbackStats,
   statsFromFeedbacks,
-} from './grouped-runs';
+} from './feedback-stats';
+import { parseGroupedRuns } from './grouped-runs/parse';
+import type { GroupedRuns, Run } from './grouped-runs/schemas';
 import { sessionMetadataSchema } from './session-metadata';
 import { type Session, sessionSchema } from './sessions';
 

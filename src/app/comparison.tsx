@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, memo, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import type { Group, GroupedRuns } from '../api/grouped-runs';
+import type { Group, GroupedRuns } from '../api/grouped-runs/schemas';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
 import { RetryingStatus } from '../components/retrying-status';

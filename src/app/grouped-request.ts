@@ -1,4 +1,4 @@
-import type { GroupedRunsRequest } from '../api/grouped-runs';
+import type { GroupedRunsRequest } from '../api/grouped-runs/request';
 import type { ViewState } from './view-params';
 
 /** The group/runs request for a slice of the view's examples. */

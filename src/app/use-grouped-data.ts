@@ -1,7 +1,8 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type GroupedRuns, groupedRunsQuery } from '../api/grouped-runs';
-import { mergeGroupPages, totalExamples } from '../api/grouped-runs-pages';
+import { mergeGroupPages, totalExamples } from '../api/grouped-runs/pages';
+import { groupedRunsQuery } from '../api/grouped-runs/query';
+import type { GroupedRuns } from '../api/grouped-runs/schemas';
 import { pageRequest, requestFor } from './grouped-request';
 import type { ViewState } from './view-params';
 

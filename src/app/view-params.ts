@@ -1,4 +1,4 @@
-import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs';
+import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
 import { EMPTY_FILTER } from '../features/matrix/sort-filter';
 import type { FilterSpec, SortSpec } from '../features/matrix/types';
 

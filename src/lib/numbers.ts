@@ -9,8 +9,3 @@ export function toFiniteNumber(value: unknown): number | null {
   }
   return null;
 }
-
-export function toCount(value: unknown): number | null {
-  const n = toFiniteNumber(value);
-  return n === null || n < 0 ? null : n;
-}

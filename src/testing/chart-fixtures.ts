@@ -1,5 +1,5 @@
 import type { FeedbackKeyStats } from '../api/feedback-stats';
-import type { Group } from '../api/grouped-runs';
+import type { Group } from '../api/grouped-runs/schemas';
 import { makeGroup, makeSession } from './grouped-runs-fixtures';
 
 /** Hand-built, normalised fixtures for the chart tests (no server shapes, no mocks). */

@@ -1,5 +1,5 @@
 import type { FeedbackKeyStats, FeedbackStatsByKey } from '../api/feedback-stats';
-import type { Example, Group, GroupSession, Run } from '../api/grouped-runs';
+import type { Example, Group, GroupSession, Run } from '../api/grouped-runs/schemas';
 import type { AggregateStats } from '../api/primitives';
 
 /**

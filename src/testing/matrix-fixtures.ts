@@ -1,4 +1,4 @@
-import type { Example, Group } from '../api/grouped-runs';
+import type { Example, Group } from '../api/grouped-runs/schemas';
 import type { FilterSpec, MatrixCell, MatrixColumn, MatrixRow } from '../features/matrix/types';
 import {
   categorical,

@@ -1,4 +1,4 @@
-import type { Group, GroupSession } from '../../api/grouped-runs';
+import type { Group, GroupSession } from '../../api/grouped-runs/schemas';
 import { formatGroupKey } from '../../lib/format';
 import { sessionColor } from '../../lib/session-colors';
 import { type CellValue, type ChartUnit, checkValue, NO_VALUE } from './chart-values';

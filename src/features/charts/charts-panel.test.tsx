@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Group } from '../../api/grouped-runs';
+import type { Group } from '../../api/grouped-runs/schemas';
 import { S1, S2, sampleGroups } from '../../testing/chart-fixtures';
 import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
 import {

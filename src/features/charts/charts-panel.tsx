@@ -1,6 +1,6 @@
 import './charts.css';
 import { type JSX, useId, useMemo, useState } from 'react';
-import type { Group } from '../../api/grouped-runs';
+import type { Group } from '../../api/grouped-runs/schemas';
 import {
   buildChartModel,
   type ChartMeasure,

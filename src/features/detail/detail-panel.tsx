@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Example, Run } from '../../api/grouped-runs';
+import type { Example, Run } from '../../api/grouped-runs/schemas';
 import { JsonView } from '../../components/json-view';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
 import { diffInputs, outputText } from './output-text';

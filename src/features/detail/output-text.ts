@@ -15,12 +15,6 @@ export function outputText(
   }
 }
 
-export interface DiffPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
-}
-
 /** Cuts both sides so that a word diff of megabytes never blocks the page. */
 export function diffInputs(
   before: string,

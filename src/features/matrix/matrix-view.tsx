@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Group, GroupBy, Reading } from '../../api/grouped-runs';
+import type { GroupBy } from '../../api/grouped-runs/request';
+import type { Group, Reading } from '../../api/grouped-runs/schemas';
 import { formatCount } from '../../lib/format';
 import { usePreferences } from '../../lib/preferences';
 import { MatrixTable } from './matrix-table';

@@ -1,5 +1,6 @@
 import type { FeedbackKeyStats, FeedbackKind } from '../../api/feedback-stats';
-import type { Group, GroupBy, Run } from '../../api/grouped-runs';
+import type { GroupBy } from '../../api/grouped-runs/request';
+import type { Group, Run } from '../../api/grouped-runs/schemas';
 import type {
   CellScore,
   FeedbackKeyInfo,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { GroupBy } from '../../api/grouped-runs';
+import type { GroupBy } from '../../api/grouped-runs/request';
 
 const OPTIONS: { value: GroupBy; label: string; hint: string }[] = [
   { value: 'run_metadata', label: 'Run metadata', hint: 'e.g. model, prompt version' },

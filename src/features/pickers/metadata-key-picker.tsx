@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState } from 'react';
-import type { GroupBy } from '../../api/grouped-runs';
+import type { GroupBy } from '../../api/grouped-runs/request';
 import { mergeMetadata, sessionMetadataQuery } from '../../api/session-metadata';
 
 interface Suggestion {

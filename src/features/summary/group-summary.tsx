@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { Group } from '../../api/grouped-runs';
+import type { Group } from '../../api/grouped-runs/schemas';
 import { summariseGroup } from './summarise';
 
 /** Cards shown before "Show all", and feedback keys per card: 50 groups stay scannable. */

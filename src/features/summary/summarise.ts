@@ -1,5 +1,5 @@
 import type { FeedbackKeyStats } from '../../api/feedback-stats';
-import type { Group } from '../../api/grouped-runs';
+import type { Group } from '../../api/grouped-runs/schemas';
 import {
   formatCost,
   formatCount,

@@ -2,15 +2,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { demoStore } from '../mocks/handlers/index-list';
-import { serveDemoData } from '../testing/demo-server';
-import {
-  FIRST_SCREEN,
-  FIRST_SCREEN_FROM,
-  type GroupedRuns,
-  type GroupedRunsRequest,
-  groupedRunsQuery,
-} from './grouped-runs';
+import { demoStore } from '../../mocks/handlers/index-list';
+import { serveDemoData } from '../../testing/demo-server';
+import { FIRST_SCREEN, FIRST_SCREEN_FROM } from './fetch';
+import { groupedRunsQuery } from './query';
+import type { GroupedRunsRequest } from './request';
+import type { GroupedRuns } from './schemas';
 
 /**
  * A large page sends a small first-screen request beside its own, shows its rows first, and

@@ -1,4 +1,4 @@
-import type { DataIssue, Group, GroupedRuns } from './grouped-runs';
+import type { DataIssue, Group, GroupedRuns } from './schemas';
 
 /**
  * Server pages of the grouped endpoint page each group's examples by the same
@@ -39,23 +39,4 @@ function groupIdentity(key: string | number): string {
 export function totalExamples(result: GroupedRuns | undefined): number {
   if (!result) return 0;
   return result.groups.reduce((max, g) => Math.max(max, g.exampleCount), 0);
-}
-
-export function loadedExamples(result: GroupedRuns | undefined): number {
-  if (!result) return 0;
-  const ids = new Set<string>();
-  for (const g of result.groups) for (const e of g.examples) ids.add(e.id);
-  return ids.size;
-}
-
-/** Share of the groups' examples that are loaded, 0..1 (1 when there is nothing to load). */
-export function loadProgress(result: GroupedRuns | undefined): { loaded: number; total: number } {
-  if (!result) return { loaded: 0, total: 0 };
-  let loaded = 0;
-  let total = 0;
-  for (const g of result.groups) {
-    total += g.exampleCount;
-    loaded += Math.min(g.examples.length, g.exampleCount);
-  }
-  return { loaded, total };
 }

@@ -1,15 +1,12 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createSpecArbitraries, type OpenApiDocument } from '../testing/openapi-arbitrary';
-import { readSpec } from '../testing/openapi-spec';
-import { ApiError } from './errors';
-import {
-  FIRST_ROWS,
-  type GroupedRuns,
-  parseGroupedRuns,
-  parseGroupedRunsText,
-} from './grouped-runs';
+import { createSpecArbitraries, type OpenApiDocument } from '../../testing/openapi-arbitrary';
+import { readSpec } from '../../testing/openapi-spec';
+import { ApiError } from '../errors';
+import { parseGroupedRuns } from './parse';
+import { FIRST_ROWS, parseGroupedRunsText } from './parse-progressive';
+import type { GroupedRuns } from './schemas';
 
 const spec = readSpec<OpenApiDocument>();
 const responses = createSpecArbitraries(spec).component('GroupedExamplesWithRunsResponse');

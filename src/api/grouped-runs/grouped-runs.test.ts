@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './errors';
-import { buildGroupedRunsBody, parseGroupedRuns } from './grouped-runs';
+import { ApiError } from '../errors';
+import { parseGroupedRuns } from './parse';
+import { buildGroupedRunsBody } from './request';
 
 const S1 = '0b8d6f5e-1111-4a2b-8c3d-000000000001';
 const E1 = '7c1d2e3f-0000-4a2b-8c3d-000000000001';

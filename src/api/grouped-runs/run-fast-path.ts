@@ -1,5 +1,5 @@
-import { toFiniteNumber } from '../lib/numbers';
-import { parseTimestamp } from '../lib/timestamps';
+import { toFiniteNumber } from '../../lib/numbers';
+import { parseTimestamp } from '../../lib/timestamps';
 
 /**
  * The hot path of a large response: 80,000 runs. It checks exactly what the zod run schema

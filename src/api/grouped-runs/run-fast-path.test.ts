@@ -1,10 +1,10 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpecArbitraries, type OpenApiDocument } from '../testing/openapi-arbitrary';
-import { readSpec } from '../testing/openapi-spec';
-import { runSchema, toRun } from './grouped-runs';
+import { createSpecArbitraries, type OpenApiDocument } from '../../testing/openapi-arbitrary';
+import { readSpec } from '../../testing/openapi-spec';
 import { readRunFields } from './run-fast-path';
+import { runSchema, toRun } from './schemas';
 
 /** The hand-written fast path must accept, reject and produce exactly what zod does. */
 const spec = readSpec<OpenApiDocument>();

@@ -1,0 +1,70 @@
+import { markDataReady, markResponseReceived } from '../../lib/perf-marks';
+import { fetchRaw } from '../client';
+import { mostExamples, onlySharedExamples } from './parse';
+import { type ParseTextOptions, parseGroupedRunsText } from './parse-progressive';
+import {
+  buildGroupedRunsBody,
+  type GroupedRunsBody,
+  type GroupedRunsRequest,
+  groupedRunsPath,
+} from './request';
+import type { GroupedRuns } from './schemas';
+
+/** The group/runs fetchers: a page, and the first screen a large page asks for beside it. */
+
+export async function fetchGroupedRuns(
+  datasetId: string,
+  request: GroupedRunsRequest,
+  signal?: AbortSignal,
+  options: Omit<ParseTextOptions, 'signal'> & { readAfter?: Promise<unknown> } = {},
+): Promise<GroupedRuns> {
+  const built = buildGroupedRunsBody(request);
+  if (!built.ok) throw built.error;
+  const path = groupedRunsPath(datasetId);
+  const { readAfter, ...parseOptions } = options;
+  const text = await fetchRaw(path, {
+    method: 'POST',
+    body: built.body,
+    signal,
+    raw: true,
+    readAfter,
+  });
+  markResponseReceived();
+  const { result, busyMs } = await parseGroupedRunsText(text, path, { ...parseOptions, signal });
+  markDataReady(busyMs);
+  return result;
+}
+
+/** Examples per group that a large page asks for first, on their own: a screen and more. */
+export const FIRST_SCREEN = 50;
+/** Pages longer than this send the first-screen request beside their own. */
+export const FIRST_SCREEN_FROM = 200;
+
+/**
+ * The first examples of a large page, asked for separately: their small response arrives,
+ * parses and paints long before a page of thousands of examples has downloaded. Null when
+ * it fails or comes back empty: the page's own request decides what the user sees then.
+ */
+export async function fetchFirstScreen(
+  datasetId: string,
+  page: GroupedRunsBody,
+  signal?: AbortSignal,
+): Promise<GroupedRuns | null> {
+  const path = groupedRunsPath(datasetId);
+  try {
+    const body = { ...page, limit: FIRST_SCREEN };
+    const text = await fetchRaw(path, { method: 'POST', body, signal, raw: true });
+    const { result } = await parseGroupedRunsText(text, path, { signal });
+    const first = page.group_by === 'run_metadata' ? onlySharedExamples(result) : result;
+    const shown = mostExamples(first.groups);
+    if (shown === 0) return null;
+    // The page holds up to `limit` examples of each group, from `offset` on.
+    const of = first.groups.reduce(
+      (n, g) => Math.max(n, Math.min(page.limit, g.exampleCount - page.offset)),
+      shown,
+    );
+    return { ...first, reading: { examples: shown, of, from: 'first-screen' } };
+  } catch {
+    return null;
+  }
+}

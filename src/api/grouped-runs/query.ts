@@ -1,0 +1,40 @@
+import { queryOptions } from '@tanstack/react-query';
+import { afterRender } from '../../lib/scheduling';
+import { queryKeys } from '../query-keys';
+import { FIRST_SCREEN_FROM, fetchFirstScreen, fetchGroupedRuns } from './fetch';
+import { buildGroupedRunsBody, type GroupedRunsRequest } from './request';
+
+/** The group/runs query options: the same object serves the page's query and prefetching. */
+export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest) {
+  const built = buildGroupedRunsBody(request);
+  return queryOptions({
+    queryKey: queryKeys.groupedRuns(datasetId, built.ok ? built.body : { invalid: request }),
+    queryFn: async ({ signal, client, queryKey }) => {
+      // A large page's body is read once its first screen is on the page (or has failed),
+      // so the page's own rows always come after it; the first screen never lands once the
+      // page has answered or failed.
+      let answered = false;
+      const firstScreen =
+        built.ok && built.body.limit > FIRST_SCREEN_FROM
+          ? fetchFirstScreen(datasetId, built.body, signal).then(async (first) => {
+              if (!first || answered) return;
+              client.setQueryData(queryKey, first);
+              await afterRender();
+            })
+          : undefined;
+      try {
+        return await fetchGroupedRuns(datasetId, request, signal, {
+          readAfter: firstScreen,
+          // The first rows of a large response show while the rest is read; the complete
+          // result replaces them when the query resolves.
+          onEarlyResult: (early) => client.setQueryData(queryKey, early),
+          sharedExamples: request.group_by === 'run_metadata',
+        });
+      } finally {
+        answered = true;
+      }
+    },
+    // Results are large and always new: comparing them with the last one would walk them.
+    structuralSharing: false,
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { formatPath } from '../client';
+import { ApiError } from '../errors';
+import { sortedUnique } from '../query-keys';
+
+/** POST /api/v1/datasets/{dataset_id}/group/runs — "Read Examples With Runs Grouped": the body. */
+
+export const GROUP_BY_VALUES = ['run_metadata', 'example_metadata'] as const;
+export type GroupBy = (typeof GROUP_BY_VALUES)[number];
+
+/** The spec's constraints, checked before a body is sent, so the server never has to 422. */
+const groupedRunsRequestSchema = z.object({
+  session_ids: z.array(z.guid()).min(1),
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).default(10),
+  preview: z.boolean().default(false),
+  group_by: z.enum(GROUP_BY_VALUES),
+  metadata_key: z.string(),
+  per_group_limit: z.int().min(1).max(10).default(5),
+  filters: z.record(z.guid(), z.array(z.string())).nullable().optional(),
+});
+
+export type GroupedRunsRequest = z.input<typeof groupedRunsRequestSchema>;
+/** A request as sent: checked against the spec, defaults filled in. */
+export type GroupedRunsBody = z.output<typeof groupedRunsRequestSchema>;
+
+/** Builds the request body, or says why the spec forbids it (nothing malformed is ever sent). */
+export function buildGroupedRunsBody(
+  request: GroupedRunsRequest,
+): { ok: true; body: GroupedRunsBody } | { ok: false; error: ApiError } {
+  const parsed = groupedRunsRequestSchema.safeParse({
+    ...request,
+    session_ids: sortedUnique(request.session_ids),
+  });
+  if (parsed.success) return { ok: true, body: parsed.data };
+  const reasons = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+  return {
+    ok: false,
+    error: new ApiError({
+      kind: 'request-invalid',
+      path: 'group/runs',
+      message: `This view cannot be requested (${reasons.join('; ')}).`,
+    }),
+  };
+}
+
+export function groupedRunsPath(datasetId: string): string {
+  return `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
+}

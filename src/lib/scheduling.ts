@@ -1,0 +1,71 @@
+/**
+ * Long work done in steps without taking the page's frames: a generator yields between steps,
+ * and the page gets a turn whenever a slice has run long enough.
+ */
+
+/** Longest stretch of work before the browser gets a turn (keeps frames and input alive). */
+const SLICE_MS = 40;
+
+/** Runs every step at once: for work too small to be worth slicing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * Runs the steps in slices of at most SLICE_MS, giving the browser a turn in between.
+ * `busy.ms` adds up the time spent in the steps, not the turns given away.
+ */
+export async function runSliced<T>(
+  steps: Generator<void, T>,
+  busy: { ms: number },
+  signal?: AbortSignal,
+): Promise<T> {
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    const now = performance.now();
+    if (now - sliceStart > SLICE_MS) {
+      busy.ms += now - sliceStart;
+      await yieldToPage();
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  busy.ms += performance.now() - sliceStart;
+  return step.value;
+}
+
+/** Resolves once the page has rendered and painted what was just put in the query cache. */
+export async function afterRender(): Promise<void> {
+  // React Query notifies its observers in a timeout; then React renders, then a frame.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await yieldToPage();
+}
+
+/** Longest wait for an idle moment: a page that is never idle still gets the rest done. */
+const IDLE_TIMEOUT_MS = 150;
+
+/**
+ * Gives the page a turn: what follows is background work, so it waits for an idle moment,
+ * after React's renders (its scheduler's message tasks) and the next paint. Without idle
+ * callbacks (Safari, Node), a message task: no 4 ms clamp as nested timers have.
+ */
+function yieldToPage(): Promise<void> {
+  if (typeof requestIdleCallback === 'function') {
+    return new Promise((resolve) => {
+      requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    });
+  }
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

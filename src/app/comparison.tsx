@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, memo, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { explainError } from '../api/explain-error';
 import type { Group, GroupedRuns } from '../api/grouped-runs/schemas';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
-import { RetryingStatus } from '../components/retrying-status';
 import type { DetailSession } from '../features/detail/detail-panel';
 import { ExportMenu } from '../features/export/export-menu';
 import type { MatrixSettings } from '../features/matrix/matrix-toolbar';
@@ -13,6 +13,7 @@ import { GroupSummary } from '../features/summary/group-summary';
 import { describeFeedback } from '../features/summary/summarise';
 import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../lib/format';
 import { sessionColor } from '../lib/session-colors';
+import { RetryingStatus } from './retrying-status';
 import { useGroupedData } from './use-grouped-data';
 import { useViewInsights } from './use-view-insights';
 import { effectiveBaseline, type ViewState } from './view-params';
@@ -158,15 +159,13 @@ export function Comparison({
       />
       {data.page.isError ? (
         <ErrorMessage
-          error={data.page.error}
-          what="the grouped runs"
+          {...explainError(data.page.error, 'the grouped runs')}
           onRetry={() => data.page.refetch()}
         />
       ) : null}
       {data.loadAll.status === 'error' ? (
         <ErrorMessage
-          error={data.loadAll.error}
-          what="the remaining pages"
+          {...explainError(data.loadAll.error, 'the remaining pages')}
           onRetry={data.startLoadAll}
         />
       ) : null}

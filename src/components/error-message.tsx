@@ -1,77 +1,13 @@
-import { type ApiError, isApiError } from '../api/errors';
-
-/** Words a person can act on, for every kind of failure. */
-export function explainError(error: unknown, what: string): { title: string; hint: string } {
-  if (!isApiError(error)) {
-    return {
-      title: `Could not load ${what}.`,
-      hint: error instanceof Error ? error.message : 'Something unexpected went wrong.',
-    };
-  }
-  return explainApiError(error, what);
-}
-
-function explainApiError(error: ApiError, what: string): { title: string; hint: string } {
-  switch (error.kind) {
-    case 'unauthorized':
-      return {
-        title: `LangSmith refused the request for ${what} (${error.status}).`,
-        hint: 'The API key is missing or wrong. Set LANGSMITH_API_KEY (and LANGSMITH_WORKSPACE_ID for a multi-workspace key) in the environment of `npm start`, then restart it.',
-      };
-    case 'not-found':
-      return {
-        title: `Not found: ${what}.`,
-        hint: `${error.message} Check that the id is right and belongs to this workspace.`,
-      };
-    case 'validation':
-      return {
-        title: `The server rejected the request for ${what}.`,
-        hint:
-          error.detail.length > 0
-            ? error.detail.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ')
-            : error.message,
-      };
-    case 'rate-limited':
-      return {
-        title: `LangSmith is rate-limiting requests for ${what}.`,
-        hint: 'Wait a moment and retry.',
-      };
-    case 'server':
-      return {
-        title: `LangSmith had a server error loading ${what} (${error.status}).`,
-        hint: error.message,
-      };
-    case 'network':
-      return { title: `Could not reach the server for ${what}.`, hint: error.message };
-    case 'timeout':
-      return { title: `Loading ${what} took too long.`, hint: error.message };
-    case 'not-json':
-      return {
-        title: `The server's answer for ${what} is not JSON.`,
-        hint: `It began: ${error.bodySnippet ?? '(empty)'}`,
-      };
-    case 'schema':
-      return {
-        title: `The server's answer for ${what} does not match the LangSmith API.`,
-        hint: error.problems.map((p) => `${p.path}: ${p.message} (got ${p.value})`).join('; '),
-      };
-    case 'request-invalid':
-      return { title: `This view cannot be requested.`, hint: error.message };
-    default:
-      return { title: `Could not load ${what}.`, hint: error.message };
-  }
-}
-
+/** A failure, in the words `explainError` (src/api/explain-error.ts) chose, with a retry. */
 export function ErrorMessage({
-  error,
-  what,
+  title,
+  hint,
   onRetry,
 }: {
-  error: unknown;
-  what: string;
+  title: string;
+  hint: string;
   onRetry?: () => void;
 }) {
-  const { title, hint } = explainError(error, what);
   return (
     <div role="alert" className="notice notice--error">
       <p>

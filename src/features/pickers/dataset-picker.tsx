@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState } from 'react';
 import { type Dataset, datasetListQuery, datasetQuery } from '../../api/datasets';
+import { explainError } from '../../api/explain-error';
 import { ErrorMessage } from '../../components/error-message';
 import { formatCount } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -125,12 +126,14 @@ export function DatasetPicker({
         </ul>
       </div>
       {list.isError ? (
-        <ErrorMessage error={list.error} what="the datasets" onRetry={() => list.refetch()} />
+        <ErrorMessage
+          {...explainError(list.error, 'the datasets')}
+          onRetry={() => list.refetch()}
+        />
       ) : null}
       {selected.isError ? (
         <ErrorMessage
-          error={selected.error}
-          what={`dataset ${value}`}
+          {...explainError(selected.error, `dataset ${value}`)}
           onRetry={() => selected.refetch()}
         />
       ) : null}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { explainError } from '../../api/explain-error';
 import { datasetSessionsQuery, type Session } from '../../api/sessions';
 import { ErrorMessage } from '../../components/error-message';
 import { formatCount } from '../../lib/format';
@@ -43,8 +44,7 @@ export function ExperimentPicker({
       {sessions.isPending ? <p className="picker__hint">Loading experiments…</p> : null}
       {sessions.isError ? (
         <ErrorMessage
-          error={sessions.error}
-          what="the experiments of this dataset"
+          {...explainError(sessions.error, 'the experiments of this dataset')}
           onRetry={() => sessions.refetch()}
         />
       ) : null}

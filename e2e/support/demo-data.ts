@@ -21,10 +21,3 @@ export function sessionNamed(datasetId: string, fragment: string) {
   if (!session) throw new Error(`no session matching ${fragment}`);
   return session;
 }
-
-export function viewUrl(params: Record<string, string>): string {
-  const parts = Object.entries(params).map(
-    ([k, v]) => `${k}=${k === 'sessions' ? v : encodeURIComponent(v)}`,
-  );
-  return `/?${parts.join('&')}`;
-}

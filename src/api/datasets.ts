@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fetchJson } from './client';
-import { count, id, optionalJsonObject, text, timestamp } from './primitives';
+import { decimal, id, optionalJsonObject, text, timestamp } from './primitives';
 import { queryKeys } from './query-keys';
 
 /** GET /api/v1/datasets and GET /api/v1/datasets/{id}. */
@@ -14,8 +14,8 @@ export const datasetSchema = z
     created_at: timestamp,
     modified_at: timestamp,
     last_session_start_time: timestamp,
-    example_count: count,
-    session_count: count,
+    example_count: decimal,
+    session_count: decimal,
     metadata: optionalJsonObject,
   })
   .transform((d) => ({

@@ -27,14 +27,14 @@ export const timestamp = z
   .optional()
   .transform((v) => parseTimestamp(v));
 
-/** Costs and other decimals: number, decimal string or null -> number or null. */
+/**
+ * Costs, counts, rates and other numbers: a JSON number (integers as `0`, floats as `0.25`), a
+ * decimal string or null -> a finite number or null.
+ */
 export const decimal = z
   .union([z.number(), z.string(), z.null()])
   .optional()
   .transform((v) => toFiniteNumber(v));
-
-/** Counts and rates: integers arrive as `0`, floats as `0.25`; null stays null. */
-export const count = decimal;
 
 /** Free-form JSON objects are kept whole; checking them key by key would cost and gain nothing. */
 export const jsonObject = z.custom<Record<string, unknown>>(
@@ -54,9 +54,9 @@ export const feedbackStats = z
 
 /** Tokens and cost, as a run and every aggregate (session, group) carry them. */
 export const usageFields = {
-  total_tokens: count,
-  prompt_tokens: count,
-  completion_tokens: count,
+  total_tokens: decimal,
+  prompt_tokens: decimal,
+  completion_tokens: decimal,
   total_cost: decimal,
   prompt_cost: decimal,
   completion_cost: decimal,
@@ -64,7 +64,7 @@ export const usageFields = {
 
 /** The aggregate fields shared by sessions, per-group session stats and groups. */
 export const aggregateFields = {
-  run_count: count,
+  run_count: decimal,
   latency_p50: decimal,
   latency_p99: decimal,
   ...usageFields,

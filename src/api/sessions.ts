@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fetchJson } from './client';
 import {
   aggregateFields,
-  count,
+  decimal,
   id,
   optionalId,
   optionalJsonObject,
@@ -23,7 +23,7 @@ export const sessionFields = {
   last_run_start_time: timestamp,
   reference_dataset_id: optionalId,
   extra: optionalJsonObject,
-  test_run_number: count,
+  test_run_number: decimal,
   ...aggregateFields,
 };
 

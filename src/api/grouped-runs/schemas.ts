@@ -3,7 +3,7 @@ import type { Feedback, FeedbackStatsByKey } from '../feedback-stats';
 import {
   type AggregateStats,
   aggregateFields,
-  count,
+  decimal,
   id,
   jsonObject,
   optionalId,
@@ -154,7 +154,7 @@ export interface Example {
 export const groupSessionSchema = z
   .object({
     ...sessionFields,
-    example_count: count,
+    example_count: decimal,
     filter: z.string().optional(),
     min_start_time: timestamp,
     max_start_time: timestamp,
@@ -172,8 +172,8 @@ export type GroupSession = z.output<typeof groupSessionSchema>;
 export const groupSchema = z.object({
   group_key: z.union([z.string(), z.number()]),
   filter: z.string().optional(),
-  example_count: count,
-  count: count,
+  example_count: decimal,
+  count: decimal,
   min_start_time: timestamp,
   max_start_time: timestamp,
   ...aggregateFields,

@@ -1,6 +1,7 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
 import { EMPTY_FILTER } from '../features/matrix/sort-filter';
 import type { FilterSpec, SortSpec } from '../features/matrix/types';
+import { truncate } from '../lib/text';
 
 /**
  * The URL contract: one place that names every parameter, its default and how a bad value
@@ -116,8 +117,7 @@ export function isUuid(value: string): boolean {
 }
 
 function shorten(value: string, max = 40): string {
-  const flat = value.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return truncate(value.replace(/\s+/g, ' '), max);
 }
 
 function plural(n: number, word: string): string {

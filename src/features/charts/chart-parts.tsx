@@ -2,13 +2,13 @@ import { useState } from 'react';
 import type { TooltipContentProps, XAxisTickContentProps } from 'recharts';
 import { NO_DATA } from '../../lib/format';
 import { sessionColor } from '../../lib/session-colors';
+import { truncate } from '../../lib/text';
 import type { ChartGroup, ChartModel, TableRow } from './chart-data';
 import { cellText } from './chart-values';
 
 /** Long keys are cut on the axis; the full text stays in the <title> (hover) and the table. */
-export function truncate(text: string, maxChars: number): string {
-  const limit = Math.max(4, maxChars);
-  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+function axisLabel(text: string, maxChars: number): string {
+  return truncate(text, Math.max(4, maxChars));
 }
 
 export function GroupTick({
@@ -47,7 +47,7 @@ export function GroupTick({
         }}
       >
         <title>{group.label}</title>
-        {focused ? group.short : truncate(group.short, maxChars)}
+        {focused ? group.short : axisLabel(group.short, maxChars)}
       </text>
     </g>
   );

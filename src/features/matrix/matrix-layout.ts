@@ -1,4 +1,5 @@
 import { formatScore } from '../../lib/format';
+import { truncate } from '../../lib/text';
 import { rowKey } from './pivot';
 import type { CellScore, MatrixCell, MatrixColumn, MatrixRow } from './types';
 
@@ -156,10 +157,7 @@ export function previewChars(widestCellPx: number): number {
   return Math.ceil((PREVIEW_LINES * room) / NARROWEST_GLYPH_PX / 20) * 20;
 }
 
-/** The preview a cell lays out: cut after `chars` (never inside a surrogate pair), marked "…". */
+/** The preview a cell lays out: its first `chars` characters and a "…" (all of it if unset). */
 export function clipPreview(text: string, chars: number | undefined): string {
-  if (chars === undefined || text.length <= chars) return text;
-  const high = text.charCodeAt(chars - 1);
-  const end = high >= 0xd800 && high <= 0xdbff ? chars - 1 : chars;
-  return `${text.slice(0, end)}…`;
+  return chars === undefined ? text : truncate(text, chars + 1);
 }

@@ -9,16 +9,8 @@ import {
   numeric,
 } from '../../testing/grouped-runs-fixtures';
 import { A, B, C, FOREIGN } from '../../testing/matrix-fixtures';
-import {
-  buildMatrix,
-  ERROR_MAX_CHARS,
-  firstLine,
-  PREVIEW_MAX_CHARS,
-  renderBounded,
-  rowKey,
-  topLabel,
-  truncate,
-} from './pivot';
+import { buildMatrix, ERROR_MAX_CHARS, firstLine, rowKey, topLabel } from './pivot';
+import { PREVIEW_MAX_CHARS } from './run-preview';
 import type { MatrixCell, MatrixRow } from './types';
 
 function cell(row: MatrixRow | undefined, columnId: string): MatrixCell {
@@ -515,42 +507,5 @@ describe('feedbackKeys', () => {
     expect(Object.keys(c.scores)).toHaveLength(52);
     expect(c.scores['key-49']?.score).toBe(0.98);
     expect(c.scores[`${long}b`]?.label).toBe(`label ${'L'.repeat(200)}`);
-  });
-});
-
-describe('renderBounded', () => {
-  it('renders compact JSON within the budget', () => {
-    expect(renderBounded({ a: [1, 'two', null, false], b: { c: 'd' } }, { maxChars: 100 })).toBe(
-      '{"a":[1,"two",null,false],"b":{"c":"d"}}',
-    );
-    expect(renderBounded([], { maxChars: 10 })).toBe('[]');
-    expect(renderBounded({ n: Number.NaN }, { maxChars: 10 })).toBe('{"n":null}');
-  });
-
-  it('renders the same text on the fast and the bounded path', () => {
-    const numbers = Array.from({ length: 100 }, (_, i) => i * 1.5);
-    const value = { numbers, nested: [{ a: 'x"y' }, null, true] };
-    expect(renderBounded(value, { maxChars: 10_000 })).toBe(JSON.stringify(value));
-    expect(renderBounded(value, { maxChars: 60 })).toBe(`${JSON.stringify(value).slice(0, 59)}…`);
-    expect(renderBounded({ a: undefined, b: 1 }, { maxChars: 60 })).toBe('{"a":null,"b":1}');
-  });
-
-  it('stops at the budget, ellipsis included', () => {
-    const out = renderBounded({ text: 'abcdefghijklmnopqrstuvwxyz' }, { maxChars: 12 });
-    expect(out).toBe('{"text":"ab…');
-    expect(out).toHaveLength(12);
-  });
-
-  it('marks cycles instead of recursing forever', () => {
-    const loop: Record<string, unknown> = { name: 'loop' };
-    loop.self = loop;
-    expect(renderBounded(loop, { maxChars: 100 })).toBe('{"name":"loop","self":"[Circular]"}');
-  });
-
-  it('truncates without splitting a surrogate pair', () => {
-    expect(truncate('ab😀cd', 4)).toBe('ab…');
-    expect(truncate('abc😀', 5)).toBe('abc😀');
-    expect(truncate('abcdef', 4)).toBe('abc…');
-    expect(truncate('abc', 3)).toBe('abc');
   });
 });

@@ -12,6 +12,7 @@ import { useMatrixModel } from '../features/matrix/use-matrix-model';
 import { GroupSummary } from '../features/summary/group-summary';
 import { describeFeedback } from '../features/summary/summarise';
 import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../lib/format';
+import { plural, pluralWord } from '../lib/plural';
 import { sessionColor } from '../lib/session-colors';
 import { RetryingStatus } from './retrying-status';
 import { useGroupedData } from './use-grouped-data';
@@ -325,8 +326,8 @@ function ReadIssues({ result }: { result: GroupedRuns }) {
   return (
     <details className="notice notice--warning">
       <summary>
-        {n} item{n === 1 ? '' : 's'} could not be read and {n === 1 ? 'is' : 'are'} left out;
-        everything else is shown.
+        {plural(n, 'item')} could not be read and {pluralWord(n, 'is', 'are')} left out; everything
+        else is shown.
       </summary>
       <ul>
         {result.issues.slice(0, 100).map((issue) => (

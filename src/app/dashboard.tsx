@@ -7,6 +7,7 @@ import { ExperimentPicker } from '../features/pickers/experiment-picker';
 import { GroupByPicker } from '../features/pickers/group-by-picker';
 import { MetadataKeyPicker } from '../features/pickers/metadata-key-picker';
 import type { DataSource } from '../lib/data-source';
+import { plural } from '../lib/plural';
 import { Comparison } from './comparison';
 import { useView } from './use-view';
 import { DEFAULT_VIEW, isComplete, MAX_SESSIONS, type ViewState } from './view-params';
@@ -85,7 +86,7 @@ function useDropForeignSessions(
     const foreign = view.sessions.filter((id) => !known.has(id));
     if (foreign.length === 0) return;
     addNotice(
-      `Ignored ${foreign.length} experiment${foreign.length === 1 ? '' : 's'} not found in this dataset: ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}.`,
+      `Ignored ${plural(foreign.length, 'experiment')} not found in this dataset: ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}.`,
     );
     setView({ sessions: view.sessions.filter((id) => known.has(id)) }, 'replace');
   }, [sessions.data, view.sessions, setView, addNotice]);

@@ -9,6 +9,7 @@ import {
 import type { Matrix, MatrixCell, MatrixRow } from '../features/matrix/types';
 import type { StatsInput } from '../features/stats/paired-stats';
 import { inputPreview } from '../lib/input-preview';
+import { weakCache } from '../lib/weak-cache';
 
 /**
  * The app joins features: it turns the matrix model into what the statistics and export
@@ -31,25 +32,17 @@ interface SessionSeries {
   values: Map<string, (number | null)[]>;
   categories: Map<string, Record<string, number>>;
 }
-const seriesCache = new WeakMap<Matrix, Map<string, SessionSeries>>();
+const seriesCache = weakCache<Matrix, string, SessionSeries>();
 
 function sessionSeries(matrix: Matrix, sessionId: string): SessionSeries {
-  let bySession = seriesCache.get(matrix);
-  if (!bySession) {
-    bySession = new Map();
-    seriesCache.set(matrix, bySession);
-  }
-  let entry = bySession.get(sessionId);
-  if (!entry) {
+  return seriesCache(matrix, sessionId, () => {
     const ids = sessionColumnIds(matrix.columns, sessionId);
-    entry = {
+    return {
       cells: matrix.rows.map((row) => firstCell(row, ids)),
       values: new Map(),
       categories: new Map(),
     };
-    bySession.set(sessionId, entry);
-  }
-  return entry;
+  });
 }
 
 const METRICS = {

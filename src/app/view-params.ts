@@ -1,6 +1,9 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
+import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-measures';
 import { EMPTY_FILTER } from '../features/matrix/sort-filter';
 import type { FilterSpec, SortSpec } from '../features/matrix/types';
+import { isGuid } from '../lib/ids';
+import { plural, pluralWord } from '../lib/plural';
 import { truncate } from '../lib/text';
 
 /**
@@ -36,16 +39,12 @@ export const PARAMS = {
   statsKey: 'statsKey',
 } as const;
 
-export const CHART_VALUES = ['latency', 'cost', 'errors', 'tokens', 'feedback'] as const;
-export type ChartChoice = (typeof CHART_VALUES)[number];
-
 export const MAX_SESSIONS = 20;
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 10_000;
 export const MAX_KEY_LENGTH = 256;
 export const MAX_QUERY_LENGTH = 500;
 const MAX_LIST = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ONLY_VALUES = ['regressions', 'improvements', 'errors'] as const;
 
 export interface ViewState {
@@ -74,7 +73,7 @@ export interface ViewState {
   /** Examples per group and server page. */
   pageSize: number;
   /** The chart measure shown. */
-  chart: ChartChoice;
+  chart: ChartMeasure;
   /** The feedback key of the feedback chart; null means the first numeric key. */
   chartKey: string | null;
   /** Show only this group (its key as text), e.g. after clicking a bar. */
@@ -112,16 +111,8 @@ export interface ParsedView {
   notices: string[];
 }
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 function shorten(value: string, max = 40): string {
   return truncate(value.replace(/\s+/g, ' '), max);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function parseView(search: string): ParsedView {
@@ -145,7 +136,7 @@ export function parseView(search: string): ParsedView {
 
   const dataset = single(PARAMS.dataset)?.trim();
   if (dataset) {
-    if (isUuid(dataset)) view.dataset = dataset.toLowerCase();
+    if (isGuid(dataset)) view.dataset = dataset.toLowerCase();
     else notices.push(`Ignored dataset "${shorten(dataset)}": not a valid id.`);
   }
 
@@ -175,7 +166,7 @@ export function parseView(search: string): ParsedView {
 
   const example = single(PARAMS.example)?.trim();
   if (example) {
-    if (isUuid(example)) view.example = example.toLowerCase();
+    if (isGuid(example)) view.example = example.toLowerCase();
     else notices.push(`Ignored example "${shorten(example)}": not a valid id.`);
   }
 
@@ -246,8 +237,8 @@ export function parseView(search: string): ParsedView {
 
   const chart = single(PARAMS.chart);
   if (chart !== null) {
-    if ((CHART_VALUES as readonly string[]).includes(chart)) view.chart = chart as ChartChoice;
-    else notices.push(`Ignored chart "${shorten(chart)}": use ${CHART_VALUES.join(', ')}.`);
+    if ((CHART_MEASURES as readonly string[]).includes(chart)) view.chart = chart as ChartMeasure;
+    else notices.push(`Ignored chart "${shorten(chart)}": use ${CHART_MEASURES.join(', ')}.`);
   }
   const chartKey = single(PARAMS.chartKey);
   if (chartKey) view.chartKey = chartKey.slice(0, MAX_KEY_LENGTH);
@@ -266,7 +257,7 @@ export function parseView(search: string): ParsedView {
   if (unknown.length > 0) {
     const listed = unknown.slice(0, 5).map((name) => `"${shorten(name, 24)}"`);
     notices.push(
-      `Ignored unknown parameter${unknown.length === 1 ? '' : 's'} ${listed.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
+      `Ignored unknown ${pluralWord(unknown.length, 'parameter')} ${listed.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
     );
   }
 
@@ -279,16 +270,16 @@ function readSessions(raw: string | null, hasDataset: boolean, notices: string[]
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = ids.filter((s) => !isUuid(s));
+  const bad = ids.filter((s) => !isGuid(s));
   if (bad.length > 0) {
     notices.push(
-      `Ignored ${plural(bad.length, 'experiment id')} that ${bad.length === 1 ? 'is' : 'are'} not valid: ${bad
+      `Ignored ${plural(bad.length, 'experiment id')} that ${pluralWord(bad.length, 'is', 'are')} not valid: ${bad
         .slice(0, 3)
         .map((b) => `"${shorten(b, 24)}"`)
         .join(', ')}${bad.length > 3 ? ', …' : ''}.`,
     );
   }
-  const valid = [...new Set(ids.filter(isUuid).map((s) => s.toLowerCase()))];
+  const valid = [...new Set(ids.filter(isGuid).map((s) => s.toLowerCase()))];
   if (valid.length < ids.length - bad.length) notices.push('Repeated experiment ids were merged.');
   if (!hasDataset && valid.length > 0) {
     notices.push('Ignored the experiments: choose a dataset first.');

@@ -1,3 +1,4 @@
+import { isGuid } from '../../lib/ids';
 import { toFiniteNumber } from '../../lib/numbers';
 import { parseTimestamp } from '../../lib/timestamps';
 
@@ -6,7 +7,6 @@ import { parseTimestamp } from '../../lib/timestamps';
  * checks, by hand, and gives the same fields; anything it does not accept returns null, and
  * the caller asks zod, which says where and why. (A unit test holds the two in step.)
  */
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Mirrors grouped-runs.ts `runFields` output. */
 export interface FastRunFields {
@@ -66,11 +66,10 @@ export function readRunFields(raw: unknown): FastRunFields | null {
   const r = raw as Record<string, unknown>;
   const id = r.id;
   const sessionId = r.session_id;
-  if (typeof id !== 'string' || !GUID.test(id)) return null;
-  if (typeof sessionId !== 'string' || !GUID.test(sessionId)) return null;
+  if (!isGuid(id)) return null;
+  if (!isGuid(sessionId)) return null;
   const ref = r.reference_example_id;
-  if (!(ref === undefined || ref === null || (typeof ref === 'string' && GUID.test(ref))))
-    return null;
+  if (!(ref === undefined || ref === null || isGuid(ref))) return null;
   const traceId = r.trace_id;
   if (!(traceId === undefined || traceId === null || typeof traceId === 'string')) return null;
   const out = {

@@ -4,9 +4,7 @@ import { categoricalKey, numericKey, S1, S2, S3, sampleGroups } from '../../test
 import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
 import {
   buildChartModel,
-  CHART_MEASURES,
   type ChartInput,
-  type ChartMeasure,
   chartLayout,
   describeGroup,
   feedbackKeyOptions,
@@ -14,6 +12,7 @@ import {
   resolveSessions,
   valueTicks,
 } from './chart-data';
+import { CHART_MEASURES, type ChartMeasure } from './chart-measures';
 import { cellText, checkValue } from './chart-values';
 
 function input(overrides: Partial<ChartInput> = {}): ChartInput {

@@ -1,26 +1,8 @@
 import type { Group, GroupSession } from '../../api/grouped-runs/schemas';
 import { formatGroupKey } from '../../lib/format';
 import { sessionColor } from '../../lib/session-colors';
+import type { ChartMeasure } from './chart-measures';
 import { type CellValue, type ChartUnit, checkValue, NO_VALUE } from './chart-values';
-
-export type ChartMeasure = 'latency' | 'cost' | 'errors' | 'tokens' | 'feedback';
-
-export const CHART_MEASURES: readonly ChartMeasure[] = [
-  'latency',
-  'cost',
-  'errors',
-  'tokens',
-  'feedback',
-];
-
-/** Each figure's accessible name begins with this word. */
-export const MEASURE_LABELS: Readonly<Record<ChartMeasure, string>> = {
-  latency: 'Latency',
-  cost: 'Cost',
-  errors: 'Error rate',
-  tokens: 'Tokens',
-  feedback: 'Feedback',
-};
 
 /** How a bar is painted: colour is never the only cue, so secondary series carry a pattern. */
 export type BarPattern = 'solid' | 'hatch' | 'dots';

@@ -4,13 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Group } from '../../api/grouped-runs/schemas';
 import { S1, S2, sampleGroups } from '../../testing/chart-fixtures';
 import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
-import {
-  CHART_MEASURES,
-  type ChartMeasure,
-  ChartsPanel,
-  type ChartsPanelProps,
-  DEFAULT_GROUP_LIMIT,
-} from './charts-panel';
+import { CHART_MEASURES, type ChartMeasure } from './chart-measures';
+import { ChartsPanel, type ChartsPanelProps, DEFAULT_GROUP_LIMIT } from './charts-panel';
 
 // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);

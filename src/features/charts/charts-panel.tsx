@@ -1,20 +1,19 @@
 import './charts.css';
 import { type JSX, useId, useMemo, useState } from 'react';
 import type { Group } from '../../api/grouped-runs/schemas';
+import { plural } from '../../lib/plural';
 import {
   buildChartModel,
-  type ChartMeasure,
   feedbackKeyOptions,
   resolveFeedbackKey,
   resolveSessions,
 } from './chart-data';
+import type { ChartMeasure } from './chart-measures';
 import { safeId } from './chart-patterns';
 import { ChartTable } from './chart-table';
 import { MeasureChart } from './measure-chart';
 import { MeasureTabs, measureTabId } from './measure-tabs';
 import { SessionLegend } from './session-legend';
-
-export { CHART_MEASURES, type ChartMeasure } from './chart-data';
 
 /** Groups drawn before "Show all N groups": enough to compare, few enough to read. */
 export const DEFAULT_GROUP_LIMIT = 12;
@@ -134,9 +133,7 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
           )}
           <p className="charts__meta">
             {limited ? `Showing the first ${limit} of ${groups.length} groups. ` : ''}
-            {hiddenCount > 0
-              ? `${hiddenCount} session${hiddenCount === 1 ? '' : 's'} hidden. `
-              : ''}
+            {hiddenCount > 0 ? `${plural(hiddenCount, 'session')} hidden. ` : ''}
             Bars follow the legend's order within each group.
           </p>
           <div className="charts__actions">

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { CHART_MEASURES, type ChartMeasure, MEASURE_LABELS } from './chart-data';
+import { CHART_MEASURES, type ChartMeasure, MEASURE_LABELS } from './chart-measures';
 
 export function measureTabId(prefix: string, measure: ChartMeasure): string {
   return `${prefix}-tab-${measure}`;

@@ -1,3 +1,4 @@
+import { weakCache } from '../../lib/weak-cache';
 import type { Change, Delta, Direction, MatrixCell, MatrixColumn, MatrixRow } from './types';
 
 /**
@@ -44,20 +45,17 @@ export interface BaselinePlan {
   ordered: string[];
 }
 
-// Cached per columns array so row x column loops do not rescan the columns for every cell.
-const planCache = new WeakMap<readonly MatrixColumn[], Map<string, BaselinePlan>>();
+// Per columns array and baseline, so row x column loops do not rescan the columns per cell.
+const plans = weakCache<readonly MatrixColumn[], string, BaselinePlan>();
 
 export function baselinePlan(
   columns: readonly MatrixColumn[],
   baselineSessionId: string,
 ): BaselinePlan {
-  let byBaseline = planCache.get(columns);
-  if (!byBaseline) {
-    byBaseline = new Map();
-    planCache.set(columns, byBaseline);
-  }
-  const cached = byBaseline.get(baselineSessionId);
-  if (cached) return cached;
+  return plans(columns, baselineSessionId, () => buildPlan(columns, baselineSessionId));
+}
+
+function buildPlan(columns: readonly MatrixColumn[], baselineSessionId: string): BaselinePlan {
   const ordered: string[] = [];
   const byGroup = new Map<number | null, string>();
   for (const column of columns) {
@@ -70,9 +68,7 @@ export function baselinePlan(
     const id = byGroup.get(column.groupIndex);
     if (id !== undefined && column.sessionId !== baselineSessionId) sameGroup.set(column.id, id);
   }
-  const plan = { sameGroup, ordered };
-  byBaseline.set(baselineSessionId, plan);
-  return plan;
+  return { sameGroup, ordered };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
+import { plural } from '../../lib/plural';
 import { cellDelta, directionOf, metricDelta } from './compare';
 import { cellKeys, chipValue, clipPreview } from './matrix-layout';
 import type { Delta, MatrixCell } from './types';
@@ -143,7 +144,7 @@ function MoreKeys({ count }: { count: number }) {
   if (count === 0) return null;
   return (
     <li className="chip-row cell__muted" title="Open the example to see every key, or hide keys">
-      +{count} more key{count === 1 ? '' : 's'}
+      +{plural(count, 'more key')}
     </li>
   );
 }

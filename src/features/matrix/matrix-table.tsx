@@ -21,6 +21,7 @@ import {
 } from 'react';
 import { formatGroupKey } from '../../lib/format';
 import { type MatrixHolds, markMatrixPainted } from '../../lib/perf-marks';
+import { plural } from '../../lib/plural';
 import { sessionColor } from '../../lib/session-colors';
 import { textWidth } from '../../lib/text-width';
 import { baselineCell } from './compare';
@@ -446,7 +447,7 @@ export function MatrixTable(props: MatrixTableProps) {
                     <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
                     <strong>{formatGroupKey(item.sectionKey)}</strong>{' '}
                     <span className="matrix__section-meta">
-                      {item.count} example{item.count === 1 ? '' : 's'}
+                      {plural(item.count, 'example')}
                       {props.sectionSummary ? ` · ${props.sectionSummary(item.sectionIndex)}` : ''}
                     </span>
                   </th>

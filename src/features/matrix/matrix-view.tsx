@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { GroupBy } from '../../api/grouped-runs/request';
 import type { Group, Reading } from '../../api/grouped-runs/schemas';
 import { formatCount } from '../../lib/format';
+import { plural, pluralWord } from '../../lib/plural';
 import { usePreferences } from '../../lib/preferences';
 import { MatrixTable } from './matrix-table';
 import { type MatrixSettings, MatrixToolbar, type SessionInfo } from './matrix-toolbar';
@@ -85,14 +86,14 @@ export function MatrixView({
           </p>
         ) : (
           <p role="status" className="matrix-status__count">
-            Showing {formatCount(rows.length)} of {formatCount(loadedRows)} loaded example
-            {loadedRows === 1 ? '' : 's'}
+            Showing {formatCount(rows.length)} of {formatCount(loadedRows)} loaded{' '}
+            {pluralWord(loadedRows, 'example')}
             {paging.total > loadedRows
               ? ` (${formatCount(paging.total)} in the largest group)`
               : ''}
             .
             {matrix.foreignRuns > 0
-              ? ` ${matrix.foreignRuns} run${matrix.foreignRuns === 1 ? '' : 's'} of other experiments not shown.`
+              ? ` ${plural(matrix.foreignRuns, 'run')} of other experiments not shown.`
               : ''}
           </p>
         )}

@@ -1,3 +1,4 @@
+import { weakCache } from '../../lib/weak-cache';
 import { baselinePlan, classify, directionOf } from './compare';
 import type { Change, Matrix, MatrixColumn, MatrixRow } from './types';
 
@@ -24,7 +25,7 @@ export type References = readonly Int32Array[];
 
 // Keyed by the rows array: a matrix's rows (and columns) never change after it is built.
 const tables = new WeakMap<readonly MatrixRow[], ScoreTable>();
-const references = new WeakMap<ScoreTable, Map<string, References>>();
+const references = weakCache<ScoreTable, string, References>();
 
 /** The score arrays of these rows in these columns; every key some cell scores. */
 export function scoreTableOf({
@@ -76,13 +77,10 @@ export function scoreTableOf({
  * baseline's own columns.
  */
 export function referencesOf(table: ScoreTable, baselineSessionId: string): References {
-  let byBaseline = references.get(table);
-  if (!byBaseline) {
-    byBaseline = new Map();
-    references.set(table, byBaseline);
-  }
-  const cached = byBaseline.get(baselineSessionId);
-  if (cached) return cached;
+  return references(table, baselineSessionId, () => buildReferences(table, baselineSessionId));
+}
+
+function buildReferences(table: ScoreTable, baselineSessionId: string): References {
   const { columns, hasCell } = table;
   const rowCount = hasCell[0]?.length ?? 0;
   const plan = baselinePlan(columns, baselineSessionId);
@@ -108,7 +106,6 @@ export function referencesOf(table: ScoreTable, baselineSessionId: string): Refe
     for (let r = 0; r < rowCount; r++) refs[r] = sameHas[r] ? same : (first[r] as number);
     return refs;
   });
-  byBaseline.set(baselineSessionId, result);
   return result;
 }
 

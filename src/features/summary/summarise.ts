@@ -8,6 +8,7 @@ import {
   formatScore,
   formatSeconds,
 } from '../../lib/format';
+import { plural } from '../../lib/plural';
 
 export interface SummaryCard {
   id: string;
@@ -46,7 +47,7 @@ export function describeFeedback(stats: FeedbackKeyStats): string {
   }
   if (stats.mean !== null) return `${formatScore(stats.mean)} (n=${formatCount(stats.n)})`;
   if (stats.kind === 'comment') {
-    return `${stats.comments.length} comment${stats.comments.length === 1 ? '' : 's'}`;
+    return plural(stats.comments.length, 'comment');
   }
   return 'no data';
 }

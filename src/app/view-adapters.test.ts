@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatrix } from '../features/matrix/pivot';
+import { buildMatrix } from '../features/matrix/model/pivot';
 import {
   categorical,
   makeExample,

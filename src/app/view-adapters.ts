@@ -5,8 +5,8 @@ import {
   directionOf,
   firstCell,
   sessionColumnIds,
-} from '../features/matrix/compare';
-import type { Matrix, MatrixCell, MatrixRow } from '../features/matrix/types';
+} from '../features/matrix/model/compare';
+import type { Matrix, MatrixCell, MatrixRow } from '../features/matrix/model/types';
 import type { StatsInput } from '../features/stats/paired-stats';
 import { inputPreview } from '../lib/input-preview';
 import { weakCache } from '../lib/weak-cache';

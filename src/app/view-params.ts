@@ -1,7 +1,7 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
 import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-measures';
-import { EMPTY_FILTER } from '../features/matrix/sort-filter';
-import type { FilterSpec, SortSpec } from '../features/matrix/types';
+import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
+import type { FilterSpec, SortSpec } from '../features/matrix/model/types';
 import { isGuid } from '../lib/ids';
 import { plural, pluralWord } from '../lib/plural';
 import { truncate } from '../lib/text';

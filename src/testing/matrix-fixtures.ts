@@ -1,5 +1,10 @@
 import type { Example, Group } from '../api/grouped-runs/schemas';
-import type { FilterSpec, MatrixCell, MatrixColumn, MatrixRow } from '../features/matrix/types';
+import type {
+  FilterSpec,
+  MatrixCell,
+  MatrixColumn,
+  MatrixRow,
+} from '../features/matrix/model/types';
 import {
   categorical,
   makeExample,

@@ -4,9 +4,9 @@ import type { Group, Reading } from '../../api/grouped-runs/schemas';
 import { formatCount } from '../../lib/format';
 import { plural, pluralWord } from '../../lib/plural';
 import { usePreferences } from '../../lib/preferences';
-import { MatrixTable } from './matrix-table';
-import { type MatrixSettings, MatrixToolbar, type SessionInfo } from './matrix-toolbar';
-import type { Matrix, MatrixRow } from './types';
+import type { Matrix, MatrixRow } from './model/types';
+import { MatrixTable } from './table/matrix-table';
+import { type MatrixSettings, MatrixToolbar, type SessionInfo } from './toolbar/matrix-toolbar';
 
 export interface PagingInfo {
   page: number;

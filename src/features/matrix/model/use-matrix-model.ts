@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import type { GroupBy } from '../../api/grouped-runs/request';
-import type { Group } from '../../api/grouped-runs/schemas';
+import type { GroupBy } from '../../../api/grouped-runs/request';
+import type { Group } from '../../../api/grouped-runs/schemas';
 import { buildMatrix } from './pivot';
 import { changeCounts, scoreTableOf } from './score-table';
 import { buildSearchIndex, type SearchIndex } from './search-text';

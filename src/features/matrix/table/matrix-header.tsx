@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import type { MatrixColumn } from '../model/types';
 import { cellKeys } from './matrix-layout';
-import type { MatrixColumn } from './types';
 
 export type KeyCounts = Record<string, { improved: number; regressed: number; unchanged: number }>;
 export type HeaderCounts = Record<string, KeyCounts>;

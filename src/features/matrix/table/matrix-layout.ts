@@ -1,7 +1,7 @@
-import { formatScore } from '../../lib/format';
-import { truncate } from '../../lib/text';
-import { rowKey } from './pivot';
-import type { CellScore, MatrixCell, MatrixColumn, MatrixRow } from './types';
+import { formatScore } from '../../../lib/format';
+import { truncate } from '../../../lib/text';
+import { rowKey } from '../model/pivot';
+import type { CellScore, MatrixCell, MatrixColumn, MatrixRow } from '../model/types';
 
 /** Body items of the virtual list: example rows, and section headers (example_metadata). */
 export type BodyItem =

@@ -1,4 +1,4 @@
-import { weakCache } from '../../lib/weak-cache';
+import { weakCache } from '../../../lib/weak-cache';
 import { baselinePlan, classify, directionOf } from './compare';
 import type { Change, Matrix, MatrixColumn, MatrixRow } from './types';
 

@@ -1,6 +1,6 @@
-import type { FeedbackKind } from '../../api/feedback-stats';
-import type { GroupBy } from '../../api/grouped-runs/request';
-import type { Example, Run } from '../../api/grouped-runs/schemas';
+import type { FeedbackKind } from '../../../api/feedback-stats';
+import type { GroupBy } from '../../../api/grouped-runs/request';
+import type { Example, Run } from '../../../api/grouped-runs/schemas';
 
 /**
  * The matrix model: examples (rows) x (group, session) columns. Built by pure functions in

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
-import { plural } from '../../lib/plural';
-import { cellDelta, directionOf, metricDelta } from './compare';
+import { formatCost, formatCount, formatScore, formatSeconds } from '../../../lib/format';
+import { plural } from '../../../lib/plural';
+import { cellDelta, directionOf, metricDelta } from '../model/compare';
+import type { Delta, MatrixCell } from '../model/types';
 import { cellKeys, chipValue, clipPreview } from './matrix-layout';
-import type { Delta, MatrixCell } from './types';
 
 export interface CellDisplay {
   keys: string[];

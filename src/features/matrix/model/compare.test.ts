@@ -5,8 +5,8 @@ import {
   makeRun,
   makeSession,
   numeric,
-} from '../../testing/grouped-runs-fixtures';
-import { A, B, C, makeCell, makeColumn, makeRow } from '../../testing/matrix-fixtures';
+} from '../../../testing/grouped-runs-fixtures';
+import { A, B, C, makeCell, makeColumn, makeRow } from '../../../testing/matrix-fixtures';
 import {
   baselineCell,
   cellDelta,

@@ -6,7 +6,7 @@ import {
   makeRun,
   makeSession,
   numeric,
-} from '../../testing/grouped-runs-fixtures';
+} from '../../../testing/grouped-runs-fixtures';
 import {
   A,
   B,
@@ -16,7 +16,7 @@ import {
   makeColumn,
   makeRow,
   syntheticGroups,
-} from '../../testing/matrix-fixtures';
+} from '../../../testing/matrix-fixtures';
 import { buildMatrix } from './pivot';
 import { buildSearchIndex } from './search-text';
 import {

@@ -19,12 +19,14 @@ import {
   useRef,
   useState,
 } from 'react';
-import { formatGroupKey } from '../../lib/format';
-import { type MatrixHolds, markMatrixPainted } from '../../lib/perf-marks';
-import { plural } from '../../lib/plural';
-import { sessionColor } from '../../lib/session-colors';
-import { textWidth } from '../../lib/text-width';
-import { baselineCell } from './compare';
+import { formatGroupKey } from '../../../lib/format';
+import { type MatrixHolds, markMatrixPainted } from '../../../lib/perf-marks';
+import { plural } from '../../../lib/plural';
+import { sessionColor } from '../../../lib/session-colors';
+import { textWidth } from '../../../lib/text-width';
+import { baselineCell } from '../model/compare';
+import { rowKey } from '../model/pivot';
+import type { Matrix, MatrixColumn, MatrixRow } from '../model/types';
 import { MatrixCellContent } from './matrix-cell';
 import { ColumnHeader, type HeaderCounts } from './matrix-header';
 import {
@@ -39,8 +41,6 @@ import {
   rowHeight,
 } from './matrix-layout';
 import { MatrixBodyRow } from './matrix-row';
-import { rowKey } from './pivot';
-import type { Matrix, MatrixColumn, MatrixRow } from './types';
 import { useScrollPace } from './use-scroll-pace';
 
 /** Above this many session columns, columns are virtualised too. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import type { FeedbackKeyInfo, FilterSpec, MatrixColumn, SortSpec } from '../model/types';
 import { SortControls } from './sort-controls';
-import type { FeedbackKeyInfo, FilterSpec, MatrixColumn, SortSpec } from './types';
 
 export interface MatrixSettings {
   sort: SortSpec | null;

@@ -1,10 +1,10 @@
 import { type CSSProperties, memo, type ReactNode } from 'react';
-import { inputPreview } from '../../lib/input-preview';
-import { sessionColor } from '../../lib/session-colors';
-import { baselineCell } from './compare';
+import { inputPreview } from '../../../lib/input-preview';
+import { sessionColor } from '../../../lib/session-colors';
+import { baselineCell } from '../model/compare';
+import type { MatrixColumn, MatrixRow } from '../model/types';
 import { type CellDisplay, MatrixCellContent } from './matrix-cell';
 import { glanceText } from './matrix-layout';
-import type { MatrixColumn, MatrixRow } from './types';
 
 /** The few things a body row needs from TanStack's cell: its id (the renderer takes the rest). */
 interface TableCell {

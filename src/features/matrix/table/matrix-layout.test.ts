@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, textWidth } from '../../lib/text-width';
+import { estimateTextWidth, textWidth } from '../../../lib/text-width';
 import {
   CHIP_KEY_FONT_PX,
   cellKeys,

@@ -6,8 +6,8 @@ import {
   makeGroup,
   makeRun,
   makeSession,
-} from '../../testing/grouped-runs-fixtures';
-import { A, B, makeRow } from '../../testing/matrix-fixtures';
+} from '../../../testing/grouped-runs-fixtures';
+import { A, B, makeRow } from '../../../testing/matrix-fixtures';
 import { buildMatrix } from './pivot';
 import {
   buildSearchIndex,

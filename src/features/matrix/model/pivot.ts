@@ -1,7 +1,7 @@
-import type { FeedbackKeyStats, FeedbackKind } from '../../api/feedback-stats';
-import type { GroupBy } from '../../api/grouped-runs/request';
-import type { Group, Run } from '../../api/grouped-runs/schemas';
-import { truncate } from '../../lib/text';
+import type { FeedbackKeyStats, FeedbackKind } from '../../../api/feedback-stats';
+import type { GroupBy } from '../../../api/grouped-runs/request';
+import type { Group, Run } from '../../../api/grouped-runs/schemas';
+import { truncate } from '../../../lib/text';
 import { runPreview } from './run-preview';
 import type {
   CellScore,

@@ -7,8 +7,8 @@ import {
   makeRun,
   makeSession,
   numeric,
-} from '../../testing/grouped-runs-fixtures';
-import { A, B, C, FOREIGN } from '../../testing/matrix-fixtures';
+} from '../../../testing/grouped-runs-fixtures';
+import { A, B, C, FOREIGN } from '../../../testing/matrix-fixtures';
 import { buildMatrix, ERROR_MAX_CHARS, firstLine, rowKey, topLabel } from './pivot';
 import { PREVIEW_MAX_CHARS } from './run-preview';
 import type { MatrixCell, MatrixRow } from './types';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FeedbackKeyInfo, SortSpec } from './types';
+import type { FeedbackKeyInfo, SortSpec } from '../model/types';
 
 export type SortKind = 'none' | SortSpec['by'];
 

@@ -1,5 +1,5 @@
-import type { Run } from '../../api/grouped-runs/schemas';
-import { truncate } from '../../lib/text';
+import type { Run } from '../../../api/grouped-runs/schemas';
+import { truncate } from '../../../lib/text';
 
 /** What a cell shows of a run's output: its preview, or a bounded rendering of its outputs. */
 

@@ -1,9 +1,9 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { A, B, makeCell } from '../../testing/matrix-fixtures';
+import { A, B, makeCell } from '../../../testing/matrix-fixtures';
+import type { MatrixCell } from '../model/types';
 import { type CellDisplay, MatrixCellContent } from './matrix-cell';
 import { glanceText, MAX_KEYS_IN_CELL } from './matrix-layout';
-import type { MatrixCell } from './types';
 
 const KEYS = ['correctness', 'helpfulness', 'verdict'];
 

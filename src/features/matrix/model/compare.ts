@@ -1,4 +1,4 @@
-import { weakCache } from '../../lib/weak-cache';
+import { weakCache } from '../../../lib/weak-cache';
 import type { Change, Delta, Direction, MatrixCell, MatrixColumn, MatrixRow } from './types';
 
 /**

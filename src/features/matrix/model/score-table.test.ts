@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, C, filter, syntheticGroups } from '../../testing/matrix-fixtures';
+import { A, B, C, filter, syntheticGroups } from '../../../testing/matrix-fixtures';
 import { baselineCell, classify, directionOf } from './compare';
 import { buildMatrix } from './pivot';
 import { changeCounts, scoreTableOf } from './score-table';

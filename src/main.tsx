@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
-import { prefetchGroupedData } from './app/use-grouped-data';
+import { prefetchGroupedData } from './app/comparison/use-grouped-data';
 import { isComplete, parseView } from './app/view-params';
 import { type DataSource, loadDataSource } from './lib/data-source';
 import { initPreferences } from './lib/preferences';

@@ -8,7 +8,7 @@ import { GroupByPicker } from '../features/pickers/group-by-picker';
 import { MetadataKeyPicker } from '../features/pickers/metadata-key-picker';
 import type { DataSource } from '../lib/data-source';
 import { plural } from '../lib/plural';
-import { Comparison } from './comparison';
+import { Comparison } from './comparison/comparison';
 import { useView } from './use-view';
 import { DEFAULT_VIEW, isComplete, MAX_SESSIONS, type ViewState } from './view-params';
 

@@ -1,7 +1,7 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
 import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-measures';
 import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
-import type { FilterSpec, SortSpec } from '../features/matrix/model/types';
+import type { FilterSpec, MatrixSettings, SortSpec } from '../features/matrix/model/types';
 import { isGuid } from '../lib/ids';
 import { plural, pluralWord } from '../lib/plural';
 import { truncate } from '../lib/text';
@@ -47,7 +47,8 @@ export const MAX_QUERY_LENGTH = 500;
 const MAX_LIST = 200;
 const ONLY_VALUES = ['regressions', 'improvements', 'errors'] as const;
 
-export interface ViewState {
+/** The view a link reproduces. The matrix's own fields (sort, filters, hidden…) are MatrixSettings. */
+export interface ViewState extends MatrixSettings {
   dataset: string | null;
   /** Experiment ids in display order; the first is the default baseline. */
   sessions: string[];
@@ -58,16 +59,6 @@ export interface ViewState {
   baseline: string | null;
   /** The example open in the detail panel. */
   example: string | null;
-  sort: SortSpec | null;
-  filter: FilterSpec;
-  /** Experiments hidden from the matrix. */
-  hidden: string[];
-  /** Feedback keys hidden from the matrix. */
-  hiddenKeys: string[];
-  /** Show the latency/tokens/cost line in cells. */
-  metrics: boolean;
-  /** Feedback keys where lower is better. */
-  flipped: string[];
   /** 1-based server page. */
   page: number;
   /** Examples per group and server page. */

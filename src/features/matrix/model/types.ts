@@ -100,3 +100,20 @@ export interface FilterSpec {
   /** Per key: keep rows where some visible cell's score lies in [min, max]. */
   ranges: { key: string; min: number | null; max: number | null }[];
 }
+
+/**
+ * What the matrix shows, as the URL says it (app/view-params.ts reads and writes these
+ * fields; its ViewState extends this type, so each is declared once, here).
+ */
+export interface MatrixSettings {
+  sort: SortSpec | null;
+  filter: FilterSpec;
+  /** Experiments hidden from the matrix. */
+  hidden: string[];
+  /** Feedback keys hidden from the matrix. */
+  hiddenKeys: string[];
+  /** Show the latency/tokens/cost line in cells. */
+  metrics: boolean;
+  /** Feedback keys where lower is better. */
+  flipped: string[];
+}

@@ -5,18 +5,16 @@ import { buildMatrix } from './pivot';
 import { changeCounts, scoreTableOf } from './score-table';
 import { buildSearchIndex, type SearchIndex } from './search-text';
 import { filterRows, sortReadsBaseline, sortRows } from './sort-filter';
-import type { FilterSpec, MatrixRow, SortSpec } from './types';
+import type { MatrixRow, MatrixSettings } from './types';
 
-export interface MatrixModelInput {
+export interface MatrixModelInput extends MatrixSettings {
   groups: Group[] | undefined;
   groupBy: GroupBy;
   sessionOrder: string[];
   baseline: string;
-  sort: SortSpec | null;
-  filter: FilterSpec;
-  hidden: string[];
-  flipped: string[];
 }
+
+export type MatrixModel = ReturnType<typeof useMatrixModel>;
 
 /**
  * The matrix as the view shows it: pivoted once per response, then filtered and sorted.
@@ -24,7 +22,8 @@ export interface MatrixModelInput {
  * keystroke does not rebuild the change counts.
  */
 export function useMatrixModel(input: MatrixModelInput) {
-  const { groups, groupBy, sessionOrder, baseline, sort, filter, hidden, flipped } = input;
+  const { groups, groupBy, sessionOrder, baseline, sort, filter, hidden, hiddenKeys, flipped } =
+    input;
   const orderKey = sessionOrder.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: sessionOrder is keyed by its content
   const matrix = useMemo(
@@ -32,6 +31,11 @@ export function useMatrixModel(input: MatrixModelInput) {
     [groups, groupBy, orderKey],
   );
   const flippedSet = useMemo(() => new Set(flipped), [flipped]);
+  // The feedback keys the cells, the header and the statistics show: all but the hidden ones.
+  const keys = useMemo(
+    () => matrix.feedbackKeys.map((k) => k.key).filter((k) => !hiddenKeys.includes(k)),
+    [matrix.feedbackKeys, hiddenKeys],
+  );
   const visibleSessionIds = useMemo(
     () => new Set(sessionOrder.filter((id) => !hidden.includes(id))),
     [sessionOrder, hidden],
@@ -68,7 +72,7 @@ export function useMatrixModel(input: MatrixModelInput) {
       }),
     [sorted, matrix, filter, visibleSessionIds, baseline, flippedSet, searchIndex],
   );
-  return { matrix, rows, counts, flippedSet };
+  return { matrix, rows, counts, flippedSet, keys };
 }
 
 /** Fills the index in idle slices; returns a cancel function for the effect. */

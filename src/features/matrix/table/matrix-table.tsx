@@ -1,58 +1,23 @@
-import {
-  type Cell,
-  type ColumnSizingState,
-  columnResizingFeature,
-  columnSizingFeature,
-  columnVisibilityFeature,
-  createColumnHelper,
-  FlexRender,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table';
+import { FlexRender } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { formatGroupKey } from '../../../lib/format';
-import { type MatrixHolds, markMatrixPainted } from '../../../lib/perf-marks';
-import { plural } from '../../../lib/plural';
-import { sessionColor } from '../../../lib/session-colors';
-import { textWidth } from '../../../lib/text-width';
-import { baselineCell } from '../model/compare';
-import { rowKey } from '../model/pivot';
-import type { Matrix, MatrixColumn, MatrixRow } from '../model/types';
-import { MatrixCellContent } from './matrix-cell';
-import { ColumnHeader, type HeaderCounts } from './matrix-header';
-import {
-  type BodyItem,
-  bodyItems,
-  CELL_POPOVER_PX,
-  CHIP_KEY_FONT_PX,
-  COLUMN_WIDTHS,
-  columnGroups,
-  keysNeedingClip,
-  previewChars,
-  rowHeight,
-} from './matrix-layout';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { markMatrixPainted } from '../../../lib/perf-marks';
+import { usePreferences } from '../../../lib/preferences';
+import { useMatrix } from '../matrix-context';
+import { MatrixHead } from './matrix-head';
+import { type BodyItem, bodyItems, rowHeight } from './matrix-layout';
 import { MatrixBodyRow } from './matrix-row';
+import { SectionRow } from './section-row';
+import { useColumnSizing } from './use-column-sizing';
+import { useGridKeyboard } from './use-grid-keyboard';
+import { type MatrixTableCell, useMatrixColumns } from './use-matrix-columns';
 import { useScrollPace } from './use-scroll-pace';
 
 /** Above this many session columns, columns are virtualised too. */
 const COLUMN_VIRTUALISATION_THRESHOLD = 6;
+/** Height of a section header row (example_metadata). */
+const SECTION_ROW_PX = 44;
 
-const features = tableFeatures({
-  columnSizingFeature,
-  columnResizingFeature,
-  columnVisibilityFeature,
-});
-const helper = createColumnHelper<typeof features, MatrixRow>();
-type MatrixTableCell = Cell<typeof features, MatrixRow, unknown>;
 const NO_CELLS: MatrixTableCell[] = [];
 /**
  * One function for every row and render: the table object is new on each render (each scroll
@@ -60,125 +25,55 @@ const NO_CELLS: MatrixTableCell[] = [];
  */
 const renderCell = (cell: MatrixTableCell) => <FlexRender cell={cell} />;
 
-export interface MatrixTableProps {
-  matrix: Matrix;
-  rows: MatrixRow[];
-  baseline: string;
-  hidden: string[];
-  keys: string[];
-  flipped: ReadonlySet<string>;
-  showMetrics: boolean;
-  counts: HeaderCounts;
-  openExample: string | null;
-  onOpen: (exampleId: string) => void;
-  onSetBaseline: (sessionId: string) => void;
-  /** Moves a session one place in the display order (reorders its columns). */
-  onMoveSession: (sessionId: string, delta: -1 | 1) => void;
-  headerMarker?: (sessionId: string) => ReactNode;
-  compact: boolean;
-  /** Section aggregates line, for example_metadata grouping. */
-  sectionSummary?: (sectionIndex: number) => string;
-  /**
-   * What the matrix holds, for the performance marks: the first-screen request's rows, the
-   * first rows of the page's response, or all of it.
-   */
-  holds?: MatrixHolds;
-}
-
 /**
  * The comparison matrix: TanStack Table owns the column model (groups, sizes, visibility),
  * TanStack Virtual renders only the rows in view, and the ARIA grid pattern (roving focus,
- * arrow keys, Enter to open) makes it usable from the keyboard.
+ * arrow keys, Enter to open; use-grid-keyboard.ts) makes it usable from the keyboard.
  */
-export function MatrixTable(props: MatrixTableProps) {
-  const { matrix, rows, baseline, hidden, keys, flipped, showMetrics, counts, compact } = props;
+export function MatrixTable() {
+  const { model, baseline, settings, openExample, actions, reading, ...parts } = useMatrix();
+  const { matrix, rows, counts, keys, flippedSet } = model;
+  const [{ density }] = usePreferences();
+  const compact = density === 'compact';
   const sectioned = matrix.groupBy === 'example_metadata';
-  const widths = COLUMN_WIDTHS[compact ? 'compact' : 'comfortable'];
-  const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
-  // The session columns' widths (the default until resized): their extremes size the contents.
-  const sessionWidths = matrix.columns.map((c) => columnSizing[c.id] ?? widths.session);
-  const narrowest = Math.min(widths.session, ...sessionWidths);
-  const widest = Math.max(widths.session, ...sessionWidths);
-  // A compact cell's popover shows the full cell at its own width.
-  const previewLimit = previewChars(compact ? Math.max(widest, CELL_POPOVER_PX) : widest);
-  // Keyed on the set's content, so that resizing re-renders cells only when a name's clip changes.
-  const clippedList = JSON.stringify([
-    ...keysNeedingClip(keys, narrowest, (key) => textWidth(key, CHIP_KEY_FONT_PX)),
-  ]);
-  const display = useMemo(
-    () => ({
-      keys,
-      flipped,
-      showMetrics,
-      compact,
-      clippedKeys: new Set(JSON.parse(clippedList) as string[]),
-      previewChars: previewLimit,
-    }),
-    [keys, flipped, showMetrics, compact, clippedList, previewLimit],
-  );
-  const fullDisplay = useMemo(() => ({ ...display, compact: false }), [display]);
-  // A density change restores that density's widths.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset keyed on density only
-  useEffect(() => setColumnSizing({}), [compact]);
+  const { widths, columnSizing, setColumnSizing, display, fullDisplay } = useColumnSizing({
+    columns: matrix.columns,
+    keys,
+    flipped: flippedSet,
+    showMetrics: settings.metrics,
+    compact,
+  });
   const [hovered, setHovered] = useState<string | null>(null);
 
-  const columns = useMemo(() => {
-    const sessionColumn = (column: MatrixColumn) =>
-      helper.display({
-        id: column.id,
-        size: widths.session,
-        minSize: 96,
-        maxSize: 640,
-        header: () => null,
-        cell: ({ row }) => {
-          const cell = row.original.cells[column.id];
-          const base =
-            column.sessionId === baseline
-              ? null
-              : baselineCell(row.original, column, baseline, matrix.columns);
-          return <MatrixCellContent cell={cell} base={base} display={display} />;
-        },
-      });
-    const exampleColumn = helper.display({
-      id: 'example',
-      size: widths.example,
-      minSize: 120,
-      maxSize: 640,
-      header: 'Example',
-    });
-    return [exampleColumn, ...matrix.columns.map(sessionColumn)];
-  }, [matrix.columns, baseline, display, widths]);
-
-  const columnVisibility = useMemo(
-    () => Object.fromEntries(matrix.columns.map((c) => [c.id, !hidden.includes(c.sessionId)])),
-    [matrix.columns, hidden],
-  );
-
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId: rowKey,
-    state: { columnVisibility, columnSizing },
-    onColumnSizingChange: setColumnSizing,
-    columnResizeMode: 'onChange',
+  const hidden = settings.hidden;
+  const { table, resize } = useMatrixColumns({
+    matrix,
+    rows,
+    baseline,
+    hidden,
+    display,
+    widths,
+    columnSizing,
+    setColumnSizing,
   });
-  const resizeBy = (columnId: string, delta: number) =>
-    setColumnSizing((prev) => {
-      const column = table.getColumn(columnId);
-      const size = prev[columnId] ?? column?.getSize() ?? widths.session;
-      return { ...prev, [columnId]: Math.max(96, Math.min(640, size + delta)) };
-    });
 
-  const visibleLeaf = table.getVisibleLeafColumns();
+  const visibleSizes = table.getVisibleLeafColumns().map((c) => c.getSize());
+  const template = visibleSizes.map((size) => `${size}px`).join(' ');
+  const sizes = useMemo(() => template.split(' ').map((w) => Number.parseFloat(w)), [template]);
   // Memoised (not derived per render): rows compare it by reference.
   const visibleColumns = useMemo(
     () => matrix.columns.filter((c) => !hidden.includes(c.sessionId)),
     [matrix.columns, hidden],
   );
-  const template = visibleLeaf.map((c) => `${c.getSize()}px`).join(' ');
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const toggleSection = (index: number) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
   const tableRows = table.getRowModel().rows;
   const items = useMemo(
     () =>
@@ -195,11 +90,11 @@ export function MatrixTable(props: MatrixTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Before the virtualizer: its scroll listener must run first (see useScrollPace).
   const fling = useScrollPace(scrollRef);
-  const height = rowHeight(keys.length, showMetrics, compact);
+  const height = rowHeight(keys.length, settings.metrics, compact);
   // Stable between scroll frames: the virtualizer re-derives every item's position (10,000
   // objects for a large page) whenever its key function changes.
   const estimateSize = useCallback(
-    (i: number) => (items[i]?.type === 'section' ? 44 : height),
+    (i: number) => (items[i]?.type === 'section' ? SECTION_ROW_PX : height),
     [items, height],
   );
   const getItemKey = useCallback((i: number) => items[i]?.id ?? i, [items]);
@@ -219,8 +114,8 @@ export function MatrixTable(props: MatrixTableProps) {
     horizontal: true,
     count: visibleColumns.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => table.getColumn(visibleColumns[i]?.id ?? '')?.getSize() ?? widths.session,
-    paddingStart: table.getColumn('example')?.getSize() ?? widths.example,
+    estimateSize: (i) => sizes[i + 1] ?? widths.session,
+    paddingStart: sizes[0] ?? widths.example,
     // One column beyond the view: every row that scrolls in renders each column it holds.
     overscan: 1,
     enabled: virtualColumns,
@@ -229,16 +124,10 @@ export function MatrixTable(props: MatrixTableProps) {
   useEffect(() => columnVirtualizer.measure(), [template]);
   const virtualColumnItems = columnVirtualizer.getVirtualItems();
   // A range of primitives, so that rows (memoised) re-render only when it really moves.
-  const columnRange = virtualColumns
-    ? {
-        from: virtualColumnItems[0]?.index ?? 0,
-        to: virtualColumnItems[virtualColumnItems.length - 1]?.index ?? -1,
-      }
-    : { from: 0, to: visibleColumns.length - 1 };
-  const renderedColumns = {
-    has: (i: number) => i >= columnRange.from && i <= columnRange.to,
-  };
-  const focusCell = useCallback((item: number, col: number) => setFocus({ item, col }), []);
+  const from = virtualColumns ? (virtualColumnItems[0]?.index ?? 0) : 0;
+  const to = virtualColumns
+    ? (virtualColumnItems[virtualColumnItems.length - 1]?.index ?? -1)
+    : visibleColumns.length - 1;
 
   // Row heights change with the visible keys and the metric line.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the geometry changes
@@ -246,159 +135,20 @@ export function MatrixTable(props: MatrixTableProps) {
 
   // The benchmark and DevTools read this mark: the matrix for new data is on screen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: marks once per new matrix
-  useEffect(() => markMatrixPainted(props.holds ?? 'complete'), [matrix]);
+  useEffect(() => markMatrixPainted(reading?.from ?? 'complete'), [matrix]);
 
-  const [focus, setFocus] = useState({ item: 0, col: 0 });
-  const focusPending = useRef(false);
   const colCount = visibleColumns.length + 1;
-
-  const moveFocus = useCallback(
-    (item: number, col: number) => {
-      const nextItem = Math.max(0, Math.min(items.length - 1, item));
-      const maxCol = items[nextItem]?.type === 'section' ? 0 : colCount - 1;
-      setFocus({ item: nextItem, col: Math.max(0, Math.min(maxCol, col)) });
-      focusPending.current = true;
-      virtualizer.scrollToIndex(nextItem, { align: 'auto' });
-      if (virtualColumns && col > 0) columnVirtualizer.scrollToIndex(col - 1, { align: 'auto' });
-    },
-    [items, colCount, virtualizer, virtualColumns, columnVirtualizer],
-  );
-
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-item-index="${focus.item}"] [data-col-index="${focus.col}"]`,
-    );
-    if (el) {
-      focusPending.current = false;
-      el.focus({ preventScroll: true });
-    }
+  const { focus, focusCell, onKeyDown } = useGridKeyboard({
+    items,
+    colCount,
+    rowHeight: height,
+    scrollRef,
+    rows: virtualizer,
+    columns: virtualColumns ? columnVirtualizer : null,
+    onOpen: actions.open,
+    onToggleSection: toggleSection,
   });
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const target = event.target as HTMLElement;
-    if (!target.hasAttribute('data-col-index')) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / height) - 1);
-    const moves: Record<string, [number, number]> = {
-      ArrowDown: [focus.item + 1, focus.col],
-      ArrowUp: [focus.item - 1, focus.col],
-      ArrowRight: [focus.item, focus.col + 1],
-      ArrowLeft: [focus.item, focus.col - 1],
-      PageDown: [focus.item + page, focus.col],
-      PageUp: [focus.item - page, focus.col],
-      Home: event.ctrlKey ? [0, 0] : [focus.item, 0],
-      End: event.ctrlKey ? [items.length - 1, colCount - 1] : [focus.item, colCount - 1],
-    };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      moveFocus(move[0], move[1]);
-      return;
-    }
-    const item = items[focus.item];
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      if (item?.type === 'row') props.onOpen(item.row.exampleId);
-      else if (item?.type === 'section') toggleSection(item.sectionIndex);
-    }
-  };
-
-  const toggleSection = (index: number) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (next.has(index)) next.delete(index);
-      else next.add(index);
-      return next;
-    });
-
   const headerRows = sectioned ? 1 : 2;
-
-  // The header does not change while the rows scroll: built again only when what it shows does.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the header's inputs, not on the scroll
-  const head = useMemo(() => {
-    const headerById = new Map(table.getFlatHeaders().map((h) => [h.column.id, h]));
-    const groups = sectioned ? [] : columnGroups(visibleColumns);
-    return (
-      <thead className="matrix__head">
-        {!sectioned ? (
-          <tr className="matrix__row matrix__row--groups" aria-rowindex={1}>
-            <th className="matrix__corner" aria-colindex={1}>
-              <span className="visually-hidden">Group</span>
-            </th>
-            {groups.map((g) => (
-              <th
-                key={g.id}
-                aria-colindex={g.start + 2}
-                colSpan={g.span}
-                className="matrix__group-header"
-                style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
-                title={formatGroupKey(g.groupKey ?? '')}
-              >
-                {formatGroupKey(g.groupKey ?? '')}
-              </th>
-            ))}
-          </tr>
-        ) : null}
-        <tr className="matrix__row matrix__row--columns" aria-rowindex={headerRows}>
-          <th className="matrix__corner" aria-colindex={1}>
-            Example
-            <ResizeHandle
-              label="Example"
-              size={table.getColumn('example')?.getSize() ?? widths.example}
-              onPointerDown={headerById.get('example')?.getResizeHandler()}
-              onResize={(delta) => resizeBy('example', delta)}
-            />
-          </th>
-          {visibleColumns.map((column, i) =>
-            !renderedColumns.has(i) ? null : (
-              <ColumnHeader
-                key={column.id}
-                column={column}
-                colIndex={i + 2}
-                color={sessionColor(column.sessionIndex)}
-                isBaseline={column.sessionId === baseline}
-                counts={counts[column.id]}
-                keys={keys}
-                onSetBaseline={props.onSetBaseline}
-                onMove={props.onMoveSession}
-                marker={
-                  column.sessionId === baseline ? null : props.headerMarker?.(column.sessionId)
-                }
-                canMove={{
-                  left: column.sessionIndex > 0,
-                  right:
-                    column.sessionIndex <
-                    matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0),
-                }}
-                resizeHandle={
-                  <ResizeHandle
-                    label={column.sessionName}
-                    size={table.getColumn(column.id)?.getSize() ?? widths.session}
-                    onPointerDown={headerById.get(column.id)?.getResizeHandler()}
-                    onResize={(delta) => resizeBy(column.id, delta)}
-                  />
-                }
-              />
-            ),
-          )}
-        </tr>
-      </thead>
-    );
-  }, [
-    visibleColumns,
-    columnRange.from,
-    columnRange.to,
-    columnSizing,
-    widths,
-    sectioned,
-    baseline,
-    counts,
-    keys,
-    matrix.columns,
-    props.onSetBaseline,
-    props.onMoveSession,
-    props.headerMarker,
-  ]);
 
   return (
     <div ref={scrollRef} className="matrix" data-scroll-pace={fling ? 'fling' : 'normal'}>
@@ -412,50 +162,46 @@ export function MatrixTable(props: MatrixTableProps) {
         style={{ ['--matrix-template' as string]: template }}
         onKeyDown={onKeyDown}
       >
-        {head}
+        <MatrixHead
+          sectioned={sectioned}
+          columns={visibleColumns}
+          from={from}
+          to={to}
+          sizes={sizes}
+          baseline={baseline}
+          counts={counts}
+          keys={keys}
+          lastSessionIndex={matrix.columns.reduce((m, c) => Math.max(m, c.sessionIndex), 0)}
+          marker={parts.headerMarker}
+          actions={actions}
+          resize={resize}
+        />
         <tbody className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((virtualItem) => {
             const item = items[virtualItem.index] as BodyItem;
-            const style = {
-              transform: `translateY(${virtualItem.start}px)`,
-              height: virtualItem.size,
-            };
             const rowIndex = virtualItem.index + headerRows + 1;
-            const focusable = (col: number) =>
-              focus.item === virtualItem.index && focus.col === col ? 0 : -1;
+            const focused = focus.item === virtualItem.index;
             if (item.type === 'section') {
-              const open = !collapsed.has(item.sectionIndex);
               return (
-                <tr
+                <SectionRow
                   key={item.id}
-                  className="matrix__row matrix__section"
-                  style={style}
-                  aria-rowindex={rowIndex}
-                  data-item-index={virtualItem.index}
-                >
-                  <th
-                    scope="rowgroup"
-                    aria-colindex={1}
-                    colSpan={colCount}
-                    aria-expanded={open}
-                    tabIndex={focusable(0)}
-                    data-col-index={0}
-                    className="matrix__section-header"
-                    onClick={() => toggleSection(item.sectionIndex)}
-                    onFocus={() => setFocus({ item: virtualItem.index, col: 0 })}
-                  >
-                    <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
-                    <strong>{formatGroupKey(item.sectionKey)}</strong>{' '}
-                    <span className="matrix__section-meta">
-                      {plural(item.count, 'example')}
-                      {props.sectionSummary ? ` · ${props.sectionSummary(item.sectionIndex)}` : ''}
-                    </span>
-                  </th>
-                </tr>
+                  sectionKey={item.sectionKey}
+                  count={item.count}
+                  summary={parts.sectionSummary?.(item.sectionIndex) ?? null}
+                  open={!collapsed.has(item.sectionIndex)}
+                  itemIndex={virtualItem.index}
+                  rowIndex={rowIndex}
+                  colCount={colCount}
+                  style={{
+                    transform: `translateY(${virtualItem.start}px)`,
+                    height: virtualItem.size,
+                  }}
+                  focused={focused && focus.col === 0}
+                  onToggle={() => toggleSection(item.sectionIndex)}
+                  onFocus={() => focusCell(virtualItem.index, 0)}
+                />
               );
             }
-            const selected = props.openExample === item.row.exampleId;
-            const rowFocused = focus.item === virtualItem.index;
             return (
               <MatrixBodyRow
                 key={item.id}
@@ -467,17 +213,17 @@ export function MatrixTable(props: MatrixTableProps) {
                 size={virtualItem.size}
                 rowIndex={rowIndex}
                 columns={visibleColumns}
-                columnsFrom={columnRange.from}
-                columnsTo={columnRange.to}
+                columnsFrom={from}
+                columnsTo={to}
                 baseline={baseline}
                 allColumns={matrix.columns}
                 compact={compact}
                 fullDisplay={fullDisplay}
-                selected={selected}
-                focusedCol={rowFocused ? focus.col : null}
+                selected={openExample === item.row.exampleId}
+                focusedCol={focused ? focus.col : null}
                 hoveredCell={hovered?.startsWith(`${item.id}_`) ? hovered : null}
                 onFocusCell={focusCell}
-                onOpen={props.onOpen}
+                onOpen={actions.open}
                 onHover={setHovered}
                 glance={fling}
               />
@@ -486,42 +232,5 @@ export function MatrixTable(props: MatrixTableProps) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Drag (pointer) or arrow keys (keyboard) to resize a column. */
-function ResizeHandle({
-  label,
-  size,
-  onPointerDown,
-  onResize,
-}: {
-  label: string;
-  size: number;
-  onPointerDown: ((event: unknown) => void) | undefined;
-  onResize: (delta: number) => void;
-}) {
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a resizer
-    <div
-      role="separator"
-      aria-orientation="vertical"
-      aria-label={`Resize ${label}`}
-      aria-valuenow={Math.round(size)}
-      aria-valuemin={96}
-      aria-valuemax={640}
-      tabIndex={0}
-      className="resize-handle"
-      onMouseDown={onPointerDown}
-      onTouchStart={onPointerDown}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-          e.preventDefault();
-          e.stopPropagation();
-          onResize(e.key === 'ArrowLeft' ? -16 : 16);
-        }
-      }}
-    />
   );
 }

@@ -1,40 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import type { FeedbackKeyInfo, FilterSpec, MatrixColumn, SortSpec } from '../model/types';
+import { useMatrix } from '../matrix-context';
+import type { FilterSpec } from '../model/types';
+import { RangePanel } from './range-panel';
+import { ShowHidePanel } from './show-hide-panel';
 import { SortControls } from './sort-controls';
 
-export interface MatrixSettings {
-  sort: SortSpec | null;
-  filter: FilterSpec;
-  hidden: string[];
-  hiddenKeys: string[];
-  metrics: boolean;
-  flipped: string[];
-}
-
-export interface SessionInfo {
-  id: string;
-  name: string;
-}
-
 /** Search, "only" filters, sort, baseline, and what to show. Every control writes the URL. */
-export function MatrixToolbar({
-  settings,
-  onChange,
-  sessions,
-  baseline,
-  onSetBaseline,
-  feedbackKeys,
-  columns,
-}: {
-  settings: MatrixSettings;
-  onChange: (patch: Partial<MatrixSettings>, mode?: 'push' | 'replace') => void;
-  sessions: SessionInfo[];
-  baseline: string;
-  onSetBaseline: (id: string) => void;
-  feedbackKeys: FeedbackKeyInfo[];
-  columns: MatrixColumn[];
-}) {
+export function MatrixToolbar() {
+  const { settings, actions, sessions, baseline, model } = useMatrix();
+  const onChange = actions.change;
+  const { feedbackKeys, columns } = model.matrix;
   const ids = {
     search: useId(),
     only: useId(),
@@ -127,7 +103,7 @@ export function MatrixToolbar({
           id={ids.baseline}
           className="input"
           value={baseline}
-          onChange={(e) => onSetBaseline(e.target.value)}
+          onChange={(e) => actions.setBaseline(e.target.value)}
         >
           {sessions.map((s) => (
             <option key={s.id} value={s.id}>
@@ -158,138 +134,5 @@ export function MatrixToolbar({
         {sessionName(baseline)} is the baseline.
       </span>
     </div>
-  );
-}
-
-function toggle(list: string[], value: string, on: boolean): string[] {
-  return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-}
-
-function ShowHidePanel({
-  settings,
-  onChange,
-  sessions,
-  feedbackKeys,
-}: {
-  settings: MatrixSettings;
-  onChange: (patch: Partial<MatrixSettings>) => void;
-  sessions: SessionInfo[];
-  feedbackKeys: FeedbackKeyInfo[];
-}) {
-  return (
-    <details className="disclosure">
-      <summary className="button">Columns and keys</summary>
-      <div className="disclosure__panel">
-        <fieldset>
-          <legend>Experiments</legend>
-          {sessions.map((s) => (
-            <label key={s.id} className="check">
-              <input
-                type="checkbox"
-                checked={!settings.hidden.includes(s.id)}
-                onChange={(e) =>
-                  onChange({ hidden: toggle(settings.hidden, s.id, !e.target.checked) })
-                }
-              />
-              {s.name}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Feedback keys</legend>
-          {feedbackKeys.length === 0 ? (
-            <p className="picker__hint">No feedback in this view.</p>
-          ) : null}
-          {feedbackKeys.map((k) => (
-            <div key={k.key} className="check-pair">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={!settings.hiddenKeys.includes(k.key)}
-                  onChange={(e) =>
-                    onChange({ hiddenKeys: toggle(settings.hiddenKeys, k.key, !e.target.checked) })
-                  }
-                />
-                {k.key}
-              </label>
-              <label className="check check--minor">
-                <input
-                  type="checkbox"
-                  checked={settings.flipped.includes(k.key)}
-                  onChange={(e) =>
-                    onChange({ flipped: toggle(settings.flipped, k.key, e.target.checked) })
-                  }
-                />
-                lower is better
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={settings.metrics}
-            onChange={(e) => onChange({ metrics: e.target.checked })}
-          />
-          Latency, tokens and cost line
-        </label>
-      </div>
-    </details>
-  );
-}
-
-function RangePanel({
-  filter,
-  setFilter,
-  keys,
-}: {
-  filter: FilterSpec;
-  setFilter: (patch: Partial<FilterSpec>) => void;
-  keys: FeedbackKeyInfo[];
-}) {
-  const numeric = keys.filter((k) => k.kind === 'numeric');
-  if (numeric.length === 0) return null;
-  const rangeOf = (key: string) => filter.ranges.find((r) => r.key === key);
-  const setBound = (key: string, bound: 'min' | 'max', raw: string) => {
-    const value = raw.trim() === '' ? null : Number(raw);
-    if (value !== null && !Number.isFinite(value)) return;
-    const current = rangeOf(key) ?? { key, min: null, max: null };
-    const next = { ...current, [bound]: value };
-    const others = filter.ranges.filter((r) => r.key !== key);
-    setFilter({ ranges: next.min === null && next.max === null ? others : [...others, next] });
-  };
-  return (
-    <details className="disclosure">
-      <summary className="button">
-        Score ranges{filter.ranges.length ? ` (${filter.ranges.length})` : ''}
-      </summary>
-      <div className="disclosure__panel">
-        {numeric.map((k) => (
-          <fieldset key={k.key} className="range">
-            <legend>{k.key}</legend>
-            <label>
-              min{' '}
-              <input
-                type="number"
-                step="any"
-                className="input input--narrow"
-                defaultValue={rangeOf(k.key)?.min ?? ''}
-                onBlur={(e) => setBound(k.key, 'min', e.target.value)}
-              />
-            </label>
-            <label>
-              max{' '}
-              <input
-                type="number"
-                step="any"
-                className="input input--narrow"
-                defaultValue={rangeOf(k.key)?.max ?? ''}
-                onBlur={(e) => setBound(k.key, 'max', e.target.value)}
-              />
-            </label>
-          </fieldset>
-        ))}
-      </div>
-    </details>
   );
 }

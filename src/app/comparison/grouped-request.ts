@@ -1,5 +1,5 @@
-import type { GroupedRunsRequest } from '../api/grouped-runs/request';
-import type { ViewState } from './view-params';
+import type { GroupedRunsRequest } from '../../api/grouped-runs/request';
+import type { ViewState } from '../view-params';
 
 /** The group/runs request for a slice of the view's examples. */
 export function requestFor(view: ViewState, offset: number, limit: number): GroupedRunsRequest {

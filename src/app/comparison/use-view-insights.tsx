@@ -1,10 +1,10 @@
 import { type ReactNode, useCallback, useDeferredValue, useMemo } from 'react';
-import { buildExportTable } from '../features/export/export-rows';
-import { toCsv } from '../features/export/to-csv';
-import { toJson } from '../features/export/to-json';
-import type { Matrix, MatrixRow } from '../features/matrix/model/types';
-import { StatsMarker } from '../features/stats/stats-marker';
-import { usePairedStats } from '../features/stats/use-paired-stats';
+import { buildExportTable } from '../../features/export/export-rows';
+import { toCsv } from '../../features/export/to-csv';
+import { toJson } from '../../features/export/to-json';
+import type { Matrix, MatrixRow } from '../../features/matrix/model/types';
+import { StatsMarker } from '../../features/stats/stats-marker';
+import { usePairedStats } from '../../features/stats/use-paired-stats';
 import { type AdapterContext, exportExamples, statsInputs } from './view-adapters';
 
 /**
@@ -80,3 +80,5 @@ export function useViewInsights({
 
   return { inputs, stats, marker, buildCsv, buildJson };
 }
+
+export type ViewInsights = ReturnType<typeof useViewInsights>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatrix } from '../features/matrix/model/pivot';
+import { buildMatrix } from '../../features/matrix/model/pivot';
 import {
   categorical,
   makeExample,
@@ -7,8 +7,8 @@ import {
   makeRun,
   makeSession,
   numeric,
-} from '../testing/grouped-runs-fixtures';
-import { A, B, C } from '../testing/matrix-fixtures';
+} from '../../testing/grouped-runs-fixtures';
+import { A, B, C } from '../../testing/matrix-fixtures';
 import { statsInputs } from './view-adapters';
 
 const sessions = [

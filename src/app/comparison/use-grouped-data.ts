@@ -1,10 +1,10 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { mergeGroupPages, totalExamples } from '../api/grouped-runs/pages';
-import { groupedRunsQuery } from '../api/grouped-runs/query';
-import type { GroupedRuns } from '../api/grouped-runs/schemas';
+import { mergeGroupPages, totalExamples } from '../../api/grouped-runs/pages';
+import { groupedRunsQuery } from '../../api/grouped-runs/query';
+import type { GroupedRuns } from '../../api/grouped-runs/schemas';
+import type { ViewState } from '../view-params';
 import { pageRequest, requestFor } from './grouped-request';
-import type { ViewState } from './view-params';
 
 /** "Load all" asks for bigger pages: fewer round trips, same endpoint. */
 export const LOAD_ALL_PAGE_SIZE = 500;
@@ -31,13 +31,10 @@ export function prefetchGroupedData(
  * The grouped runs of the view: the current server page, or, after "load all", every page
  * fetched progressively (cancellable, with progress). Pages are cached by React Query.
  */
-export function useGroupedData(view: ViewState, enabled: boolean) {
+export function useGroupedData(view: ViewState & { dataset: string }) {
   const queryClient = useQueryClient();
-  const datasetId = view.dataset ?? '';
-  const page = useQuery({
-    ...groupedRunsQuery(datasetId, pageRequest(view)),
-    enabled,
-  });
+  const datasetId = view.dataset;
+  const page = useQuery(groupedRunsQuery(datasetId, pageRequest(view)));
 
   const identity = JSON.stringify([datasetId, [...view.sessions].sort(), view.groupBy, view.key]);
   const [loadAll, setLoadAll] = useState<LoadAllState>({ status: 'idle' });
@@ -111,3 +108,5 @@ export function useGroupedData(view: ViewState, enabled: boolean) {
     cancelLoadAll: cancel,
   };
 }
+
+export type GroupedData = ReturnType<typeof useGroupedData>;

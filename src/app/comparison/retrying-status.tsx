@@ -1,5 +1,5 @@
-import { explainError } from '../api/explain-error';
-import { MAX_RETRIES } from '../api/query-client';
+import { explainError } from '../../api/explain-error';
+import { MAX_RETRIES } from '../../api/query-client';
 
 /** A visible "retrying" state while React Query backs off after a retryable failure. */
 export function RetryingStatus({

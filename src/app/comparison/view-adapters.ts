@@ -1,15 +1,15 @@
-import type { ExportExample } from '../features/export/export-rows';
+import type { ExportExample } from '../../features/export/export-rows';
 import {
   baselineCell,
   cellDelta,
   directionOf,
   firstCell,
   sessionColumnIds,
-} from '../features/matrix/model/compare';
-import type { Matrix, MatrixCell, MatrixRow } from '../features/matrix/model/types';
-import type { StatsInput } from '../features/stats/paired-stats';
-import { inputPreview } from '../lib/input-preview';
-import { weakCache } from '../lib/weak-cache';
+} from '../../features/matrix/model/compare';
+import type { Matrix, MatrixCell, MatrixRow } from '../../features/matrix/model/types';
+import type { StatsInput } from '../../features/stats/paired-stats';
+import { inputPreview } from '../../lib/input-preview';
+import { weakCache } from '../../lib/weak-cache';
 
 /**
  * The app joins features: it turns the matrix model into what the statistics and export

@@ -1,0 +1,59 @@
+import { lazy, Suspense } from 'react';
+import { GroupSummary } from '../../features/summary/group-summary';
+import { ComparisonProvider, type ComparisonView, type SetView } from './comparison-context';
+import { ComparisonStatus } from './comparison-status';
+import { ExampleDetail } from './example-detail';
+import { ExportBar } from './export-bar';
+import { MatrixSection } from './matrix-section';
+import { ReadIssues } from './read-issues';
+import { useComparisonState } from './use-comparison-state';
+
+// The charts and statistics load on their own, with the app code that feeds them.
+const ChartsSection = lazy(() =>
+  import('./charts-section').then((m) => ({ default: m.ChartsSection })),
+);
+const StatsSection = lazy(() =>
+  import('./stats-section').then((m) => ({ default: m.StatsSection })),
+);
+
+/**
+ * The comparison for a complete choice. Its panels, top to bottom, each read the shared state
+ * (comparison-context.tsx) and give their feature what it shows: adding a panel is a new
+ * section component and one line here.
+ */
+export function Comparison({ view, setView }: { view: ComparisonView; setView: SetView }) {
+  const { data, state } = useComparisonState(view, setView);
+  return (
+    <section className="comparison" aria-label="Comparison" aria-busy={data.page.isFetching}>
+      <h2 className="section-title">By {view.key}</h2>
+      <ComparisonStatus data={data} />
+      {state ? (
+        <ComparisonProvider value={state}>
+          <ReadIssues />
+          <GroupSummary groups={state.result.groups} metadataKey={view.key} />
+          <Suspense
+            fallback={
+              <div className="skeleton chart-skeleton" role="status">
+                Loading charts…
+              </div>
+            }
+          >
+            <ChartsSection />
+          </Suspense>
+          <ExportBar />
+          <Suspense
+            fallback={
+              <div className="skeleton" role="status">
+                Loading statistics…
+              </div>
+            }
+          >
+            <StatsSection />
+          </Suspense>
+          <MatrixSection />
+          <ExampleDetail />
+        </ComparisonProvider>
+      ) : null}
+    </section>
+  );
+}

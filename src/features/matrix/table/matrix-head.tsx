@@ -1,0 +1,116 @@
+import { memo, type ReactNode } from 'react';
+import { formatGroupKey } from '../../../lib/format';
+import { sessionColor } from '../../../lib/session-colors';
+import type { MatrixActions } from '../matrix-context';
+import type { MatrixColumn } from '../model/types';
+import { ColumnHeader, type HeaderCounts } from './column-header';
+import { columnGroups } from './matrix-layout';
+import { ResizeHandle } from './resize-handle';
+
+/** Starting a drag and stepping by keys, for a column id (stable between renders). */
+export interface ColumnResizer {
+  start: (columnId: string, event: unknown) => void;
+  by: (columnId: string, delta: number) => void;
+}
+
+/**
+ * The grid's header: the group row (run_metadata) over the session columns, then one header
+ * per visible session column. Memoised on what it shows, all primitives or stable objects,
+ * so that it is not rebuilt on every scroll frame.
+ */
+export const MatrixHead = memo(function MatrixHead({
+  sectioned,
+  columns,
+  from,
+  to,
+  sizes,
+  baseline,
+  counts,
+  keys,
+  lastSessionIndex,
+  marker,
+  actions,
+  resize,
+}: {
+  /** example_metadata grouping: sections are rows, so there is no group row. */
+  sectioned: boolean;
+  /** The visible session columns, in order. */
+  columns: MatrixColumn[];
+  /** The columns in view (all of them unless columns are virtualised). */
+  from: number;
+  to: number;
+  /** Widths in px: the example column, then each visible session column. */
+  sizes: readonly number[];
+  baseline: string;
+  counts: HeaderCounts;
+  keys: string[];
+  /** The highest display position: its column cannot move right. */
+  lastSessionIndex: number;
+  marker: ((sessionId: string) => ReactNode) | undefined;
+  actions: MatrixActions;
+  resize: ColumnResizer;
+}) {
+  const groups = sectioned ? [] : columnGroups(columns);
+  return (
+    <thead className="matrix__head">
+      {!sectioned ? (
+        <tr className="matrix__row matrix__row--groups" aria-rowindex={1}>
+          <th className="matrix__corner" aria-colindex={1}>
+            <span className="visually-hidden">Group</span>
+          </th>
+          {groups.map((g) => (
+            <th
+              key={g.id}
+              aria-colindex={g.start + 2}
+              colSpan={g.span}
+              className="matrix__group-header"
+              style={{ gridColumn: `${g.start + 2} / span ${g.span}` }}
+              title={formatGroupKey(g.groupKey ?? '')}
+            >
+              {formatGroupKey(g.groupKey ?? '')}
+            </th>
+          ))}
+        </tr>
+      ) : null}
+      <tr className="matrix__row matrix__row--columns" aria-rowindex={sectioned ? 1 : 2}>
+        <th className="matrix__corner" aria-colindex={1}>
+          Example
+          <ResizeHandle
+            label="Example"
+            size={sizes[0] ?? 0}
+            onPointerDown={(event) => resize.start('example', event)}
+            onResize={(delta) => resize.by('example', delta)}
+          />
+        </th>
+        {columns.map((column, i) =>
+          i < from || i > to ? null : (
+            <ColumnHeader
+              key={column.id}
+              column={column}
+              colIndex={i + 2}
+              color={sessionColor(column.sessionIndex)}
+              isBaseline={column.sessionId === baseline}
+              counts={counts[column.id]}
+              keys={keys}
+              onSetBaseline={actions.setBaseline}
+              onMove={actions.moveSession}
+              marker={column.sessionId === baseline ? null : marker?.(column.sessionId)}
+              canMove={{
+                left: column.sessionIndex > 0,
+                right: column.sessionIndex < lastSessionIndex,
+              }}
+              resizeHandle={
+                <ResizeHandle
+                  label={column.sessionName}
+                  size={sizes[i + 1] ?? 0}
+                  onPointerDown={(event) => resize.start(column.id, event)}
+                  onResize={(delta) => resize.by(column.id, delta)}
+                />
+              }
+            />
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+});

@@ -1,3 +1,5 @@
+// The global styles first: every feature's stylesheet builds on them and follows them.
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
@@ -6,7 +8,6 @@ import { prefetchGroupedData } from './app/comparison/use-grouped-data';
 import { isComplete, parseView } from './app/view-params';
 import { type DataSource, loadDataSource } from './lib/data-source';
 import { initPreferences } from './lib/preferences';
-import './styles.css';
 
 async function startMocking(source: DataSource): Promise<string | null> {
   if (source.source !== 'demo') return null;

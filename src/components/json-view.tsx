@@ -1,3 +1,4 @@
+import './json-view.css';
 import { useState } from 'react';
 
 /**

@@ -1,3 +1,4 @@
+import './detail.css';
 import { diffWords } from 'diff';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Example, Run } from '../../api/grouped-runs/schemas';

@@ -1,3 +1,4 @@
+import './matrix.css';
 import { formatCount } from '../../lib/format';
 import { plural, pluralWord } from '../../lib/plural';
 import { MatrixProvider, type MatrixState, type PagingInfo, useMatrix } from './matrix-context';

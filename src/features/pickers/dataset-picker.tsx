@@ -1,3 +1,4 @@
+import './pickers.css';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState } from 'react';

@@ -1,3 +1,4 @@
+import './pickers.css';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { explainError } from '../../api/explain-error';

@@ -1,3 +1,4 @@
+import './pickers.css';
 import { useId } from 'react';
 import type { GroupBy } from '../../api/grouped-runs/request';
 

@@ -1,3 +1,4 @@
+import './pickers.css';
 import { useQueries } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState } from 'react';

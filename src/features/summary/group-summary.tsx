@@ -1,3 +1,4 @@
+import './summary.css';
 import { memo, useState } from 'react';
 import type { Group } from '../../api/grouped-runs/schemas';
 import { summariseGroup } from './summarise';

@@ -1,3 +1,4 @@
+import './toolbar.css';
 import { useEffect, useId, useState } from 'react';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useMatrix } from '../matrix-context';

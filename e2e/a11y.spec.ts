@@ -92,7 +92,7 @@ test('compact density fits eight experiments at 1440 x 900 without scrolling sid
   await page.goto(
     `/?dataset=${scale.id}&sessions=${scale.sessions.join(',')}&groupBy=example_metadata&key=topic&pageSize=20`,
   );
-  const matrix = page.locator('.matrix');
+  const matrix = page.locator('[data-scroll-pace]');
   await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible({
     timeout: 20_000,
   });

@@ -13,7 +13,7 @@ async function snapshot(page: Page) {
   const grid = page.getByRole('grid', { name: 'Comparison matrix' });
   await expect(grid).toBeVisible();
   // The same scroll position in both pages: only the rows in view (and two more) render.
-  await page.locator('.matrix').evaluate(async (el) => {
+  await page.locator('[data-scroll-pace]').evaluate(async (el) => {
     el.scrollTop = 0;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });

@@ -1,18 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Downloads, stubDownloads } from '../../testing/download-stubs';
 import { copyText, downloadText, REVOKE_DELAY_MS, safeFileName } from './download';
 
-// jsdom has no object URLs: install stand-ins for these tests.
-const created: Blob[] = [];
+let downloads: Downloads;
 beforeEach(() => {
-  created.length = 0;
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: vi.fn((blob: Blob) => {
-      created.push(blob);
-      return 'blob:fake/1';
-    }),
-  });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: vi.fn() });
+  downloads = stubDownloads();
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -23,19 +15,14 @@ afterEach(() => {
 describe('downloadText', () => {
   it('clicks a temporary download link, then revokes the URL', async () => {
     vi.useFakeTimers();
-    const clicks: HTMLAnchorElement[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      clicks.push(this);
-    });
+    const { clicks, blobs } = downloads;
     downloadText('report.csv', 'text/csv;charset=utf-8', 'a,b\r\n1,2');
     expect(clicks).toHaveLength(1);
     expect(clicks[0]?.download).toBe('report.csv');
     expect(clicks[0]?.href).toBe('blob:fake/1');
     expect(document.querySelector('a[download]')).toBeNull(); // removed again
-    expect(created[0]?.type).toBe('text/csv;charset=utf-8');
-    expect(await created[0]?.text()).toBe('a,b\r\n1,2');
+    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    expect(await blobs[0]?.text()).toBe('a,b\r\n1,2');
     expect(URL.revokeObjectURL).not.toHaveBeenCalled();
     vi.advanceTimersByTime(REVOKE_DELAY_MS);
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:fake/1');

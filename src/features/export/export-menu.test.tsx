@@ -1,31 +1,19 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Downloads, stubDownloads } from '../../testing/download-stubs';
 import { ExportMenu, type ExportMenuProps } from './export-menu';
 
 afterEach(cleanup);
 
 const SHARE = 'https://versus.example/?dataset=d1&sessions=a,b&baseline=a';
 let writeText: ReturnType<typeof vi.fn>;
-const blobs: Blob[] = [];
-let downloads: string[] = [];
+let downloads: Downloads;
+/** The names of the files the clicks would have saved. */
+const saved = () => downloads.clicks.map((link) => link.download);
 
 beforeEach(() => {
-  blobs.length = 0;
-  downloads = [];
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: (blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:fake';
-    },
-  });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: vi.fn() });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    downloads.push(this.download);
-  });
+  downloads = stubDownloads();
 });
 
 function setup(overrides: Partial<ExportMenuProps> = {}) {
@@ -68,8 +56,8 @@ describe('ExportMenu', () => {
     expect(props.buildCsv).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(props.buildCsv).toHaveBeenCalledTimes(1);
-    expect(downloads).toEqual(['versus- my dataset.csv']);
-    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    expect(saved()).toEqual(['versus- my dataset.csv']);
+    expect(downloads.blobs[0]?.type).toBe('text/csv;charset=utf-8');
     expect(screen.getByRole('status')).toHaveTextContent('Saved versus- my dataset.csv');
   });
 
@@ -77,8 +65,8 @@ describe('ExportMenu', () => {
     const { user, props } = setup();
     await user.click(screen.getByRole('button', { name: 'Export JSON' }));
     expect(props.buildJson).toHaveBeenCalledTimes(1);
-    expect(downloads).toEqual(['versus- my dataset.json']);
-    expect(await blobs[0]?.text()).toBe('{"rows":[]}');
+    expect(saved()).toEqual(['versus- my dataset.json']);
+    expect(await downloads.blobs[0]?.text()).toBe('{"rows":[]}');
   });
 
   it('reports a failed export instead of crashing', async () => {
@@ -89,7 +77,7 @@ describe('ExportMenu', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(screen.getByRole('status')).toHaveTextContent('Export failed: no rows loaded');
-    expect(downloads).toEqual([]);
+    expect(saved()).toEqual([]);
   });
 
   it('groups its buttons under an accessible name', () => {

@@ -94,7 +94,7 @@ export function Comparison({
     reading: data.reading !== null,
   });
 
-  const chartHandlers = useChartHandlers(view, setView, data.data, baseline);
+  const chartHandlers = useChartHandlers(view, setView, data.data);
 
   const settings: MatrixSettings = {
     sort: view.sort,
@@ -345,15 +345,10 @@ function ReadIssues({ result }: { result: GroupedRuns }) {
  * Stable callbacks for the (memoised) charts panel: they read the view as it is when they
  * are called, so a new baseline or hidden list does not re-render every chart.
  */
-function useChartHandlers(
-  view: ViewState,
-  setView: SetView,
-  result: GroupedRuns | undefined,
-  baseline: string,
-) {
-  const latest = useRef({ view, result, baseline });
+function useChartHandlers(view: ViewState, setView: SetView, result: GroupedRuns | undefined) {
+  const latest = useRef({ view, result });
   useLayoutEffect(() => {
-    latest.current = { view, result, baseline };
+    latest.current = { view, result };
   });
   return useMemo(
     () => ({
@@ -363,16 +358,11 @@ function useChartHandlers(
         const { hidden } = latest.current.view;
         setView({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] });
       },
-      onBarClick: (groupIndex: number, sessionId: string | null) => {
-        const { view: now, result: shown, baseline: base } = latest.current;
-        const group = shown?.groups[groupIndex];
-        if (!group) return;
-        setView({
-          group: String(group.key),
-          hidden: sessionId
-            ? now.sessions.filter((id) => id !== sessionId && id !== base)
-            : now.hidden,
-        });
+      // A bar narrows the matrix to its group and nothing else (no experiment is hidden), in
+      // one history entry, so that Back or "Show all groups" gives the view before the click.
+      onBarClick: (groupIndex: number) => {
+        const group = latest.current.result?.groups[groupIndex];
+        if (group) setView({ group: String(group.key) });
       },
     }),
     [setView],

@@ -143,7 +143,12 @@ export function Comparison({
   );
 
   return (
-    <section className="comparison" aria-label="Comparison" aria-busy={data.page.isFetching}>
+    <section
+      id="comparison"
+      className="comparison"
+      aria-label="Comparison"
+      aria-busy={data.page.isFetching}
+    >
       <h2 className="section-title">By {view.key}</h2>
       {data.page.isPending ? (
         <div className="skeleton" role="status">

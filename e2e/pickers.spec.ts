@@ -47,6 +47,10 @@ test('demo mode: from an empty URL to a chosen view through the pickers, and bac
   const url = page.url();
   await page.reload();
   await expect(page).toHaveURL(url);
+  // A page that opens on a comparison folds the pickers into one line; a click unfolds them.
+  const summary = page.getByRole('button', { name: 'Support QA · 2 experiments · by model' });
+  await expect(summary).toHaveAttribute('aria-expanded', 'false');
+  await summary.click();
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('Support QA');
   await expect(page.getByRole('checkbox', { name: gpt4oV1.name })).toBeChecked();
   await expect(page.getByRole('combobox', { name: 'Metadata key' })).toHaveValue('model');
@@ -65,8 +69,10 @@ test('a URL with bad values shows a notice and falls back, never a blank page', 
   await expect(notices).toContainText('not valid');
   await expect(notices).toContainText('groupBy "feelings"');
   await expect(notices).toContainText('"junk"');
-  await expect(page.getByRole('radio', { name: 'Run metadata' })).toBeChecked();
   await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible();
+  // The pickers (folded: the link opened on a comparison) show the fallback.
+  await page.getByRole('button', { name: 'Support QA · 1 experiment · by model' }).click();
+  await expect(page.getByRole('radio', { name: 'Run metadata' })).toBeChecked();
   await expectNoPageErrors(errors);
 });
 

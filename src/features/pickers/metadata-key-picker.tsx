@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
-import { type FocusEvent, useMemo, useRef, useState } from 'react';
+import { type FocusEvent, useId, useMemo, useRef, useState } from 'react';
 import './pickers.css';
 import type { GroupBy } from '../../api/grouped-runs';
 import { mergeMetadata, sessionMetadataQuery } from '../../api/session-metadata';
@@ -37,6 +37,8 @@ export function MetadataKeyPicker({
     combine: (results) => ({
       loaded: results.flatMap((q) => (q.data ? [q.data] : [])),
       failed: results.some((q) => q.isError),
+      // Every experiment's keys are in (and there were experiments to ask).
+      settled: results.length > 0 && results.every((q) => q.isSuccess),
     }),
   });
   const failed = metadata.failed;
@@ -102,6 +104,7 @@ export function MetadataKeyPicker({
   });
 
   const inputRef = useRef<HTMLInputElement | null>(null);
+  const hintId = useId();
   const boxRef = useRef<HTMLDivElement | null>(null);
   /** Free text is committed on Enter or blur; an empty field is not a clear. */
   const commitTyped = () => {
@@ -135,6 +138,7 @@ export function MetadataKeyPicker({
           placeholder={groupBy === 'run_metadata' ? 'e.g. model' : 'e.g. topic'}
           {...combobox.getInputProps({
             ref: inputRef,
+            'aria-describedby': hintId,
             onBlur: onLeave,
             onKeyDown: (event) => {
               if (event.key === 'Enter' && combobox.highlightedIndex < 0) {
@@ -183,14 +187,16 @@ export function MetadataKeyPicker({
             : null}
         </ul>
       </div>
-      <p className="picker__hint">
+      <p className="picker__hint" id={hintId}>
         {groupBy === 'example_metadata'
           ? 'Type a key of the examples’ metadata, then press Enter.'
           : failed
             ? 'Suggestions could not be loaded; type a key and press Enter.'
             : sessionIds.length === 0
               ? 'Choose experiments to see their metadata keys.'
-              : 'Pick a key, or type one and press Enter.'}
+              : metadata.settled && suggestions.length === 0
+                ? 'These experiments’ runs have no metadata keys yet; type one and press Enter.'
+                : 'Pick a key, or type one and press Enter.'}
       </p>
     </div>
   );

@@ -152,7 +152,7 @@ test.describe('a parameter given twice says which value was used', () => {
 
   test('the first dataset is used, and the notice names it', async ({ page }) => {
     await page.goto(`/?dataset=${supportQa.id}&dataset=${empty.id}`);
-    await expect(notices(page)).toContainText(`"dataset" was given 2 times`);
+    await expect(notices(page)).toContainText(`"dataset" appeared 2 times`);
     await expect(notices(page)).toContainText(`the first, "${supportQa.id}", was used`);
     await expect(datasetBox(page)).toHaveValue(supportQa.name);
     await expect(page).not.toHaveURL(new RegExp(empty.id));
@@ -162,7 +162,7 @@ test.describe('a parameter given twice says which value was used', () => {
     await page.goto(`${fourView}&chart=bogus&chart=cost`);
     await expect(matrix(page)).toBeVisible();
     await expect(notices(page)).toContainText('Ignored chart "bogus"');
-    await expect(notices(page)).toContainText(`"chart" was given 2 times`);
+    await expect(notices(page)).toContainText(`"chart" appeared 2 times`);
     await expect(notices(page)).not.toContainText('"bogus", was used');
     await expect(page.getByRole('tab', { name: 'Latency' })).toHaveAttribute(
       'aria-selected',

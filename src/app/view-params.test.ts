@@ -60,7 +60,7 @@ describe('parseView', () => {
     const { view, notices } = parseView(`?dataset=${D}&dataset=${S1}&foo=1&bar=2`);
     expect(view.dataset).toBe(D);
     expect(notices).toContain(
-      `"dataset" was given 2 times; the first, "${D}", was used and the others ignored.`,
+      `"dataset" appeared 2 times; the first, "${D}", was used and the others ignored.`,
     );
     expect(notices.some((n) => n.includes('"foo"') && n.includes('"bar"'))).toBe(true);
   });
@@ -105,7 +105,7 @@ describe('parseView', () => {
       expect(read(view)).toEqual(read(parseView(url(first)).view));
       expect(read(view)).not.toEqual(read(parseView(url(second)).view));
       expect(notices).toContain(
-        `"${name}" was given 2 times; the first, "${first}", was used and the others ignored.`,
+        `"${name}" appeared 2 times; the first, "${first}", was used and the others ignored.`,
       );
     },
   );
@@ -117,12 +117,12 @@ describe('parseView', () => {
       'Ignored chart "bogus": use latency, cost, errors, tokens, feedback.',
     );
     expect(notices).toContain(
-      '"chart" was given 2 times; none was used: only the first, "bogus", was read, and it could not be used.',
+      '"chart" appeared 2 times; none was used: only the first, "bogus", was read, and it could not be used.',
     );
     const empty = parseView(`?dataset=${D}&q=&q=refund`);
     expect(empty.view.filter.text).toBe('');
     expect(empty.notices).toContain(
-      '"q" was given 2 times; the first was empty, so none was used.',
+      '"q" appeared 2 times; the first was empty, so none was used.',
     );
   });
 

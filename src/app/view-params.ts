@@ -297,7 +297,7 @@ export function parseView(search: string): ParsedView {
 
 /** Which of a repeated parameter's values was used: the first, or none when it could not be. */
 function describeRepeat(name: string, all: string[], unused: boolean): string {
-  const given = `"${name}" was given ${all.length} times`;
+  const given = `"${name}" appeared ${all.length} times`;
   const first = all[0] ?? '';
   if (first.trim() === '') return `${given}; the first was empty, so none was used.`;
   return unused

@@ -163,6 +163,7 @@ test.describe('a parameter given twice says which value was used', () => {
     await expect(matrix(page)).toBeVisible();
     await expect(notices(page)).toContainText('Ignored chart "bogus"');
     await expect(notices(page)).toContainText(`"chart" appeared 2 times`);
+    await expect(notices(page)).toContainText('none was used: only the first, "bogus", was read');
     await expect(notices(page)).not.toContainText('"bogus", was used');
     await expect(page.getByRole('tab', { name: 'Latency' })).toHaveAttribute(
       'aria-selected',

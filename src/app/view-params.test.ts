@@ -121,9 +121,7 @@ describe('parseView', () => {
     );
     const empty = parseView(`?dataset=${D}&q=&q=refund`);
     expect(empty.view.filter.text).toBe('');
-    expect(empty.notices).toContain(
-      '"q" appeared 2 times; the first was empty, so none was used.',
-    );
+    expect(empty.notices).toContain('"q" appeared 2 times; the first was empty, so none was used.');
   });
 
   it('survives 100 KB of junk', () => {

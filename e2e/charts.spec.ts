@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { chooseWithMouse, matrix, queryOf } from './support/pickers';
 
 const supportQa = datasetNamed('Support QA');
 const gptV1 = sessionNamed(supportQa.id, 'gpt-4o-v1');
@@ -87,22 +88,111 @@ test('the chosen measure and feedback key survive a reload', async ({ page }) =>
   await expect(page.getByRole('combobox', { name: 'Feedback key' })).toHaveValue('helpfulness');
 });
 
-test('clicking a bar filters the matrix to that group and session', async ({ page }) => {
-  const groups = await open(page);
-  const llamaGroup = groups.find((g) => g.sessions.some((s) => s.id === llamaV2.id));
-  expect(llamaGroup).toBeDefined();
-  const grid = page.getByRole('grid', { name: 'Comparison matrix' });
-  await expect(grid.locator(`th[data-session-id]`)).toHaveCount(3);
+test.describe('a bar click narrows the matrix to its group and nothing else', () => {
+  const gptV2 = sessionNamed(supportQa.id, 'gpt-4o-v2');
+  const claudeV1 = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v1');
+  const chosen = [gptV1, gptV2, claudeV1];
+  // The group a bar belongs to is the model the experiment ran with (its metadata).
+  const modelOf = (session: typeof gptV2) =>
+    String((session.extra?.metadata as { model?: unknown } | undefined)?.model);
+  const gptModel = modelOf(gptV2);
+  const claudeModel = modelOf(claudeV1);
+  const without = (query: string[], name: string) => query.filter((p) => !p.startsWith(`${name}=`));
 
-  // llama's bar in its group: recharts draws each bar inside .recharts-bar-rectangle.
-  const figure = page.getByRole('figure', { name: /^Latency/ });
-  const bar = figure.locator(`.bar-session-${llamaV2.id} .recharts-bar-rectangle`).first();
-  await bar.click();
-  await expect(page).toHaveURL(
-    new RegExp(`group=${encodeURIComponent(String(llamaGroup?.group_key))}`),
-  );
-  await expect(grid.locator(`th[data-session-id="${llamaV2.id}"]`)).toBeVisible();
-  await expect(grid.locator(`th[data-session-id="${claudeV2.id}"]`)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Show all groups' }).click();
-  await expect(page).not.toHaveURL(/group=/);
+  async function expectNarrowedTo(page: Page, before: string[], model: string) {
+    await expect(page).toHaveURL(new RegExp(`[?&]group=${encodeURIComponent(model)}(&|$)`));
+    const after = queryOf(page.url());
+    expect(
+      after.filter((p) => p.startsWith('hide=')),
+      'a bar click hides nobody',
+    ).toEqual([]);
+    expect(without(after, 'group'), 'nothing but group= changed').toEqual(without(before, 'group'));
+    await expect(
+      page.getByRole('status').filter({ hasText: 'The matrix shows only' }),
+    ).toContainText(`model = ${model}`);
+  }
+
+  /** Clicks a bar low and to the left, where a person would, clear of its ±stdev whisker. */
+  async function clickBar(page: Page, session: { id: string }) {
+    const figure = page.getByRole('figure', { name: /^Feedback/ });
+    const bar = figure.locator(`.bar-session-${session.id} .recharts-bar-rectangle path`).first();
+    const box = await bar.boundingBox();
+    if (!box) throw new Error(`no bar drawn for ${session.id}`);
+    await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.9);
+  }
+
+  async function expectAllColumns(page: Page) {
+    for (const session of chosen) {
+      await expect(matrix(page).locator(`th[data-session-id="${session.id}"]`)).toBeVisible();
+    }
+  }
+
+  test('mouse: from the pickers, click a bar, then Back, then "Show all groups"', async ({
+    page,
+  }) => {
+    const errors = trackPageErrors(page);
+    await chooseWithMouse(page, {
+      dataset: 'Support QA',
+      experiments: chosen.map((s) => s.name),
+      key: 'model',
+    });
+    await page.getByRole('tab', { name: 'Feedback' }).click();
+    await expect(page).toHaveURL(/chart=feedback/);
+    await expectAllColumns(page);
+    const before = queryOf(page.url());
+
+    // gpt-4o-v2's bar: the group is gpt-4o, where the baseline (gpt-4o-v1) also ran.
+    await clickBar(page, gptV2);
+    await expectNarrowedTo(page, before, gptModel);
+    const baselineColumn = matrix(page).locator(`th[data-session-id="${gptV1.id}"]`);
+    await expect(baselineColumn).toBeVisible();
+    await expect(baselineColumn).toContainText('Baseline');
+    await expect(matrix(page).locator(`th[data-session-id="${gptV2.id}"]`)).toBeVisible();
+    await expect(matrix(page).locator(`th[data-session-id="${claudeV1.id}"]`)).toHaveCount(0);
+
+    // One Back: exactly the view before the click.
+    await page.goBack();
+    await expect(page).not.toHaveURL(/[?&]group=/);
+    expect(queryOf(page.url())).toEqual(before);
+    await expectAllColumns(page);
+
+    // A bar of another experiment (claude, not the baseline), then "Show all groups".
+    await clickBar(page, claudeV1);
+    await expectNarrowedTo(page, before, claudeModel);
+    await page.getByRole('button', { name: 'Show all groups' }).click();
+    await expect(page).not.toHaveURL(/[?&]group=/);
+    expect(queryOf(page.url())).toEqual(before);
+    await expectAllColumns(page);
+    await expectNoPageErrors(errors);
+  });
+
+  test("keyboard: the data table's filter button narrows to the group; 'Show all groups' restores", async ({
+    page,
+  }) => {
+    const errors = trackPageErrors(page);
+    await open(
+      page,
+      `/?dataset=${supportQa.id}&sessions=${chosen.map((s) => s.id).join(',')}&groupBy=run_metadata&key=model&chart=feedback`,
+    );
+    await expectAllColumns(page);
+    const before = queryOf(page.url());
+    const tableToggle = page.getByRole('button', { name: 'Show as table' });
+    await tableToggle.focus();
+    await page.keyboard.press('Enter');
+    const filter = page.getByRole('button', {
+      name: `Filter matrix to model = ${gptModel}, ${gptV2.name}`,
+    });
+    await filter.focus();
+    await page.keyboard.press('Enter');
+    await expectNarrowedTo(page, before, gptModel);
+    await expect(matrix(page).locator(`th[data-session-id="${gptV1.id}"]`)).toBeVisible();
+
+    const showAll = page.getByRole('button', { name: 'Show all groups' });
+    await showAll.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).not.toHaveURL(/[?&]group=/);
+    expect(queryOf(page.url())).toEqual(before);
+    await expectAllColumns(page);
+    await expectNoPageErrors(errors);
+  });
 });

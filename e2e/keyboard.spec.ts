@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { datasetNamed, sessionsOf } from './support/demo-data';
+import { datasetNamed, sessionNamed, sessionsOf } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
 
 /** The whole path without a mouse: pickers, baseline, sort, filter, open detail, step, export. */
@@ -97,4 +97,67 @@ test('keyboard only: choose, compare, open and step through examples, export', a
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
   expect(sessionsOf(supportQa.id).length).toBeGreaterThan(1);
   await expectNoPageErrors(errors);
+});
+
+test('landmarks, and "Skip to matrix" as the first Tab stop that puts focus in the matrix', async ({
+  page,
+}) => {
+  const errors = trackPageErrors(page);
+  const sessions = ['gpt-4o-v1', 'claude-3-5-sonnet-v1'].map((n) => sessionNamed(supportQa.id, n));
+  await page.goto(
+    `/?dataset=${supportQa.id}&sessions=${sessions.map((s) => s.id).join(',')}&groupBy=run_metadata&key=model`,
+  );
+  const grid = page.getByRole('grid', { name: 'Comparison matrix' });
+  await expect(grid).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'What to compare' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Comparison' })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to matrix' });
+  await expect(skip).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  const inGrid = () =>
+    page.evaluate(
+      () => document.activeElement?.closest('[role="grid"]')?.getAttribute('aria-label') ?? null,
+    );
+  await expect.poll(inGrid).toBe('Comparison matrix');
+  await expectVisibleFocus(page);
+  // The matrix's own keys work from there: arrows move, Enter opens the example.
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(inGrid).toBe('Comparison matrix');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]example=/);
+  await expectNoPageErrors(errors);
+});
+
+test('"Skip to matrix" appears with a comparison chosen by keyboard, as the first Tab stop', async ({
+  page,
+}) => {
+  await page.goto(`/?dataset=${supportQa.id}`);
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('Support QA');
+  // No comparison yet: nothing to skip to, the first stop skips to the content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Skip to matrix' })).toHaveCount(0);
+  await tabTo(page, { selector: 'input[type="checkbox"]' });
+  await page.keyboard.press('Space');
+  await tabTo(page, { selector: '.picker--key input' });
+  await page.keyboard.type('model');
+  await page.keyboard.press('Enter');
+  const grid = page.getByRole('grid', { name: 'Comparison matrix' });
+  await expect(grid).toBeVisible();
+
+  // Back at the top of the page (a reload): one Tab and Enter put focus in the matrix.
+  await page.reload();
+  await expect(grid).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to matrix' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('[role="grid"]') !== null))
+    .toBe(true);
 });

@@ -1,20 +1,38 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { datasetQuery } from '../api/datasets';
+import { isApiError } from '../api/errors';
 import { datasetSessionsQuery } from '../api/sessions';
 import { Notices } from '../components/notices';
+import { describeChoice } from '../features/pickers/choice-summary';
 import { DatasetPicker } from '../features/pickers/dataset-picker';
 import { ExperimentPicker } from '../features/pickers/experiment-picker';
 import { GroupByPicker } from '../features/pickers/group-by-picker';
 import { MetadataKeyPicker } from '../features/pickers/metadata-key-picker';
+import { PickersPanel } from '../features/pickers/pickers-panel';
 import type { DataSource } from '../lib/data-source';
 import { plural } from '../lib/plural';
 import { Comparison } from './comparison/comparison';
+import { useChartKeyCheck } from './use-chart-key-check';
+import { usePickersFold } from './use-pickers-fold';
+import { useShownComparison } from './use-shown-comparison';
 import { useView } from './use-view';
 import { DEFAULT_VIEW, isComplete, MAX_SESSIONS, type ViewState } from './view-params';
 
 export function Dashboard({ source }: { source: DataSource }) {
   const { view, setView, notices, addNotice, dismissNotices } = useView();
-  useDropForeignSessions(view, setView, addNotice);
+  const dataset = useQuery({ ...datasetQuery(view.dataset ?? ''), enabled: view.dataset !== null });
+  // An unknown dataset is said once, by the dataset picker ("Not found"): nothing is asked
+  // of it, and nothing else is said about it.
+  const datasetId =
+    isApiError(dataset.error) && dataset.error.kind === 'not-found' ? null : view.dataset;
+  useDropForeignSessions(view, dataset.isSuccess, setView, addNotice);
+
+  const comparison = useShownComparison(view);
+  useChartKeyCheck(view, comparison.result, setView, addNotice);
+  const pickersRef = useRef<HTMLElement | null>(null);
+  const [pickersOpen, setPickersOpen] = usePickersFold(view, comparison.shown, pickersRef);
+  const complete = isComplete(view) && datasetId !== null;
 
   return (
     <>
@@ -25,22 +43,36 @@ export function Dashboard({ source }: { source: DataSource }) {
           <code>LANGSMITH_ENDPOINT</code> and <code>LANGSMITH_API_KEY</code> set.
         </p>
       ) : null}
-      <section className="pickers" aria-label="What to compare">
+      <PickersPanel
+        regionRef={pickersRef}
+        summary={
+          complete
+            ? describeChoice({
+                datasetName: dataset.data?.name ?? null,
+                sessionCount: view.sessions.length,
+                groupBy: view.groupBy,
+                key: view.key,
+              })
+            : null
+        }
+        expanded={pickersOpen}
+        onToggle={setPickersOpen}
+      >
         <DatasetPicker
           value={view.dataset}
-          onChange={(dataset) =>
-            setView({ ...DEFAULT_VIEW, dataset, groupBy: view.groupBy, key: view.key })
+          onChange={(next) =>
+            setView({ ...DEFAULT_VIEW, dataset: next, groupBy: view.groupBy, key: view.key })
           }
         />
-        {view.dataset ? (
+        {datasetId ? (
           <ExperimentPicker
-            datasetId={view.dataset}
+            datasetId={datasetId}
             selected={view.sessions}
             maxSelected={MAX_SESSIONS}
             onChange={(sessions) => setView({ sessions, page: 1 })}
           />
         ) : null}
-        {view.dataset ? (
+        {datasetId ? (
           <div className="pickers__grouping">
             <GroupByPicker
               value={view.groupBy}
@@ -54,12 +86,12 @@ export function Dashboard({ source }: { source: DataSource }) {
             />
           </div>
         ) : null}
-      </section>
-      {isComplete(view) ? (
+      </PickersPanel>
+      {complete ? (
         <Comparison view={view} setView={setView} />
       ) : (
         <p className="empty-state">
-          {!view.dataset
+          {!datasetId
             ? 'Choose a dataset to start comparing its experiments.'
             : view.sessions.length === 0
               ? 'Choose the experiments to compare.'
@@ -70,18 +102,22 @@ export function Dashboard({ source }: { source: DataSource }) {
   );
 }
 
-/** Experiments in a link that do not belong to the dataset are dropped, with a notice. */
+/**
+ * Experiments in a link that do not belong to the dataset are dropped, with a notice. Asked
+ * only once the dataset is known to exist: an unknown one has its own message.
+ */
 function useDropForeignSessions(
   view: ViewState,
+  datasetFound: boolean,
   setView: (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void,
   addNotice: (notice: string) => void,
 ) {
   const sessions = useQuery({
     ...datasetSessionsQuery(view.dataset ?? ''),
-    enabled: view.dataset !== null && view.sessions.length > 0,
+    enabled: datasetFound && view.dataset !== null && view.sessions.length > 0,
   });
   useEffect(() => {
-    if (!sessions.data) return;
+    if (!sessions.data || !datasetFound) return;
     const known = new Set(sessions.data.map((s) => s.id));
     const foreign = view.sessions.filter((id) => !known.has(id));
     if (foreign.length === 0) return;
@@ -89,5 +125,5 @@ function useDropForeignSessions(
       `Ignored ${plural(foreign.length, 'experiment')} not found in this dataset: ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}.`,
     );
     setView({ sessions: view.sessions.filter((id) => known.has(id)) }, 'replace');
-  }, [sessions.data, view.sessions, setView, addNotice]);
+  }, [sessions.data, datasetFound, view.sessions, setView, addNotice]);
 }

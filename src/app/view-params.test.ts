@@ -56,11 +56,72 @@ describe('parseView', () => {
     expect(notices.some((n) => n.includes(`first ${MAX_SESSIONS}`))).toBe(true);
   });
 
-  it('uses the first of duplicated parameters and names unknown ones', () => {
+  it('uses the first of duplicated parameters, says which, and names unknown ones', () => {
     const { view, notices } = parseView(`?dataset=${D}&dataset=${S1}&foo=1&bar=2`);
     expect(view.dataset).toBe(D);
-    expect(notices.some((n) => n.includes('"dataset" appeared 2 times'))).toBe(true);
+    expect(notices).toContain(
+      `"dataset" appeared 2 times; the first, "${D}", was used and the others ignored.`,
+    );
     expect(notices.some((n) => n.includes('"foo"') && n.includes('"bar"'))).toBe(true);
+  });
+
+  // Every single-valued parameter of the README's table, given twice with two usable values
+  // that read differently: the view holds the first, and the notice names it as the one used.
+  type View = ReturnType<typeof parseView>['view'];
+  const twice: [name: string, first: string, second: string, read: (v: View) => unknown][] = [
+    ['dataset', D, S1, (v) => v.dataset],
+    ['sessions', S2, `${S1},${S2}`, (v) => v.sessions],
+    ['groupBy', 'example_metadata', 'run_metadata', (v) => v.groupBy],
+    ['key', 'topic', 'model', (v) => v.key],
+    ['baseline', S2, S1, (v) => v.baseline],
+    ['example', S1, S2, (v) => v.example],
+    ['sort', 'example', `-latency:${S1}`, (v) => v.sort],
+    ['q', 'refund', 'other', (v) => v.filter.text],
+    ['only', 'errors', 'regressions', (v) => v.filter.only],
+    ['onlyKey', 'correctness', 'helpfulness', (v) => v.filter.onlyKey],
+    ['hide', S2, S1, (v) => v.hidden],
+    ['metrics', 'off', 'on', (v) => v.metrics],
+    ['page', '3', '2', (v) => v.page],
+    ['pageSize', '50', '500', (v) => v.pageSize],
+    ['chart', 'cost', 'errors', (v) => v.chart],
+    ['chartKey', 'helpfulness', 'correctness', (v) => v.chartKey],
+    ['group', 'gpt-4o', 'claude', (v) => v.group],
+    ['stats', 'open', 'closed', (v) => v.statsOpen],
+    ['statsKey', 'helpfulness', 'correctness', (v) => v.statsKey],
+  ];
+  it.each(twice)(
+    '%s given twice: the first value is used and named',
+    (name, first, second, read) => {
+      // The other parameters a value needs to be usable (a dataset, sessions, an only=).
+      const context = new URLSearchParams({
+        dataset: D,
+        sessions: `${S1},${S2}`,
+        only: 'regressions',
+      });
+      context.delete(name);
+      const url = (...values: string[]) =>
+        `?${context}&${values.map((v) => `${name}=${encodeURIComponent(v)}`).join('&')}`;
+      const { view, notices } = parseView(url(first, second));
+      expect(read(view)).toEqual(read(parseView(url(first)).view));
+      expect(read(view)).not.toEqual(read(parseView(url(second)).view));
+      expect(notices).toContain(
+        `"${name}" appeared 2 times; the first, "${first}", was used and the others ignored.`,
+      );
+    },
+  );
+
+  it('does not claim an unusable first value was used', () => {
+    const { view, notices } = parseView(`?dataset=${D}&chart=bogus&chart=cost`);
+    expect(view.chart).toBe('latency');
+    expect(notices).toContain(
+      'Ignored chart "bogus": use latency, cost, errors, tokens, feedback.',
+    );
+    expect(notices).toContain(
+      '"chart" appeared 2 times; none was used: only the first, "bogus", was read, and it could not be used.',
+    );
+    const empty = parseView(`?dataset=${D}&q=&q=refund`);
+    expect(empty.view.filter.text).toBe('');
+    expect(empty.notices).toContain('"q" appeared 2 times; the first was empty, so none was used.');
   });
 
   it('survives 100 KB of junk', () => {

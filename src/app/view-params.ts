@@ -111,10 +111,18 @@ export function parseView(search: string): ParsedView {
   const notices: string[] = [];
   const known = new Set<string>(Object.values(PARAMS));
 
+  // A single-valued parameter given more than once is read from its first value; which one
+  // was used (or that it could not be) is said once the whole link is read.
+  const repeated = new Map<string, string[]>();
+  const unused = new Set<string>();
   const single = (name: string): string | null => {
     const all = params.getAll(name);
-    if (all.length > 1) notices.push(`"${name}" appeared ${all.length} times; the first was used.`);
+    if (all.length > 1) repeated.set(name, all);
     return all[0] ?? null;
+  };
+  const ignore = (name: string, notice: string) => {
+    unused.add(name);
+    notices.push(notice);
   };
   const many = (name: string): string[] => {
     const all = params.getAll(name).filter((v) => v !== '');
@@ -128,23 +136,28 @@ export function parseView(search: string): ParsedView {
   const dataset = single(PARAMS.dataset)?.trim();
   if (dataset) {
     if (isGuid(dataset)) view.dataset = dataset.toLowerCase();
-    else notices.push(`Ignored dataset "${shorten(dataset)}": not a valid id.`);
+    else ignore(PARAMS.dataset, `Ignored dataset "${shorten(dataset)}": not a valid id.`);
   }
 
-  view.sessions = readSessions(single(PARAMS.sessions), view.dataset !== null, notices);
+  const sessions = single(PARAMS.sessions);
+  view.sessions = readSessions(sessions, view.dataset !== null, notices);
+  if (sessions?.trim() && view.sessions.length === 0) unused.add(PARAMS.sessions);
 
   const groupBy = single(PARAMS.groupBy);
   if (groupBy !== null) {
     if ((GROUP_BY_VALUES as readonly string[]).includes(groupBy)) view.groupBy = groupBy as GroupBy;
     else
-      notices.push(`Ignored groupBy "${shorten(groupBy)}": use run_metadata or example_metadata.`);
+      ignore(
+        PARAMS.groupBy,
+        `Ignored groupBy "${shorten(groupBy)}": use run_metadata or example_metadata.`,
+      );
   }
 
   const key = single(PARAMS.key);
   if (key !== null) {
     const trimmed = key.trim();
     if (trimmed.length > MAX_KEY_LENGTH) {
-      notices.push(`Ignored a metadata key longer than ${MAX_KEY_LENGTH} characters.`);
+      ignore(PARAMS.key, `Ignored a metadata key longer than ${MAX_KEY_LENGTH} characters.`);
     } else view.key = trimmed;
   }
 
@@ -152,20 +165,21 @@ export function parseView(search: string): ParsedView {
   if (baseline) {
     if (view.sessions.includes(baseline))
       view.baseline = baseline === view.sessions[0] ? null : baseline;
-    else notices.push('Ignored the baseline: it is not one of the compared experiments.');
+    else
+      ignore(PARAMS.baseline, 'Ignored the baseline: it is not one of the compared experiments.');
   }
 
   const example = single(PARAMS.example)?.trim();
   if (example) {
     if (isGuid(example)) view.example = example.toLowerCase();
-    else notices.push(`Ignored example "${shorten(example)}": not a valid id.`);
+    else ignore(PARAMS.example, `Ignored example "${shorten(example)}": not a valid id.`);
   }
 
   const sort = single(PARAMS.sort);
   if (sort) {
     const parsed = parseSort(sort, view.sessions);
     if (parsed) view.sort = parsed;
-    else notices.push(`Ignored sort "${shorten(sort)}".`);
+    else ignore(PARAMS.sort, `Ignored sort "${shorten(sort)}".`);
   }
 
   const q = single(PARAMS.q);
@@ -180,12 +194,15 @@ export function parseView(search: string): ParsedView {
     if ((ONLY_VALUES as readonly string[]).includes(only)) {
       view.filter.only = only as FilterSpec['only'];
     } else
-      notices.push(`Ignored only "${shorten(only)}": use regressions, improvements or errors.`);
+      ignore(
+        PARAMS.only,
+        `Ignored only "${shorten(only)}": use regressions, improvements or errors.`,
+      );
   }
   const onlyKey = single(PARAMS.onlyKey);
   if (onlyKey && view.filter.only && view.filter.only !== 'errors') {
     view.filter.onlyKey = onlyKey.slice(0, MAX_KEY_LENGTH);
-  }
+  } else unused.add(PARAMS.onlyKey);
 
   for (const raw of many(PARAMS.range)) {
     const range = parseRange(raw);
@@ -198,6 +215,7 @@ export function parseView(search: string): ParsedView {
     const ids = hide.split(',').map((s) => s.trim().toLowerCase());
     view.hidden = [...new Set(ids.filter((id) => view.sessions.includes(id)))];
     const ignored = ids.length - view.hidden.length;
+    if (view.hidden.length === 0) unused.add(PARAMS.hide);
     if (ignored > 0)
       notices.push(`Ignored ${plural(ignored, 'hidden experiment')} not being compared.`);
   }
@@ -209,27 +227,32 @@ export function parseView(search: string): ParsedView {
   if (metrics !== null) {
     if (metrics === 'off') view.metrics = false;
     else if (metrics !== 'on')
-      notices.push(`Ignored metrics "${shorten(metrics)}": use on or off.`);
+      ignore(PARAMS.metrics, `Ignored metrics "${shorten(metrics)}": use on or off.`);
   }
 
   const page = single(PARAMS.page);
   if (page !== null) {
     const n = Number(page);
     if (Number.isInteger(n) && n >= 1 && n <= 1_000_000) view.page = n;
-    else notices.push(`Ignored page "${shorten(page)}": pages are numbered from 1.`);
+    else ignore(PARAMS.page, `Ignored page "${shorten(page)}": pages are numbered from 1.`);
   }
 
   const pageSize = single(PARAMS.pageSize);
   if (pageSize !== null) {
     const n = Number(pageSize);
     if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE_SIZE) view.pageSize = n;
-    else notices.push(`Ignored pageSize "${shorten(pageSize)}": use 1 to ${MAX_PAGE_SIZE}.`);
+    else
+      ignore(
+        PARAMS.pageSize,
+        `Ignored pageSize "${shorten(pageSize)}": use 1 to ${MAX_PAGE_SIZE}.`,
+      );
   }
 
   const chart = single(PARAMS.chart);
   if (chart !== null) {
     if ((CHART_MEASURES as readonly string[]).includes(chart)) view.chart = chart as ChartMeasure;
-    else notices.push(`Ignored chart "${shorten(chart)}": use ${CHART_MEASURES.join(', ')}.`);
+    else
+      ignore(PARAMS.chart, `Ignored chart "${shorten(chart)}": use ${CHART_MEASURES.join(', ')}.`);
   }
   const chartKey = single(PARAMS.chartKey);
   if (chartKey) view.chartKey = chartKey.slice(0, MAX_KEY_LENGTH);
@@ -239,10 +262,13 @@ export function parseView(search: string): ParsedView {
   const stats = single(PARAMS.stats);
   if (stats !== null) {
     if (stats === 'open') view.statsOpen = true;
-    else if (stats !== 'closed') notices.push(`Ignored stats "${shorten(stats)}": use open.`);
+    else if (stats !== 'closed')
+      ignore(PARAMS.stats, `Ignored stats "${shorten(stats)}": use open.`);
   }
   const statsKey = single(PARAMS.statsKey);
   if (statsKey) view.statsKey = statsKey.slice(0, MAX_KEY_LENGTH);
+
+  for (const [name, all] of repeated) notices.push(describeRepeat(name, all, unused.has(name)));
 
   const unknown = [...new Set([...params.keys()].filter((name) => !known.has(name)))];
   if (unknown.length > 0) {
@@ -253,6 +279,16 @@ export function parseView(search: string): ParsedView {
   }
 
   return { view, notices };
+}
+
+/** Which of a repeated parameter's values was used: the first, or none when it could not be. */
+function describeRepeat(name: string, all: string[], unused: boolean): string {
+  const given = `"${name}" appeared ${all.length} times`;
+  const first = all[0] ?? '';
+  if (first.trim() === '') return `${given}; the first was empty, so none was used.`;
+  return unused
+    ? `${given}; none was used: only the first, "${shorten(first)}", was read, and it could not be used.`
+    : `${given}; the first, "${shorten(first)}", was used and the others ignored.`;
 }
 
 function readSessions(raw: string | null, hasDataset: boolean, notices: string[]): string[] {

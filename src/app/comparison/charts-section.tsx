@@ -8,12 +8,12 @@ import { type SetView, useComparison } from './comparison-context';
 const ChartsPanel = memo(Charts);
 
 /**
- * The per-group charts; a bar click narrows the matrix to that group (and experiment).
+ * The per-group charts; a bar click narrows the matrix to that group.
  * Loaded lazily with the charts (comparison.tsx).
  */
 export function ChartsSection() {
-  const { view, setView, result, baseline, sessionNames } = useComparison();
-  const handlers = useChartHandlers(view, setView, result, baseline);
+  const { view, setView, result, sessionNames } = useComparison();
+  const handlers = useChartHandlers(view, setView, result);
   return (
     <ChartsPanel
       groups={result.groups}
@@ -35,15 +35,10 @@ export function ChartsSection() {
  * Stable callbacks for the (memoised) charts panel: they read the view as it is when they
  * are called, so a new baseline or hidden list does not re-render every chart.
  */
-function useChartHandlers(
-  view: ViewState,
-  setView: SetView,
-  result: GroupedRuns | undefined,
-  baseline: string,
-) {
-  const latest = useRef({ view, result, baseline });
+function useChartHandlers(view: ViewState, setView: SetView, result: GroupedRuns | undefined) {
+  const latest = useRef({ view, result });
   useLayoutEffect(() => {
-    latest.current = { view, result, baseline };
+    latest.current = { view, result };
   });
   return useMemo(
     () => ({
@@ -53,16 +48,11 @@ function useChartHandlers(
         const { hidden } = latest.current.view;
         setView({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] });
       },
-      onBarClick: (groupIndex: number, sessionId: string | null) => {
-        const { view: now, result: shown, baseline: base } = latest.current;
-        const group = shown?.groups[groupIndex];
-        if (!group) return;
-        setView({
-          group: String(group.key),
-          hidden: sessionId
-            ? now.sessions.filter((id) => id !== sessionId && id !== base)
-            : now.hidden,
-        });
+      // A bar narrows the matrix to its group and nothing else (no experiment is hidden), in
+      // one history entry, so that Back or "Show all groups" gives the view before the click.
+      onBarClick: (groupIndex: number) => {
+        const group = latest.current.result?.groups[groupIndex];
+        if (group) setView({ group: String(group.key) });
       },
     }),
     [setView],

@@ -24,7 +24,12 @@ const StatsSection = lazy(() =>
 export function Comparison({ view, setView }: { view: ComparisonView; setView: SetView }) {
   const { data, state } = useComparisonState(view, setView);
   return (
-    <section className="comparison" aria-label="Comparison" aria-busy={data.page.isFetching}>
+    <section
+      id="comparison"
+      className="comparison"
+      aria-label="Comparison"
+      aria-busy={data.page.isFetching}
+    >
       <h2 className="section-title">By {view.key}</h2>
       <ComparisonStatus data={data} />
       {state ? (

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type Dataset, datasetListQuery, datasetQuery } from '../../api/datasets';
 import { explainError } from '../../api/explain-error';
 import { ErrorMessage } from '../../components/error-message';
-import { formatCount } from '../../lib/format';
+import { plural } from '../../lib/plural';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 
 type Item = { type: 'dataset'; dataset: Dataset } | { type: 'more' };
@@ -112,8 +112,8 @@ export function DatasetPicker({
                     <>
                       <span className="combobox__item-name">{item.dataset.name}</span>
                       <span className="combobox__item-meta">
-                        {formatCount(item.dataset.exampleCount)} examples ·{' '}
-                        {formatCount(item.dataset.sessionCount)} experiments
+                        {plural(item.dataset.exampleCount, 'example')} ·{' '}
+                        {plural(item.dataset.sessionCount, 'experiment')}
                       </span>
                     </>
                   ) : (
@@ -140,8 +140,8 @@ export function DatasetPicker({
       ) : null}
       {selected.data ? (
         <p className="picker__hint">
-          {formatCount(selected.data.exampleCount)} examples ·{' '}
-          {formatCount(selected.data.sessionCount)} experiments
+          {plural(selected.data.exampleCount, 'example')} ·{' '}
+          {plural(selected.data.sessionCount, 'experiment')}
           {selected.data.description ? ` · ${selected.data.description}` : ''}
         </p>
       ) : null}

@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { explainError } from '../../api/explain-error';
 import { datasetSessionsQuery, type Session } from '../../api/sessions';
 import { ErrorMessage } from '../../components/error-message';
-import { formatCount } from '../../lib/format';
+import { plural } from '../../lib/plural';
 import { formatTimestamp } from '../../lib/timestamps';
 import { filterSessions, headlineFeedback, moveInOrder } from './experiment-options';
 
@@ -144,7 +144,7 @@ function ExperimentOption({
         {session.name}
       </label>
       <span id={detailId} className="experiment-option__meta">
-        {formatTimestamp(session.startTime)} · {formatCount(session.runCount)} runs
+        {formatTimestamp(session.startTime)} · {plural(session.runCount, 'run')}
         {headline ? ` · ${headline}` : ''}
       </span>
     </li>

@@ -1,7 +1,7 @@
 import './pickers.css';
 import { useQueries } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
-import { useEffect, useMemo, useState } from 'react';
+import { type FocusEvent, useId, useMemo, useRef, useState } from 'react';
 import type { GroupBy } from '../../api/grouped-runs/request';
 import { mergeMetadata, sessionMetadataQuery } from '../../api/session-metadata';
 
@@ -12,7 +12,8 @@ interface Suggestion {
 
 /**
  * Metadata key combobox: suggestions from the sessions' metadata endpoint (run metadata),
- * free text always allowed (Enter or leaving the field commits it).
+ * free text always allowed (Enter or leaving the field commits it). A chosen key stays until
+ * the Clear button removes it: emptying the text and leaving, or Escape, brings it back.
  */
 export function MetadataKeyPicker({
   groupBy,
@@ -36,6 +37,8 @@ export function MetadataKeyPicker({
     combine: (results) => ({
       loaded: results.flatMap((q) => (q.data ? [q.data] : [])),
       failed: results.some((q) => q.isError),
+      // Every experiment's keys are in (and there were experiments to ask).
+      settled: results.length > 0 && results.every((q) => q.isSuccess),
     }),
   });
   const failed = metadata.failed;
@@ -56,6 +59,13 @@ export function MetadataKeyPicker({
     [suggestions, query, value],
   );
 
+  // The chosen key, as downshift's (controlled) selected item: it keeps the input showing the
+  // key after a pick, and follows the URL (back/forward, a link). Compared by key, not object.
+  const selectedItem = useMemo<Suggestion | null>(
+    () => (value ? (suggestions.find((s) => s.key === value) ?? { key: value, values: [] }) : null),
+    [suggestions, value],
+  );
+
   const commit = (next: string) => {
     const trimmed = next.trim();
     if (trimmed !== value) onChange(trimmed);
@@ -63,28 +73,58 @@ export function MetadataKeyPicker({
 
   const combobox = useCombobox<Suggestion>({
     items,
-    selectedItem: null,
+    selectedItem,
+    itemToKey: (item) => item?.key ?? null,
     initialInputValue: value,
     itemToString: (item) => item?.key ?? '',
     onInputValueChange: ({ inputValue: next }) => setTyped(next ?? ''),
     onIsOpenChange: ({ isOpen }) => {
       if (isOpen) setWanted(true);
     },
-    onSelectedItemChange: ({ selectedItem }) => {
-      if (selectedItem) commit(selectedItem.key);
+    onSelectedItemChange: ({ selectedItem: picked }) => {
+      if (picked) commit(picked.key);
     },
     stateReducer: (state, { type, changes }) => {
-      // Leaving the field keeps what was typed (it is committed as free text).
-      if (type === useCombobox.stateChangeTypes.InputBlur) {
-        return { ...changes, inputValue: state.inputValue };
+      switch (type) {
+        // Leaving the field keeps what was typed (committed as free text by onBlur), unless
+        // downshift picked the highlighted key; an emptied field gets the chosen key back.
+        case useCombobox.stateChangeTypes.InputBlur:
+          return changes.selectedItem !== state.selectedItem
+            ? changes
+            : { ...changes, inputValue: state.inputValue.trim() === '' ? value : state.inputValue };
+        // Escape takes back what was typed; it never clears the key (the Clear button does).
+        case useCombobox.stateChangeTypes.InputKeyDownEscape:
+          return state.isOpen
+            ? changes
+            : { ...changes, selectedItem: state.selectedItem, inputValue: value };
+        default:
+          return changes;
       }
-      return changes;
     },
   });
 
-  // The URL may change the key (back/forward, a link): show it.
-  const { setInputValue } = combobox;
-  useEffect(() => setInputValue(value), [value, setInputValue]);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const hintId = useId();
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  /** Free text is committed on Enter or blur; an empty field is not a clear. */
+  const commitTyped = () => {
+    const text = combobox.inputValue.trim();
+    if (text === '') combobox.setInputValue(value);
+    else commit(text);
+  };
+  // Leaving the picker (not moving to its own buttons) commits typed text; a highlighted key
+  // that downshift picks on blur is committed by onSelectedItemChange instead.
+  const onLeave = (event: FocusEvent) => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && boxRef.current?.contains(to)) return;
+    if (combobox.isOpen && combobox.highlightedIndex >= 0) return;
+    commitTyped();
+  };
+  const clear = () => {
+    combobox.setInputValue('');
+    onChange('');
+    inputRef.current?.focus();
+  };
 
   return (
     <div className="picker picker--key">
@@ -92,26 +132,40 @@ export function MetadataKeyPicker({
       <label className="picker__label" {...combobox.getLabelProps()}>
         Metadata key
       </label>
-      <div className="combobox">
+      <div className="combobox" ref={boxRef}>
         <input
           className="combobox__input"
           placeholder={groupBy === 'run_metadata' ? 'e.g. model' : 'e.g. topic'}
           {...combobox.getInputProps({
+            ref: inputRef,
+            'aria-describedby': hintId,
+            onBlur: onLeave,
             onKeyDown: (event) => {
               if (event.key === 'Enter' && combobox.highlightedIndex < 0) {
-                commit(combobox.inputValue);
+                commitTyped();
                 combobox.closeMenu();
               }
             },
-            onBlur: () => commit(combobox.inputValue),
             onFocus: () => setWanted(true),
           })}
         />
+        {value !== '' || combobox.inputValue !== '' ? (
+          <button
+            type="button"
+            className="combobox__clear"
+            aria-label="Clear metadata key"
+            title="Clear metadata key"
+            onClick={clear}
+            onBlur={onLeave}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className="combobox__toggle"
           aria-label="Show metadata keys"
-          {...combobox.getToggleButtonProps()}
+          {...combobox.getToggleButtonProps({ onBlur: onLeave })}
         >
           <span aria-hidden="true">▾</span>
         </button>
@@ -133,14 +187,16 @@ export function MetadataKeyPicker({
             : null}
         </ul>
       </div>
-      <p className="picker__hint">
+      <p className="picker__hint" id={hintId}>
         {groupBy === 'example_metadata'
           ? 'Type a key of the examples’ metadata, then press Enter.'
           : failed
             ? 'Suggestions could not be loaded; type a key and press Enter.'
             : sessionIds.length === 0
               ? 'Choose experiments to see their metadata keys.'
-              : 'Pick a key, or type one and press Enter.'}
+              : metadata.settled && suggestions.length === 0
+                ? 'These experiments’ runs have no metadata keys yet; type one and press Enter.'
+                : 'Pick a key, or type one and press Enter.'}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../lib/statistics/prng';
 import {
   bootstrapMeanInterval,
   computeAllStats,
@@ -10,7 +11,6 @@ import {
   pairCount,
   type StatsInput,
 } from './paired-stats';
-import { mulberry32 } from './prng';
 import { assertAllFinite, makeInput, normals } from './test-fixtures';
 import { verdict } from './verdict';
 

@@ -3,7 +3,7 @@
  * difference with a bootstrap interval, an exact p-value, wins/losses/ties and flips.
  * Pure and deterministic (seeded), so it runs the same on the main thread and in a worker.
  */
-import { exactTwoSidedHalf } from './binomial';
+import { exactTwoSidedHalf } from '../../lib/statistics/binomial';
 
 export type InputKind = 'numeric' | 'binary' | 'categorical' | 'metric';
 export type Direction = 'higher' | 'lower';

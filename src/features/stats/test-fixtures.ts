@@ -1,6 +1,7 @@
 /** Builders for statistics tests. */
+
+import { mulberry32 } from '../../lib/statistics/prng';
 import type { Direction, InputKind, StatsInput } from './paired-stats';
-import { mulberry32 } from './prng';
 
 export function makeInput(
   baseline: (number | null)[],

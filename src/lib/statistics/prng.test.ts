@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from './prng';
+import { mulberry32, mulberry32Uint32 } from './prng';
 
 describe('mulberry32', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -33,5 +33,16 @@ describe('mulberry32', () => {
     expect(outside).toBe(0);
     expect(sum / 100_000).toBeCloseTo(0.5, 2);
     for (const count of bins) expect(Math.abs(count - 10_000)).toBeLessThan(500);
+  });
+});
+
+describe('mulberry32Uint32', () => {
+  it('gives the integers behind the floats (one generator for statistics and demo data)', () => {
+    const ints = mulberry32Uint32(1);
+    // 0.6270739405881613 · 2^32, the reference float above as its 32-bit integer.
+    expect(ints()).toBe(Math.round(0.6270739405881613 * 4294967296));
+    const floats = mulberry32(99);
+    const same = mulberry32Uint32(99);
+    for (let i = 0; i < 1000; i++) expect(floats()).toBe(same() / 4294967296);
   });
 });

@@ -15,6 +15,7 @@ import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../lib
 import { sessionColor } from '../lib/session-colors';
 import { useGroupedData } from './use-grouped-data';
 import { useViewInsights } from './use-view-insights';
+import { statsSettings, statsViewPatch } from './view-adapters';
 import { effectiveBaseline, type ViewState } from './view-params';
 
 // Memoised: recharts is costly to render, and most view changes do not touch the charts.
@@ -23,7 +24,7 @@ const ChartsPanel = lazy(() =>
 );
 
 const StatsPanel = lazy(() =>
-  import('../features/stats/stats-panel').then((m) => ({ default: m.StatsPanel })),
+  import('../features/stats/panel/stats-panel').then((m) => ({ default: m.StatsPanel })),
 );
 
 const DetailPanel = lazy(() =>
@@ -91,6 +92,10 @@ export function Comparison({
     keys,
     totalExamples: data.total,
     statsKey: view.statsKey,
+    cluster: view.cluster,
+    adjust: view.adjust,
+    slicesOpen: view.statsOpen && view.statsSlices,
+    sliceBy: view.sliceBy,
     reading: data.reading !== null,
   });
 
@@ -218,13 +223,16 @@ export function Comparison({
             <StatsPanel
               inputs={insights.inputs}
               stats={insights.stats}
+              adjustment={insights.adjustment}
+              slices={insights.slices}
+              sliceKey={insights.sliceKey}
+              metadataKeys={insights.metadataKeys}
+              sessionOrder={view.sessions}
               loadedExamples={model.matrix.rows.length}
               totalExamples={data.total}
               onLoadAll={data.allLoaded ? undefined : data.startLoadAll}
-              open={view.statsOpen}
-              onToggle={(statsOpen) => setView({ statsOpen }, 'replace')}
-              selectedKey={view.statsKey}
-              onSelectKey={(statsKey) => setView({ statsKey }, 'replace')}
+              settings={statsSettings(view)}
+              onSettings={(patch) => setView(statsViewPatch(patch), 'replace')}
             />
           </Suspense>
           {view.group !== null ? (

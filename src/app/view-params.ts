@@ -1,6 +1,7 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs';
 import { EMPTY_FILTER } from '../features/matrix/sort-filter';
 import type { FilterSpec, SortSpec } from '../features/matrix/types';
+import { ADJUST_METHODS, type AdjustMethod } from '../lib/statistics/adjust';
 
 /**
  * The URL contract: one place that names every parameter, its default and how a bad value
@@ -33,6 +34,9 @@ export const PARAMS = {
   group: 'group',
   stats: 'stats',
   statsKey: 'statsKey',
+  cluster: 'cluster',
+  adjust: 'adjust',
+  sliceBy: 'sliceBy',
 } as const;
 
 export const CHART_VALUES = ['latency', 'cost', 'errors', 'tokens', 'feedback'] as const;
@@ -82,6 +86,14 @@ export interface ViewState {
   statsOpen: boolean;
   /** The key the statistics panel shows; null means the first. */
   statsKey: string | null;
+  /** The statistics panel shows slices by an example-metadata value (`stats=slices`). */
+  statsSlices: boolean;
+  /** Example-metadata key whose values cluster the examples; null = no clustering. */
+  cluster: string | null;
+  /** How p-values are adjusted across every test in the view. */
+  adjust: AdjustMethod;
+  /** Example-metadata key the slices split by; null means the first that fits. */
+  sliceBy: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -104,6 +116,10 @@ export const DEFAULT_VIEW: ViewState = {
   group: null,
   statsOpen: false,
   statsKey: null,
+  statsSlices: false,
+  cluster: null,
+  adjust: 'holm',
+  sliceBy: null,
 };
 
 export interface ParsedView {
@@ -256,11 +272,24 @@ export function parseView(search: string): ParsedView {
 
   const stats = single(PARAMS.stats);
   if (stats !== null) {
-    if (stats === 'open') view.statsOpen = true;
-    else if (stats !== 'closed') notices.push(`Ignored stats "${shorten(stats)}": use open.`);
+    if (stats === 'open' || stats === 'slices') {
+      view.statsOpen = true;
+      view.statsSlices = stats === 'slices';
+    } else if (stats !== 'closed')
+      notices.push(`Ignored stats "${shorten(stats)}": use open or slices.`);
   }
   const statsKey = single(PARAMS.statsKey);
   if (statsKey) view.statsKey = statsKey.slice(0, MAX_KEY_LENGTH);
+  const cluster = single(PARAMS.cluster);
+  if (cluster) view.cluster = cluster.slice(0, MAX_KEY_LENGTH);
+  const adjust = single(PARAMS.adjust);
+  if (adjust !== null) {
+    if ((ADJUST_METHODS as readonly string[]).includes(adjust))
+      view.adjust = adjust as AdjustMethod;
+    else notices.push(`Ignored adjust "${shorten(adjust)}": use holm, bh or none.`);
+  }
+  const sliceBy = single(PARAMS.sliceBy);
+  if (sliceBy) view.sliceBy = sliceBy.slice(0, MAX_KEY_LENGTH);
 
   const unknown = [...new Set([...params.keys()].filter((name) => !known.has(name)))];
   if (unknown.length > 0) {
@@ -382,8 +411,11 @@ export function serializeView(view: ViewState): string {
   if (view.chart !== DEFAULT_VIEW.chart) add(PARAMS.chart, view.chart);
   if (view.chartKey) add(PARAMS.chartKey, view.chartKey);
   if (view.group !== null) add(PARAMS.group, view.group);
-  if (view.statsOpen) add(PARAMS.stats, 'open');
+  if (view.statsOpen) add(PARAMS.stats, view.statsSlices ? 'slices' : 'open');
   if (view.statsKey) add(PARAMS.statsKey, view.statsKey);
+  if (view.cluster) add(PARAMS.cluster, view.cluster);
+  if (view.adjust !== DEFAULT_VIEW.adjust) add(PARAMS.adjust, view.adjust);
+  if (view.sliceBy) add(PARAMS.sliceBy, view.sliceBy);
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

@@ -1,6 +1,6 @@
-import { formatCount } from '../../lib/format';
-import { describeKey, formatShare, formatShift } from './format-stats';
-import type { CategoricalResult, KeyStats } from './paired-stats';
+import { formatCount } from '../../../lib/format';
+import { describeKey, formatShare, formatShift } from '../model/format-stats';
+import type { CategoricalResult, KeyStats } from '../model/types';
 
 function SessionCell({ result, index }: { result: CategoricalResult; index: number }) {
   const row = result.rows[index];

@@ -1,7 +1,8 @@
 /** Builders for statistics tests. */
 
-import { mulberry32 } from '../../lib/statistics/prng';
-import type { Direction, InputKind, StatsInput } from './paired-stats';
+import { mulberry32 } from '../../../lib/statistics/prng';
+import { exampleLabels } from './labels';
+import type { Direction, ExampleLabels, InputKind, StatsInput } from './types';
 
 export function makeInput(
   baseline: (number | null)[],
@@ -47,4 +48,12 @@ export function assertAllFinite(value: unknown, path = 'result'): void {
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) assertAllFinite(v, `${path}.${k}`);
   }
+}
+
+/** Example labels from one value per example (null: no value), as metadata would give. */
+export function labelsOf(key: string, values: (string | number | null)[]): ExampleLabels {
+  return exampleLabels(
+    values.map((v) => (v === null ? {} : { [key]: v })),
+    key,
+  );
 }

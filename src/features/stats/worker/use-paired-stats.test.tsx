@@ -1,9 +1,9 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StatsInput } from './paired-stats';
+import { labelsOf, makeInput } from '../model/test-fixtures';
+import type { StatsInput } from '../model/types';
 import { handleStatsRequest, type StatsRequest, type StatsResponse } from './stats-protocol';
-import { makeInput } from './test-fixtures';
-import { usePairedStats } from './use-paired-stats';
+import { usePairedStats, useSliceStats } from './use-paired-stats';
 
 afterEach(cleanup);
 afterEach(() => {
@@ -118,6 +118,21 @@ describe('usePairedStats', () => {
     expect(result.current).toMatchObject({ status: 'error', error: 'boom' });
   });
 
+  it('sends the cluster labels with the job, and a new clustering is a new job', () => {
+    useFakeWorker();
+    const clusters = labelsOf('doc', ['a', 'a', 'b']);
+    const { rerender } = renderHook(
+      ({ c }: { c: typeof clusters | null }) =>
+        usePairedStats(small, { workerThreshold: 0, clusters: c }),
+      { initialProps: { c: clusters as typeof clusters | null } },
+    );
+    const worker = FakeWorker.instances.at(-1);
+    expect(worker?.requests[0]?.job.options?.clusters).toBe(clusters);
+    rerender({ c: null });
+    const last = FakeWorker.instances.at(-1);
+    expect(last?.requests.at(-1)?.job.options?.clusters).toBeNull();
+  });
+
   it('falls back to computing here if the worker cannot start', () => {
     vi.stubGlobal(
       'Worker',
@@ -129,5 +144,19 @@ describe('usePairedStats', () => {
     );
     const { result } = renderHook(() => usePairedStats(small, { workerThreshold: 0 }));
     expect(result.current.status).toBe('done');
+  });
+});
+
+describe('useSliceStats', () => {
+  it('is idle until a slice key is given, then slices every key', () => {
+    const { result, rerender } = renderHook(
+      ({ on }: { on: boolean }) =>
+        useSliceStats(small, on ? labelsOf('level', ['x', 'y', 'y']) : null),
+      { initialProps: { on: false } },
+    );
+    expect(result.current.status).toBe('idle');
+    rerender({ on: true });
+    expect(result.current.status).toBe('done');
+    expect(result.current.results?.[0]?.groups.map((g) => g.name)).toEqual(['x', 'y']);
   });
 });

@@ -1,5 +1,5 @@
 /** Symbol and class per verdict: the symbol and words carry meaning, colour only reinforces. */
-import type { VerdictLabel } from './verdict';
+import type { VerdictLabel } from '../model/verdict';
 
 export const VERDICT_SYMBOL: Record<VerdictLabel, string> = {
   better: '▲',

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../lib/statistics/prng';
-import {
-  bootstrapMeanInterval,
-  computeAllStats,
-  computeKeyStats,
-  DEFAULT_SEED,
-  detectKind,
-  type PairedResult,
-  pairCount,
-  type StatsInput,
-} from './paired-stats';
+import { bootstrapMeanInterval } from '../../../lib/statistics/intervals';
+import { computeAllStats, computeKeyStats, detectKind, pairCount } from './paired-stats';
 import { assertAllFinite, makeInput, normals } from './test-fixtures';
+import type { PairedResult, StatsInput } from './types';
 import { verdict } from './verdict';
 
 function first(input: Parameters<typeof computeKeyStats>[0]): PairedResult {
@@ -33,13 +25,15 @@ describe('detectKind', () => {
 });
 
 describe('paired comparison, hand-made cases', () => {
-  it('sign test: n = 10 with 9 wins gives p = 0.021484375', () => {
+  it('permutation test: 9 of 10 equal-sized wins gives the sign-test p = 22/1024', () => {
     const base = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.5];
     const cand = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 0.4];
     const r = first(makeInput(base, [cand]));
     expect(r.kind).toBe('numeric');
-    expect(r.test).toBe('sign');
+    expect(r.test).toBe('permutation');
+    expect(r.exact).toBe(true);
     expect([r.n, r.wins, r.losses, r.ties]).toEqual([10, 9, 1, 0]);
+    // Every |difference| is 0.1: flipping signs is the sign test, 2·(1 + 10)/2^10.
     expect(r.pValue).toBeCloseTo(0.021484375, 15);
     // (9 · 0.1 − 0.1) / 10 = 0.08
     expect(r.meanDiff).toBeCloseTo(0.08, 12);
@@ -48,7 +42,7 @@ describe('paired comparison, hand-made cases', () => {
     expect(r.flips).toBeNull();
   });
 
-  it('ties are dropped from the sign test: 6 wins, 0 losses, 4 ties gives 2 / 2^6', () => {
+  it('ties drop out of the permutation test: 6 equal wins, 4 ties gives 2 / 2^6', () => {
     const base = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     const cand = [2, 3, 4, 5, 6, 7, 7, 8, 9, 10];
     const r = first(makeInput(base, [cand]));
@@ -107,24 +101,24 @@ describe('bootstrap interval', () => {
     expect([a.ciLow, a.ciHigh]).toEqual([b.ciLow, b.ciHigh]);
   });
 
-  it('uses the mulberry32 sequence of prng.ts (the inlined generator must not drift)', () => {
-    const random = mulberry32(DEFAULT_SEED);
-    const n = diffs.length;
-    const means = new Float64Array(2000);
-    for (let b = 0; b < 2000; b++) {
-      let sum = 0;
-      for (let j = 0; j < n; j++) sum += diffs[Math.floor(random() * n)] ?? 0;
-      means[b] = sum / n;
-    }
-    means.sort();
-    // Order statistics 50 and 1949 of 2000 (0-based): round(0.025 · 1999) and its mirror.
-    expect(bootstrapMeanInterval(diffs)).toEqual({ low: means[50], high: means[1949] });
+  it('picks the interval by the number of units: t below 30, bootstrap to 2,000, t beyond', () => {
+    const small = first(makeInput([1, 2, 3], [[2, 3, 5]]));
+    expect(small.interval).toEqual({ method: 't', resamples: null, df: 2 });
+    const mid = first(makeInput(normals(30, 1), [normals(30, 2)]));
+    expect(mid.interval).toEqual({ method: 'bootstrap', resamples: 2000, df: null });
+    const large = first(makeInput(normals(2001, 3), [normals(2001, 4)]));
+    expect(large.interval).toEqual({ method: 't', resamples: null, df: 2000 });
   });
 
-  it('never resamples fewer than 2,000 times', () => {
+  it('the t interval of 3 pairs is mean ± t(0.975, 2)·s/√3', () => {
+    // Differences 1, 1, 2: mean 4/3, s = √(1/3), t(0.975, 2) = 4.302652729749462 (mpmath).
     const r = first(makeInput([1, 2, 3], [[2, 3, 5]]));
-    expect(r.resamples).toBe(2000);
-    expect(bootstrapMeanInterval(diffs, { resamples: 10 })).toEqual(bootstrapMeanInterval(diffs));
+    const half = (4.302652729749462 * Math.sqrt(1 / 3)) / Math.sqrt(3);
+    expect(r.ciLow).toBeCloseTo(4 / 3 - half, 12);
+    expect(r.ciHigh).toBeCloseTo(4 / 3 + half, 12);
+    expect(r.se).toBeCloseTo(Math.sqrt(1 / 3) / Math.sqrt(3), 12);
+    // The smallest detectable difference: (z₀.₉₇₅ + z₀.₈)·SE, scipy 1.10.1 quantiles.
+    expect(r.mde).toBeCloseTo((1.959963984540054 + 0.8416212335729143) * (r.se ?? 0), 12);
   });
 
   it('contains a known shift of +0.2 and excludes 0 (n = 500)', () => {
@@ -150,7 +144,7 @@ describe('bootstrap interval', () => {
     expect(verdict(r).label).toBe('no clear difference');
   });
 
-  it('takes well under a second for 10,000 pairs (a guard against accidental blow-ups)', () => {
+  it('takes well under two seconds for 10,000 pairs (a guard against accidental blow-ups)', () => {
     const base = normals(10_000, 5);
     const cand = normals(10_000, 6);
     const start = performance.now();
@@ -268,10 +262,10 @@ describe('bad input gives "not enough data", never NaN', () => {
     });
   }
 
-  it('mixed 0/1 and 0.5 scores are numeric (sign test), not binary', () => {
+  it('mixed 0/1 and 0.5 scores are numeric (permutation test), not binary', () => {
     const stats = computeKeyStats(makeInput([0, 1, 0.5, 1], [[1, 1, 1, 0]], { kind: 'binary' }));
     expect(stats.kind).toBe('numeric');
-    expect(stats.comparisons[0]?.test).toBe('sign');
+    expect(stats.comparisons[0]?.test).toBe('permutation');
     expect(stats.comparisons[0]?.flips).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 /** Text for statistics: binary keys read as pass rates and percentage points. */
-import type { KeyStats } from './paired-stats';
+import { formatCount } from '../../../lib/format';
+import type { IntervalInfo, KeyStats, PairedResult } from './types';
 
 type Kind = KeyStats['kind'];
 
@@ -62,14 +63,57 @@ export function formatShare(share: number | null): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
+/** A size without a sign: "0.08", "3.0 pp". */
+export function formatMagnitude(value: number | null, kind: Kind): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return kind === 'binary'
+    ? `${Math.abs(value * 100).toFixed(1)} pp`
+    : formatNumber(Math.abs(value));
+}
+
 const KIND_TEXT: Record<KeyStats['kind'], string> = {
-  binary: 'pass/fail (0/1), exact McNemar test',
-  numeric: 'score, exact sign test',
-  metric: 'metric, exact sign test',
+  binary: 'pass/fail (0/1): exact McNemar test',
+  numeric: 'score: paired permutation test of the mean',
+  metric: 'metric: paired permutation test of the mean',
   categorical: 'categories',
 };
 
 export function describeKey(stats: KeyStats): string {
   const direction = stats.direction === 'higher' ? 'higher is better' : 'lower is better';
   return `${stats.key}: ${KIND_TEXT[stats.kind]}, ${direction}`;
+}
+
+/** The test that ran, in words: "exact McNemar test", "permutation test (10,000 sign flips)". */
+export function testText(result: Pick<PairedResult, 'test' | 'exact' | 'permutations'>): string {
+  const draws =
+    result.exact === false && result.permutations !== null
+      ? ` (${formatCount(result.permutations)} random sign flips)`
+      : '';
+  switch (result.test) {
+    case 'mcnemar':
+      return 'exact McNemar test';
+    case 'permutation':
+      return result.exact ? 'exact permutation test' : `permutation test${draws}`;
+    case 'cluster-permutation':
+      return result.exact
+        ? 'exact cluster permutation test'
+        : `cluster permutation test${draws.replace('sign flips', 'cluster sign flips')}`;
+    default:
+      return 'test';
+  }
+}
+
+/** How the interval was made: "bootstrap, 2,000 resamples", "t interval, 79 df". */
+export function intervalText(info: IntervalInfo | null): string {
+  if (!info) return 'no interval';
+  switch (info.method) {
+    case 'bootstrap':
+      return `bootstrap, ${formatCount(info.resamples)} resamples`;
+    case 'cluster-bootstrap':
+      return `cluster bootstrap, ${formatCount(info.resamples)} resamples`;
+    case 't':
+      return `t interval, ${formatCount(info.df)} df`;
+    case 'cluster-t':
+      return `clustered t interval, ${formatCount(info.df)} df`;
+  }
 }

@@ -8,7 +8,7 @@ import {
   formatPValue,
   formatShift,
 } from './format-stats';
-import type { PairedResult } from './paired-stats';
+import type { PairedResult } from './types';
 import { verdict } from './verdict';
 
 function result(overrides: Partial<PairedResult>): PairedResult {
@@ -24,17 +24,26 @@ function result(overrides: Partial<PairedResult>): PairedResult {
     baselineMean: 0.5,
     sessionMean: 0.6,
     meanDiff: 0.1,
+    sdDiff: 0.16,
+    se: 0.025,
     ciLow: 0.05,
     ciHigh: 0.15,
+    interval: { method: 'bootstrap', resamples: 2000, df: null },
     pValue: 0.002,
-    test: 'sign',
+    adjustedP: overrides.pValue ?? 0.002,
+    test: 'permutation',
+    exact: false,
+    permutations: 10_000,
+    mde: 0.07,
     wins: 25,
     losses: 8,
     ties: 7,
+    singleValue: null,
     flips: null,
     baselineOnly: 0,
     sessionOnly: 0,
-    resamples: 2000,
+    clustering: null,
+    repetitions: null,
     ...overrides,
   };
 }
@@ -94,17 +103,41 @@ describe('verdict', () => {
     expect(w.reason).toMatch(/^Thin evidence: only 7 paired examples, and the 95% interval/);
   });
 
-  it('needs the exact test to agree', () => {
+  it('needs the test to agree', () => {
     // 5 of 5 wins: p = 2 / 32 = 0.0625, the interval alone is not enough.
     const v = verdict(result({ n: 5, wins: 5, losses: 0, ties: 0, pValue: 0.0625 }));
     expect(v.label).toBe('no clear difference');
-    expect(v.reason).toContain('exact test does not confirm it: p = 0.063');
+    expect(v.reason).toContain(
+      'permutation test (10,000 random sign flips) does not confirm it: p = 0.063',
+    );
   });
 
-  it('reports mixed signals when the mean and the per-example counts disagree', () => {
-    const v = verdict(result({ wins: 5, losses: 30, pValue: 0.00001 }));
+  it('bases the verdict on the adjusted p and shows raw and adjusted side by side', () => {
+    const r = result({ pValue: 0.004, adjustedP: 0.08 });
+    const v = verdict(r, { method: 'holm', tests: 20 });
     expect(v.label).toBe('no clear difference');
-    expect(v.reason).toMatch(/Mixed signals: the mean improved .* but more examples got worse/);
+    expect(v.reason).toContain('p = 0.004, adjusted = 0.08 (Holm over 20 tests)');
+    expect(v.reason).toContain(', after adjusting, does not confirm it');
+    const ok = verdict(result({ pValue: 0.0004, adjustedP: 0.008 }), { method: 'bh', tests: 20 });
+    expect(ok.label).toBe('better');
+    expect(ok.reason).toContain('p < 0.001, adjusted = 0.008 (Benjamini–Hochberg over 20 tests)');
+  });
+
+  it('a "no clear difference" says what difference the eval could have seen', () => {
+    const r = result({ ciLow: -0.02, ciHigh: 0.12, n: 40, se: 0.03, mde: 0.084 });
+    const v = verdict(r);
+    expect(v.reason).toContain(
+      'With 40 paired examples and this spread, a true difference of 0.084 would go unseen 20% of the time (80% power, α 0.05); smaller ones more often.',
+    );
+    // Caring about 0.2 = 6.67 SE: power Φ(6.67 − 1.96) ≈ 1. Caring about 0.05 = 1.67 SE:
+    // power Φ(1.667 − 1.96) + Φ(−1.667 − 1.96) = 0.3849 (scipy 1.10.1: norm.cdf(-0.29330)
+    // + norm.cdf(-3.62663)); 80 % needs 40·(2.8016·0.03/0.05)² = 113.03, so 114 examples.
+    expect(verdict(r, { careAbout: 0.2 }).reason).toContain(
+      'It could have seen a difference of 0.2 (power 100%)',
+    );
+    expect(verdict(r, { careAbout: 0.05 }).reason).toContain(
+      'It could not reliably see a difference of 0.05 (power 38%); about 114 examples would be needed for 80%.',
+    );
   });
 
   it('singular words read naturally', () => {

@@ -1,0 +1,66 @@
+/** Messages between the statistics hooks and stats.worker.ts, plus the handler the worker runs. */
+import { comparisonCount, computeKeyStats } from '../model/paired-stats';
+import { computeSlices, type SliceStats } from '../model/slices';
+import type { ExampleLabels, KeyStats, StatsInput, StatsOptions } from '../model/types';
+
+/** Every comparison against the baseline, or the slices of every key by one metadata key. */
+export type StatsJob =
+  | { type: 'compare'; inputs: StatsInput[]; options?: StatsOptions }
+  | { type: 'slices'; inputs: StatsInput[]; options?: StatsOptions; slices: ExampleLabels };
+
+export type JobResult =
+  | { type: 'compare'; results: KeyStats[] }
+  | { type: 'slices'; slices: SliceStats[] };
+
+export interface StatsRequest {
+  id: number;
+  job: StatsJob;
+}
+
+export type StatsResponse =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; result: JobResult }
+  | { id: number; type: 'error'; message: string };
+
+/** Runs a job, calling `progress(done, total)` after each comparison (or slice key). */
+export function runJob(job: StatsJob, progress?: (done: number, total: number) => void): JobResult {
+  const options = job.options ?? {};
+  if (job.type === 'slices') {
+    const slices: SliceStats[] = [];
+    job.inputs.forEach((input, i) => {
+      const s = computeSlices(input, job.slices, options);
+      if (s) slices.push(s);
+      progress?.(i + 1, job.inputs.length);
+    });
+    return { type: 'slices', slices };
+  }
+  const total = Math.max(1, comparisonCount(job.inputs));
+  let done = 0;
+  const results = job.inputs.map((input) => {
+    const stats = computeKeyStats(input, options, () => progress?.(++done, total));
+    if (stats.kind === 'categorical') progress?.(done, total);
+    return stats;
+  });
+  progress?.(total, total);
+  return { type: 'compare', results };
+}
+
+/** The worker body: progress at most every 1 % (each message costs the page a little), then done. */
+export function handleStatsRequest(
+  request: StatsRequest,
+  post: (message: StatsResponse) => void,
+): void {
+  const { id, job } = request;
+  let lastShare = -1;
+  try {
+    const result = runJob(job, (done, total) => {
+      const share = Math.floor((done / total) * 100);
+      if (share === lastShare) return;
+      lastShare = share;
+      post({ id, type: 'progress', done, total });
+    });
+    post({ id, type: 'done', result });
+  } catch (error) {
+    post({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -35,13 +35,13 @@ function IntervalNotes({ result }: { result: PairedResult }) {
         <span className="stats-table__note">{intervalText(result.interval)}</span>
       ) : null}
       {c && c.problem === null && c.designEffect !== null ? (
-        <span className="stats-table__note">
+        <span className="stats-table__note stats-table__note--wide">
           design effect {c.designEffect.toFixed(2)} (interval ×
           {Math.sqrt(c.designEffect).toFixed(2)} the unclustered width)
         </span>
       ) : null}
       {r ? (
-        <span className="stats-table__note">
+        <span className="stats-table__note stats-table__note--wide">
           {[
             r.baselineWithinSd !== null
               ? `baseline ${r.baselineRuns.toFixed(1)} runs/example, spread ±${formatMagnitude(r.baselineWithinSd, result.kind)}`
@@ -112,7 +112,7 @@ function PairedRow({
         ) : null}
         <IntervalNotes result={result} />
       </td>
-      <td>{result.test ? testText(result) : 'none'}</td>
+      <td className="stats-table__test">{result.test ? testText(result) : 'none'}</td>
       <td className="stats-table__num">{formatPValue(result.pValue)}</td>
       {adjusting ? <td className="stats-table__num">{formatPValue(result.adjustedP)}</td> : null}
       <td className="stats-table__num">

@@ -57,7 +57,7 @@ export function ClusteringLine({
       Intervals and tests resample and flip whole clusters; the design effect says how much wider
       than unclustered they are.
       {c.clusters < 30
-        ? ` With fewer than 30 clusters the interval is a t interval on ${formatCount(c.clusters - 1)} degrees of freedom, and wide.`
+        ? ` With fewer than 30 clusters the interval is a t interval on ${formatCount(c.clusters - 1)} degrees of freedom (a bootstrap of few clusters would be too narrow).`
         : ''}
     </p>
   );

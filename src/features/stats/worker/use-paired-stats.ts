@@ -4,6 +4,7 @@
  * Pass memoised arguments: a new array or labels identity means a new computation.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { markStatistics } from '../../../lib/perf-marks';
 import { pairCount } from '../model/paired-stats';
 import type { SliceStats } from '../model/slices';
 import type { ExampleLabels, KeyStats, StatsInput } from '../model/types';
@@ -106,6 +107,7 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
     }
     const settle = (state: JobState<JobResult>) => {
       busyRef.current = false;
+      markStatistics('done');
       setAsyncState({ for: job, state });
     };
     worker.onmessage = (event: MessageEvent<StatsResponse>) => {
@@ -132,6 +134,7 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
       });
     };
     busyRef.current = true;
+    markStatistics('start');
     setAsyncState({ for: job, state: RUNNING });
     const request: StatsRequest = { id, job };
     worker.postMessage(request);

@@ -1,0 +1,97 @@
+/**
+ * The statistics on the L workload in a real browser: live mode against the local
+ * stand-in, the panel open. Reports how long the worker took (post → answer, the app's
+ * `versus:statistics` measure) and the longest main-thread frame while it ran (Long
+ * Animation Frames). Not part of `npm test`; run `npx tsx bench/stats-page.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { buildApp, startPreview, startStandIn, stopAll } from './servers';
+import { buildWorkload, createBenchStore, WORKLOAD_SPECS, workloadPath } from './workloads';
+
+const PROBE = `
+(() => {
+  window.__frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, duration: e.duration,
+        scripts: (e.scripts || []).map((s) => (s.sourceFunctionName || s.invoker || '?') + ' ' + Math.round(s.duration)) });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+})();
+`;
+
+const READ = `
+(() => {
+  const m = performance.getEntriesByName('versus:statistics', 'measure').at(-1);
+  const ready = performance.getEntriesByName('versus:data-ready', 'mark').at(-1);
+  const done = document.querySelector('.stats-table') && !/Computing/.test(document.querySelector('.stats__status')?.textContent || '');
+  if (!m || !done) return null;
+  const within = window.__frames.filter((f) => f.start + f.duration > m.startTime && f.start < m.startTime + m.duration);
+  const longest = within.reduce((a, f) => (f.duration > (a?.duration ?? 0) ? f : a), null);
+  return { workerMs: m.duration, dataReadyToDone: m.startTime + m.duration - (ready?.startTime ?? 0),
+    frames: within.length, longestFrame: longest };
+})()
+`;
+
+interface StatsSample {
+  workerMs: number;
+  dataReadyToDone: number;
+  frames: number;
+  longestFrame: { duration: number; scripts: string[] } | null;
+}
+
+async function measure(page: Page, url: string): Promise<StatsSample> {
+  await page.goto(url);
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    const result = (await page.evaluate(READ)) as StatsSample | null;
+    if (result) return result;
+    await page.waitForTimeout(250);
+  }
+  const state = await page.evaluate(
+    `JSON.stringify({ marks: performance.getEntriesByType('mark').map((m) => m.name), status: document.querySelector('.stats__status')?.textContent, table: !!document.querySelector('.stats-table'), body: document.body.innerText.slice(0, 600) })`,
+  );
+  throw new Error(`statistics did not finish for ${url}: ${state}`);
+}
+
+async function main() {
+  const workload = buildWorkload(WORKLOAD_SPECS.L);
+  const standIn = await startStandIn(createBenchStore([workload]));
+  const outDir = mkdtempSync(join(tmpdir(), 'versus-stats-bench-'));
+  let browser: Browser | null = null;
+  try {
+    await buildApp(process.cwd(), outDir);
+    const preview = await startPreview({ cwd: process.cwd(), outDir, standInUrl: standIn.url });
+    browser = await chromium.launch(chromiumLaunchOptions());
+    const variants = [
+      ['panel open, no clustering', '&stats=open'],
+      ['clustered by topic', '&stats=open&cluster=topic'],
+      ['clustered by document', '&stats=open&cluster=document'],
+    ] as const;
+    for (const [label, extra] of variants) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addInitScript({ content: PROBE });
+      const page = await context.newPage();
+      const r = await measure(page, `${preview.url}${workloadPath(workload)}${extra}`);
+      console.log(
+        `${label.padEnd(28)} worker ${Math.round(r.workerMs)} ms; data ready → statistics ${Math.round(r.dataReadyToDone)} ms; longest frame meanwhile ${Math.round(r.longestFrame?.duration ?? 0)} ms over ${r.frames} long frames ${r.longestFrame ? JSON.stringify(r.longestFrame.scripts) : ''}`,
+      );
+      await context.close();
+    }
+    await preview.close();
+  } finally {
+    await browser?.close();
+    await standIn.close();
+    rmSync(outDir, { recursive: true, force: true });
+    await stopAll();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

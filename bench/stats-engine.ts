@@ -4,7 +4,8 @@
  * does, timed in Node's V8 (the engine Chromium runs). Not part of `npm test` (no timed
  * tests); run it with `npx tsx bench/stats-engine.ts`.
  */
-import { exampleLabels } from '../src/features/stats/model/labels';
+import { adjustStats } from '../src/features/stats/model/adjust-results';
+import { defaultSliceKey, exampleLabels, metadataKeys } from '../src/features/stats/model/labels';
 import type { StatsInput } from '../src/features/stats/model/types';
 import { runJob, type StatsJob } from '../src/features/stats/worker/stats-protocol';
 import { buildWorkload, WORKLOAD_SPECS } from './workloads';
@@ -105,3 +106,24 @@ time('slices by difficulty', {
   inputs,
   slices: exampleLabels(metadata, 'difficulty'),
 });
+
+/** The page's share: what runs on the main thread around a worker job (each must stay ≪ 50 ms). */
+function mainThread(label: string, run: () => unknown): void {
+  const ms: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const start = performance.now();
+    run();
+    ms.push(performance.now() - start);
+  }
+  console.log(`  main thread: ${label.padEnd(44)} max ${Math.max(...ms).toFixed(1)} ms`);
+}
+
+const done = runJob({ type: 'compare', inputs });
+if (done.type !== 'compare') throw new Error('unexpected job result');
+console.log('Main-thread work around the worker (L):');
+mainThread('metadata keys of 10,000 examples', () => metadataKeys(metadata));
+mainThread('cluster labels (document)', () => exampleLabels(metadata, 'document'));
+mainThread('default slice key', () => defaultSliceKey(metadata));
+mainThread('posting the inputs (structured clone)', () => structuredClone(inputs));
+mainThread('receiving the results (structured clone)', () => structuredClone(done.results));
+mainThread('Holm over every test', () => adjustStats(done.results, 'holm'));

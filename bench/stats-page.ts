@@ -18,7 +18,7 @@ const PROBE = `
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, duration: e.duration,
-        scripts: (e.scripts || []).map((s) => (s.sourceFunctionName || s.invoker || '?') + ' ' + Math.round(s.duration)) });
+        scripts: (e.scripts || []).map((s) => (s.sourceFunctionName || s.invoker || '?') + '@' + (s.sourceURL || '').split('/').pop() + ':' + s.sourceCharPosition + ' ' + Math.round(s.duration)) });
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
 })();
@@ -58,30 +58,57 @@ async function measure(page: Page, url: string): Promise<StatsSample> {
   throw new Error(`statistics did not finish for ${url}: ${state}`);
 }
 
+/** `--url <base> <path>`: measure a running app instead (e.g. `npm start` on demo data). */
+function urlArgument(): string | null {
+  const at = process.argv.indexOf('--url');
+  return at >= 0 ? `${process.argv[at + 1] ?? ''}${process.argv[at + 2] ?? ''}` : null;
+}
+
+const VARIANTS = [
+  ['panel open, no clustering', '&stats=open'],
+  ['clustered by topic', '&stats=open&cluster=topic'],
+  ['clustered by document', '&stats=open&cluster=document'],
+  ['slices by difficulty', '&stats=slices&sliceBy=difficulty'],
+] as const;
+
+async function measureAll(browser: Browser, base: string): Promise<void> {
+  for (const [label, extra] of VARIANTS) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript({ content: PROBE });
+    const page = await context.newPage();
+    const r = await measure(page, `${base}${extra}`);
+    console.log(
+      `${label.padEnd(28)} worker ${Math.round(r.workerMs)} ms; data ready → statistics ${Math.round(r.dataReadyToDone)} ms; longest frame meanwhile ${Math.round(r.longestFrame?.duration ?? 0)} ms over ${r.frames} long frames ${r.longestFrame ? JSON.stringify(r.longestFrame.scripts) : ''}`,
+    );
+    await context.close();
+  }
+}
+
 async function main() {
+  const direct = urlArgument();
+  if (direct) {
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    try {
+      await measureAll(browser, direct);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const workload = buildWorkload(WORKLOAD_SPECS.L);
   const standIn = await startStandIn(createBenchStore([workload]));
   const outDir = mkdtempSync(join(tmpdir(), 'versus-stats-bench-'));
   let browser: Browser | null = null;
   try {
-    await buildApp(process.cwd(), outDir);
+    // `--readable`: an unminified build, so long frames name their functions.
+    await buildApp(
+      process.cwd(),
+      outDir,
+      process.argv.includes('--readable') ? ['--minify', 'false'] : [],
+    );
     const preview = await startPreview({ cwd: process.cwd(), outDir, standInUrl: standIn.url });
     browser = await chromium.launch(chromiumLaunchOptions());
-    const variants = [
-      ['panel open, no clustering', '&stats=open'],
-      ['clustered by topic', '&stats=open&cluster=topic'],
-      ['clustered by document', '&stats=open&cluster=document'],
-    ] as const;
-    for (const [label, extra] of variants) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await context.addInitScript({ content: PROBE });
-      const page = await context.newPage();
-      const r = await measure(page, `${preview.url}${workloadPath(workload)}${extra}`);
-      console.log(
-        `${label.padEnd(28)} worker ${Math.round(r.workerMs)} ms; data ready → statistics ${Math.round(r.dataReadyToDone)} ms; longest frame meanwhile ${Math.round(r.longestFrame?.duration ?? 0)} ms over ${r.frames} long frames ${r.longestFrame ? JSON.stringify(r.longestFrame.scripts) : ''}`,
-      );
-      await context.close();
-    }
+    await measureAll(browser, `${preview.url}${workloadPath(workload)}`);
     await preview.close();
   } finally {
     await browser?.close();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
@@ -264,3 +265,25 @@ test('bad statistics parameters get a notice and the panel still opens', async (
   );
   await expect(panel(page).getByRole('table')).toBeVisible();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the panel and its slices pass axe (${scheme} theme)`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${VIEW}&stats=open&cluster=document`);
+    await expect(panel(page).getByRole('table')).toBeVisible();
+    const scan = async () =>
+      (
+        await new AxeBuilder({ page })
+          .include('.stats')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze()
+      ).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(await scan()).toEqual([]);
+    await panel(page).getByRole('button', { name: 'Slices by group' }).click();
+    await expect(page.getByRole('figure', { name: 'Difference by group' })).toBeVisible();
+    expect(await scan()).toEqual([]);
+  });
+}

@@ -3,16 +3,37 @@ import { labelsOf, makeInput } from '../model/test-fixtures';
 import { handleStatsRequest, runJob, type StatsResponse } from './stats-protocol';
 
 describe('handleStatsRequest (the worker body)', () => {
-  it('reports progress per comparison, then the results, tagged with the request id', () => {
+  it('reports progress now and then, then the results, tagged with the request id', () => {
     const messages: StatsResponse[] = [];
     const inputs = [
-      makeInput([1, 2, 3], [[2, 3, 4]], { key: 'a' }),
-      makeInput([0, 1], [[1, 1]], { key: 'b' }),
+      makeInput(
+        [1, 2, 3],
+        [
+          [2, 3, 4],
+          [1, 1, 1],
+        ],
+        { key: 'a' },
+      ),
+      makeInput(
+        [0, 1],
+        [
+          [1, 1],
+          [0, 0],
+        ],
+        { key: 'b' },
+      ),
     ];
-    handleStatsRequest({ id: 7, job: { type: 'compare', inputs } }, (m) => messages.push(m));
-    expect(messages.map((m) => m.type)).toEqual(['progress', 'progress', 'done']);
+    // A clock that moves 60 ms per comparison: progress at most every 100 ms.
+    let clock = 0;
+    const now = () => (clock += 60);
+    handleStatsRequest({ id: 7, job: { type: 'compare', inputs } }, (m) => messages.push(m), now);
+    expect(messages.map((m) => (m.type === 'progress' ? `${m.done}/${m.total}` : m.type))).toEqual([
+      '1/4',
+      '3/4',
+      'done',
+    ]);
     expect(messages.every((m) => m.id === 7)).toBe(true);
-    const done = messages[2];
+    const done = messages.at(-1);
     expect(
       done?.type === 'done' &&
         done.result.type === 'compare' &&

@@ -45,18 +45,22 @@ export function runJob(job: StatsJob, progress?: (done: number, total: number) =
   return { type: 'compare', results };
 }
 
-/** The worker body: progress at most every 1 % (each message costs the page a little), then done. */
+/** Progress at most this often: each message re-renders the comparison on the page. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** The worker body: progress now and then (see PROGRESS_INTERVAL_MS), then the result. */
 export function handleStatsRequest(
   request: StatsRequest,
   post: (message: StatsResponse) => void,
+  now: () => number = () => performance.now(),
 ): void {
   const { id, job } = request;
-  let lastShare = -1;
+  let last = Number.NEGATIVE_INFINITY;
   try {
     const result = runJob(job, (done, total) => {
-      const share = Math.floor((done / total) * 100);
-      if (share === lastShare) return;
-      lastShare = share;
+      const t = now();
+      if (t - last < PROGRESS_INTERVAL_MS || done >= total) return;
+      last = t;
       post({ id, type: 'progress', done, total });
     });
     post({ id, type: 'done', result });

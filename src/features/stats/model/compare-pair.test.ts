@@ -24,6 +24,9 @@ describe('tests that use the magnitude', () => {
     expect(r.exact).toBe(true);
     expect(r.permutations).toBe(512);
     expect(r.pValue).toBe(0.02734375);
+    // The rank test beside it as a robustness check: R's V = 40, two-sided p = 0.0390625.
+    expect(r.wilcoxon?.pValue).toBeCloseTo(0.0390625, 12);
+    expect(r.wilcoxon?.exact).toBe(true);
   });
 
   it('beyond 20 non-zero pairs: a seeded Monte Carlo of 10,000 sign patterns', () => {

@@ -8,6 +8,7 @@ import { exactTwoSidedHalf } from '../../../lib/statistics/binomial';
 import { signFlipTest } from '../../../lib/statistics/permutation';
 import { minimumDetectableDifference } from '../../../lib/statistics/power';
 import { pooledWithinVariance, repetitionNarrowing } from '../../../lib/statistics/repetitions';
+import { wilcoxonSignedRank } from '../../../lib/statistics/wilcoxon';
 import { estimateMean, type MeanEstimate } from './mean-estimate';
 import type {
   ClusteringResult,
@@ -151,6 +152,7 @@ function emptyResult(
     test: null,
     exact: null,
     permutations: null,
+    wilcoxon: null,
     mde: null,
     wins: 0,
     losses: 0,
@@ -311,6 +313,8 @@ function runTest(
   }
   const flip = signFlipTest(diffs, { seed: options.seed });
   if (!flip) return;
+  const ranks = wilcoxonSignedRank(diffs);
+  result.wilcoxon = ranks ? { pValue: ranks.pValue, exact: ranks.exact } : null;
   result.test = 'permutation';
   result.pValue = flip.pValue;
   result.exact = flip.exact;

@@ -123,6 +123,12 @@ export interface PairedResult {
   /** Permutation tests: exact enumeration, or a Monte Carlo sample of `permutations`. */
   exact: boolean | null;
   permutations: number | null;
+  /**
+   * Scores and metrics without clusters: the Wilcoxon signed-rank test (zeros dropped,
+   * mid-ranks for ties) as a robustness check on the ranks. Shown, not adjusted, not used
+   * for the verdict.
+   */
+  wilcoxon: { pValue: number; exact: boolean } | null;
   /** The difference found 80 % of the time by a two-sided test at α 0.05. */
   mde: number | null;
   wins: number;

@@ -34,6 +34,7 @@ function result(overrides: Partial<PairedResult>): PairedResult {
     test: 'permutation',
     exact: false,
     permutations: 10_000,
+    wilcoxon: null,
     mde: 0.07,
     wins: 25,
     losses: 8,

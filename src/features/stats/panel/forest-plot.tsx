@@ -10,10 +10,10 @@ const ROW = 18;
 const GROUP_GAP = 10;
 const AXIS = 28;
 
-/** Up to ~6 round tick values covering [low, high]. */
+/** About 4 to 8 round tick values inside [low, high]. */
 export function niceTicks(low: number, high: number): number[] {
   if (!(high > low)) return [low];
-  const raw = (high - low) / 5;
+  const raw = (high - low) / 6;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
   const ticks: number[] = [];

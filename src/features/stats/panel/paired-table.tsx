@@ -112,7 +112,15 @@ function PairedRow({
         ) : null}
         <IntervalNotes result={result} />
       </td>
-      <td className="stats-table__test">{result.test ? testText(result) : 'none'}</td>
+      <td className="stats-table__test">
+        {result.test ? testText(result) : 'none'}
+        {result.wilcoxon ? (
+          <span className="stats-table__note">
+            robustness check, Wilcoxon signed-rank: {formatPValue(result.wilcoxon.pValue)} (not
+            adjusted)
+          </span>
+        ) : null}
+      </td>
       <td className="stats-table__num">{formatPValue(result.pValue)}</td>
       {adjusting ? <td className="stats-table__num">{formatPValue(result.adjustedP)}</td> : null}
       <td className="stats-table__num">

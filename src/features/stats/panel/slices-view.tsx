@@ -121,9 +121,7 @@ export function SlicesView({
                     <td className="stats-table__num">
                       {c.ciLow !== null && c.ciHigh !== null
                         ? formatInterval(c.ciLow, c.ciHigh, slices.kind)
-                        : c.n < 2
-                          ? 'not enough data'
-                          : '—'}
+                        : 'not enough data'}
                       {c.interval ? (
                         <span className="stats-table__note">{intervalText(c.interval)}</span>
                       ) : null}

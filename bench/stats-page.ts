@@ -64,24 +64,73 @@ function urlArgument(): string | null {
   return at >= 0 ? `${process.argv[at + 1] ?? ''}${process.argv[at + 2] ?? ''}` : null;
 }
 
-const VARIANTS = [
-  ['panel open, no clustering', '&stats=open'],
-  ['clustered by topic', '&stats=open&cluster=topic'],
-  ['clustered by document', '&stats=open&cluster=document'],
-  ['slices by difficulty', '&stats=slices&sliceBy=difficulty'],
-] as const;
+/** Actions on the open panel, each timed from the click to its statistics (or 1 s for adjust). */
+const ACTIONS: [string, (page: Page) => Promise<unknown>, boolean][] = [
+  [
+    'cluster by topic',
+    (p) => p.getByRole('combobox', { name: 'Cluster by' }).selectOption('topic'),
+    true,
+  ],
+  [
+    'cluster by document',
+    (p) => p.getByRole('combobox', { name: 'Cluster by' }).selectOption('document'),
+    true,
+  ],
+  ['no clustering', (p) => p.getByRole('combobox', { name: 'Cluster by' }).selectOption(''), true],
+  [
+    'adjust: Benjamini–Hochberg',
+    (p) => p.getByRole('combobox', { name: 'Adjust p-values' }).selectOption('bh'),
+    false,
+  ],
+  ['open the slices', (p) => p.getByRole('button', { name: 'Slices by group' }).click(), true],
+];
+
+const SINCE = (t0: number) => `
+(() => {
+  const done = performance.getEntriesByName('versus:statistics-done', 'mark').filter((m) => m.startTime > ${t0});
+  const frames = window.__frames.filter((f) => f.start + f.duration > ${t0});
+  const longest = frames.reduce((a, f) => (f.duration > (a ? a.duration : 0) ? f : a), null);
+  return { done: done.length > 0 ? done[done.length - 1].startTime - ${t0} : null, frames: frames.length, longest };
+})()
+`;
+
+interface ActionSample {
+  done: number | null;
+  frames: number;
+  longest: { duration: number; scripts: string[] } | null;
+}
 
 async function measureAll(browser: Browser, base: string): Promise<void> {
-  for (const [label, extra] of VARIANTS) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript({ content: PROBE });
-    const page = await context.newPage();
-    const r = await measure(page, `${base}${extra}`);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: PROBE });
+  const page = await context.newPage();
+  const r = await measure(page, `${base}&stats=open`);
+  console.log(
+    `${'load, panel open'.padEnd(28)} worker ${Math.round(r.workerMs)} ms; data ready → statistics ${Math.round(r.dataReadyToDone)} ms; longest frame meanwhile ${Math.round(r.longestFrame?.duration ?? 0)} ms (the matrix renders then too) ${r.longestFrame ? JSON.stringify(r.longestFrame.scripts) : ''}`,
+  );
+  await page.waitForTimeout(2000);
+  for (const [label, act, worker] of ACTIONS) {
+    const t0 = (await page.evaluate('performance.now()')) as number;
+    await act(page);
+    let result: {
+      done: number | null;
+      frames: number;
+      longest: { duration: number; scripts: string[] } | null;
+    } | null = null;
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(worker ? 200 : 1000);
+      result = (await page.evaluate(SINCE(t0))) as ActionSample;
+      if (!worker || result?.done !== null) break;
+    }
+    await page.waitForTimeout(500);
+    result = (await page.evaluate(SINCE(t0))) as ActionSample;
     console.log(
-      `${label.padEnd(28)} worker ${Math.round(r.workerMs)} ms; data ready → statistics ${Math.round(r.dataReadyToDone)} ms; longest frame meanwhile ${Math.round(r.longestFrame?.duration ?? 0)} ms over ${r.frames} long frames ${r.longestFrame ? JSON.stringify(r.longestFrame.scripts) : ''}`,
+      `${label.padEnd(28)} ${worker ? `click → statistics ${Math.round(result?.done ?? -1)} ms; ` : ''}longest frame ${Math.round(result?.longest?.duration ?? 0)} ms over ${result?.frames ?? 0} long frames ${result?.longest ? JSON.stringify(result.longest.scripts) : ''}`,
     );
-    await context.close();
+    await page.waitForTimeout(1000);
   }
+  await context.close();
 }
 
 async function main() {

@@ -36,8 +36,8 @@ function IntervalNotes({ result }: { result: PairedResult }) {
       ) : null}
       {c && c.problem === null && c.designEffect !== null ? (
         <span className="stats-table__note stats-table__note--wide">
-          design effect {c.designEffect.toFixed(2)} (interval ×
-          {Math.sqrt(c.designEffect).toFixed(2)} the unclustered width)
+          design effect {c.designEffect.toFixed(2)} (standard error ×
+          {Math.sqrt(c.designEffect).toFixed(2)} the unclustered one)
         </span>
       ) : null}
       {r ? (

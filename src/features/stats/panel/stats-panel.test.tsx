@@ -191,7 +191,7 @@ describe('StatsPanel', () => {
       screen.getByText(/^Clustered by “document”: 5 clusters, the largest of 3 examples/),
     ).toBeInTheDocument();
     // statsmodels 0.13.5 design effect 1.5871 (see clustered.test.ts); √1.5871 = 1.26.
-    expect(rowFor('Session 1')).toHaveTextContent('design effect 1.59 (interval ×1.26');
+    expect(rowFor('Session 1')).toHaveTextContent('design effect 1.59 (standard error ×1.26');
     expect(rowFor('Session 1')).toHaveTextContent('clustered t interval, 4 df');
   });
 

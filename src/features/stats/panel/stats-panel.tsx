@@ -1,10 +1,15 @@
 import './stats.css';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useState, useSyncExternalStore } from 'react';
 import { formatCount } from '../../../lib/format';
 import type { AdjustMethod } from '../../../lib/statistics/adjust';
 import type { AdjustedStats } from '../model/adjust-results';
 import type { StatsInput } from '../model/types';
-import type { PairedStatsState, SliceStatsState } from '../worker/use-paired-stats';
+import type {
+  JobState,
+  PairedStatsState,
+  ProgressStore,
+  SliceStatsState,
+} from '../worker/use-paired-stats';
 import { CategoricalTable } from './categorical-table';
 import { PairedTable } from './paired-table';
 import { PowerCalculator, parseCareAbout } from './power-calculator';
@@ -71,16 +76,22 @@ function Coverage({
   );
 }
 
-function StatusLine({ state }: { state: { status: string; progress?: number; error?: string } }) {
-  if (state.status === 'running') {
-    const pct = Math.round((state.progress ?? 0) * 100);
-    return (
-      <>
-        Computing… {pct}%{' '}
-        <progress className="stats__progress" max={100} value={pct} aria-hidden="true" />
-      </>
-    );
-  }
+const NO_STORE: ProgressStore = { get: () => 0, subscribe: () => () => {} };
+
+function Progress({ state }: { state: JobState<unknown> }) {
+  const store = state.live ?? NO_STORE;
+  const live = useSyncExternalStore(store.subscribe, store.get);
+  const pct = Math.round((state.live ? live : (state.progress ?? 0)) * 100);
+  return (
+    <>
+      Computing… {pct}%{' '}
+      <progress className="stats__progress" max={100} value={pct} aria-hidden="true" />
+    </>
+  );
+}
+
+function StatusLine({ state }: { state: JobState<unknown> }) {
+  if (state.status === 'running') return <Progress state={state} />;
   if (state.status === 'error') return <>The statistics could not be computed: {state.error}</>;
   return null;
 }

@@ -54,8 +54,8 @@ export function ClusteringLine({
       Clustered by “{cluster}”: {plural(c.clusters, 'cluster')}, the largest of{' '}
       {plural(c.largest, 'example')}
       {c.missing > 0 ? `; ${plural(c.missing, 'example')} without a value count as their own` : ''}.
-      Intervals and tests resample and flip whole clusters; the design effect says how much wider
-      than unclustered they are.
+      Intervals and tests resample and flip whole clusters; the design effect says how much the
+      clustering widens them.
       {c.clusters < 30
         ? ` With fewer than 30 clusters the interval is a t interval on ${formatCount(c.clusters - 1)} degrees of freedom (a bootstrap of few clusters would be too narrow).`
         : ''}

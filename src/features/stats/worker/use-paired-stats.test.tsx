@@ -78,6 +78,28 @@ describe('usePairedStats', () => {
     expect(result.current.results?.[0]?.key).toBe('score');
   });
 
+  it('progress goes to a store: the component around the hook does not re-render per message', () => {
+    useFakeWorker();
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders++;
+      return usePairedStats(small, { workerThreshold: 0 });
+    });
+    const worker = FakeWorker.instances.at(-1);
+    const id = worker?.requests[0]?.id ?? -1;
+    const seen: number[] = [];
+    result.current.live?.subscribe(() => seen.push(result.current.live?.get() ?? -1));
+    const before = renders;
+    act(() =>
+      worker?.onmessage?.({
+        data: { id, type: 'progress', done: 1, total: 4 },
+      } as MessageEvent<StatsResponse>),
+    );
+    expect(renders).toBe(before);
+    expect(seen).toEqual([0.25]);
+    expect(result.current.status).toBe('running');
+  });
+
   it('latest input wins: a busy worker is replaced and stale answers are ignored', () => {
     useFakeWorker();
     const { result, rerender } = renderHook(

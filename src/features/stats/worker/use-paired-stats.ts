@@ -21,9 +21,35 @@ export type PairedStatsStatus = 'idle' | 'running' | 'done' | 'error';
 export interface JobState<T> {
   status: PairedStatsStatus;
   results: T | null;
-  /** 0..1 while the worker runs (comparisons finished / comparisons). */
+  /** 0..1: 0 when a job starts, 1 when it is done. */
   progress?: number;
+  /**
+   * While a worker runs: its progress (comparisons finished / comparisons) as a store, so
+   * only what shows it re-renders, not the whole comparison around the hook.
+   */
+  live?: ProgressStore;
   error?: string;
+}
+
+export interface ProgressStore {
+  get(): number;
+  subscribe(listener: () => void): () => void;
+}
+
+function createProgressStore(): ProgressStore & { set(value: number): void } {
+  let value = 0;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 export type PairedStatsState = JobState<KeyStats[]>;
@@ -76,6 +102,9 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
     state: JobState<JobResult>;
   }>({ for: null, state: IDLE });
   const workerRef = useRef<Worker | null>(null);
+  // One store and one "running" state per hook: progress messages touch only the store.
+  const [progress] = useState(createProgressStore);
+  const running = useMemo<JobState<JobResult>>(() => ({ ...RUNNING, live: progress }), [progress]);
   const busyRef = useRef(false);
   const requestRef = useRef(0);
 
@@ -114,8 +143,7 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
       const message = event.data;
       if (message.id !== requestRef.current) return; // stale answer to an older job
       if (message.type === 'progress') {
-        const progress = message.total > 0 ? message.done / message.total : 1;
-        setAsyncState({ for: job, state: { ...RUNNING, progress } });
+        progress.set(message.total > 0 ? message.done / message.total : 1);
       } else if (message.type === 'done') {
         settle({ status: 'done', results: message.result, progress: 1 });
       } else {
@@ -135,10 +163,11 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
     };
     busyRef.current = true;
     markStatistics('start');
-    setAsyncState({ for: job, state: RUNNING });
+    progress.set(0);
+    setAsyncState({ for: job, state: running });
     const request: StatsRequest = { id, job };
     worker.postMessage(request);
-  }, [job, inWorker]);
+  }, [job, inWorker, progress, running]);
 
   useEffect(
     () => () => {
@@ -151,7 +180,7 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
 
   if (syncState) return syncState;
   // Until the effect has posted this job, report it as running rather than older results.
-  return asyncState.for === job ? asyncState.state : RUNNING;
+  return asyncState.for === job ? asyncState.state : running;
 }
 
 function unwrap<T>(state: JobState<JobResult>, pick: (r: JobResult) => T | null): JobState<T> {

@@ -83,6 +83,12 @@ const ACTIONS: [string, (page: Page) => Promise<unknown>, boolean][] = [
     false,
   ],
   ['open the slices', (p) => p.getByRole('button', { name: 'Slices by group' }).click(), true],
+  // Not statistics, for reference: another view change re-renders the page the same way.
+  [
+    'reference: regressions only',
+    (p) => p.getByRole('combobox', { name: 'Show', exact: true }).selectOption('regressions'),
+    false,
+  ],
 ];
 
 const SINCE = (t0: number) => `

@@ -231,6 +231,14 @@ describe('StatsPanel', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Computing… 50%');
   });
 
+  it('keeps the last results, dimmed and busy, while new ones are computed', () => {
+    const { stats } = computed(inputs(), 'holm');
+    setup({ stats: { ...stats, status: 'running', progress: 0 } });
+    expect(screen.getByRole('status')).toHaveTextContent('Computing… 0%');
+    expect(rowFor('Session 1')).toHaveTextContent('better');
+    expect(screen.getByRole('table').closest('[aria-busy]')).toHaveAttribute('aria-busy', 'true');
+  });
+
   it('answers "how many examples to detect d?" for the difference typed', async () => {
     setup();
     const input = screen.getByRole('textbox', {

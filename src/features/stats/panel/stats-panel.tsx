@@ -112,6 +112,9 @@ export function StatsPanel(props: StatsPanelProps) {
     [props.sessionOrder],
   );
   const careText = selected ? (careAbout[selected.key] ?? '') : '';
+  // Results of the previous settings stay visible, dimmed, while new ones are computed.
+  const shown = settings.slices && props.slices ? props.slices : stats;
+  const stale = shown.status === 'running' && shown.results !== null;
   const care = parseCareAbout(careText, keyStats?.kind === 'binary');
 
   return (
@@ -128,7 +131,12 @@ export function StatsPanel(props: StatsPanelProps) {
           Is the difference real?
         </button>
       </h2>
-      <div id={bodyId} hidden={!settings.open} className="stats__body">
+      <div
+        id={bodyId}
+        hidden={!settings.open}
+        className={stale ? 'stats__body stats__body--stale' : 'stats__body'}
+        aria-busy={stale}
+      >
         {settings.open ? (
           <>
             <Coverage

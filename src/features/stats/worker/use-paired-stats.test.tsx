@@ -182,3 +182,26 @@ describe('useSliceStats', () => {
     expect(result.current.results?.[0]?.groups.map((g) => g.name)).toEqual(['x', 'y']);
   });
 });
+
+describe('while a new clustering is computed', () => {
+  it('keeps the last results of the same inputs on screen, never those of other inputs', () => {
+    useFakeWorker();
+    const { result, rerender } = renderHook(
+      ({ inputs, c }: { inputs: StatsInput[]; c: ReturnType<typeof labelsOf> | null }) =>
+        usePairedStats(inputs, { workerThreshold: 0, clusters: c }),
+      { initialProps: { inputs: small, c: null as ReturnType<typeof labelsOf> | null } },
+    );
+    const worker = () => FakeWorker.instances.at(-1);
+    act(() => worker()?.deliver(0));
+    const first = result.current.results;
+    expect(first?.[0]?.comparisons[0]?.clustering).toBeNull();
+    rerender({ inputs: small, c: labelsOf('doc', ['a', 'a', 'b']) });
+    expect(result.current.status).toBe('running');
+    expect(result.current.results).toBe(first);
+    act(() => worker()?.deliver((worker()?.requests.length ?? 1) - 1));
+    expect(result.current.results?.[0]?.comparisons[0]?.clustering?.key).toBe('doc');
+    // Other inputs (a new baseline, new data): nothing stale is shown.
+    rerender({ inputs: other, c: null });
+    expect(result.current).toMatchObject({ status: 'running', results: null });
+  });
+});

@@ -107,6 +107,9 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
   const running = useMemo<JobState<JobResult>>(() => ({ ...RUNNING, live: progress }), [progress]);
   const busyRef = useRef(false);
   const requestRef = useRef(0);
+  // The last answer, kept on screen while a job over the same inputs runs (a new cluster
+  // key): the tables and column markers stay instead of collapsing and coming back.
+  const lastRef = useRef<{ job: StatsJob; results: JobResult } | null>(null);
 
   useEffect(() => {
     const id = ++requestRef.current;
@@ -137,6 +140,7 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
     const settle = (state: JobState<JobResult>) => {
       busyRef.current = false;
       markStatistics('done');
+      lastRef.current = state.results ? { job, results: state.results } : null;
       setAsyncState({ for: job, state });
     };
     worker.onmessage = (event: MessageEvent<StatsResponse>) => {
@@ -164,7 +168,9 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
     busyRef.current = true;
     markStatistics('start');
     progress.set(0);
-    setAsyncState({ for: job, state: running });
+    const last = lastRef.current;
+    const kept = last && sameInputs(last.job, job) ? last.results : null;
+    setAsyncState({ for: job, state: kept ? { ...running, results: kept } : running });
     const request: StatsRequest = { id, job };
     worker.postMessage(request);
   }, [job, inWorker, progress, running]);
@@ -179,8 +185,17 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
   );
 
   if (syncState) return syncState;
-  // Until the effect has posted this job, report it as running rather than older results.
-  return asyncState.for === job ? asyncState.state : running;
+  if (asyncState.for === job) return asyncState.state;
+  // Until the effect has posted this job it is running; older results stay only when they
+  // are about the same inputs.
+  const before = asyncState.for;
+  const kept = before && job && sameInputs(before, job) ? asyncState.state.results : null;
+  return kept ? { ...running, results: kept } : running;
+}
+
+/** Same kind of job over the same inputs: only options (clusters) or slice labels differ. */
+function sameInputs(a: StatsJob, b: StatsJob): boolean {
+  return a.type === b.type && a.inputs === b.inputs;
 }
 
 function unwrap<T>(state: JobState<JobResult>, pick: (r: JobResult) => T | null): JobState<T> {

@@ -74,7 +74,11 @@ export function useViewInsights({
     () => (adjustment ? { ...rawStats, results: adjustment.results } : rawStats),
     [rawStats, adjustment],
   );
-  const sliceKey = useMemo(() => sliceBy ?? defaultSliceKey(metadata), [sliceBy, metadata]);
+  // The default slice key is looked for only once the slices are open.
+  const sliceKey = useMemo(
+    () => sliceBy ?? (slicesOpen ? defaultSliceKey(metadata) : null),
+    [sliceBy, slicesOpen, metadata],
+  );
   const sliceLabels = useMemo(
     () => (slicesOpen && sliceKey ? exampleLabels(metadata, sliceKey) : null),
     [slicesOpen, sliceKey, metadata],

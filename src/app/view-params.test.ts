@@ -172,6 +172,10 @@ describe('matrix parameters', () => {
       group: '',
       statsOpen: true,
       statsKey: 'correctness',
+      statsSlices: true,
+      cluster: 'doc:id',
+      adjust: 'bh' as const,
+      sliceBy: 'topic',
     };
     const search = serializeView(view);
     expect(parseView(search)).toEqual({ view, notices: [] });
@@ -193,10 +197,32 @@ describe('matrix parameters', () => {
     ['a page size over the maximum', '&pageSize=100000', /pageSize/],
     ['a bad metrics value', '&metrics=maybe', /metrics/],
     ['an unknown chart', '&chart=pie', /chart/],
+    ['an unknown statistics view', '&stats=wide', /stats "wide": use open or slices/],
+    ['an unknown adjustment', '&adjust=bonferroni', /adjust "bonferroni": use holm, bh or none/],
   ])('ignores %s with a notice', (_name, extra, pattern) => {
     const { view, notices } = parseView(base + extra);
     expect(notices.join(' ')).toMatch(pattern);
     expect(view.sessions).toEqual([S1, S2]);
+  });
+
+  it('reads the statistics parameters: stats=slices opens the panel on its slices', () => {
+    const { view, notices } = parseView(
+      `${base}&stats=slices&cluster=topic&adjust=none&sliceBy=difficulty`,
+    );
+    expect(notices).toEqual([]);
+    expect(view).toMatchObject({
+      statsOpen: true,
+      statsSlices: true,
+      cluster: 'topic',
+      adjust: 'none',
+      sliceBy: 'difficulty',
+    });
+    // Holm is the default and is left out of the URL.
+    expect(serializeView({ ...view, adjust: 'holm' })).not.toContain('adjust=');
+    expect(serializeView(view)).toContain(
+      'stats=slices&cluster=topic&adjust=none&sliceBy=difficulty',
+    );
+    expect(parseView(`${base}&stats=open`).view.statsSlices).toBe(false);
   });
 
   it('reads sort forms', () => {

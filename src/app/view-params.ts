@@ -4,6 +4,7 @@ import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
 import type { FilterSpec, MatrixSettings, SortSpec } from '../features/matrix/model/types';
 import { isGuid } from '../lib/ids';
 import { plural, pluralWord } from '../lib/plural';
+import { ADJUST_METHODS, type AdjustMethod } from '../lib/statistics/adjust';
 import { truncate } from '../lib/text';
 
 /**
@@ -37,6 +38,9 @@ export const PARAMS = {
   group: 'group',
   stats: 'stats',
   statsKey: 'statsKey',
+  cluster: 'cluster',
+  adjust: 'adjust',
+  sliceBy: 'sliceBy',
 } as const;
 
 export const MAX_SESSIONS = 20;
@@ -73,6 +77,14 @@ export interface ViewState extends MatrixSettings {
   statsOpen: boolean;
   /** The key the statistics panel shows; null means the first. */
   statsKey: string | null;
+  /** The statistics panel shows slices by an example-metadata value (`stats=slices`). */
+  statsSlices: boolean;
+  /** Example-metadata key whose values cluster the examples; null = no clustering. */
+  cluster: string | null;
+  /** How p-values are adjusted across every test in the view. */
+  adjust: AdjustMethod;
+  /** Example-metadata key the slices split by; null means the first that fits. */
+  sliceBy: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -95,6 +107,10 @@ export const DEFAULT_VIEW: ViewState = {
   group: null,
   statsOpen: false,
   statsKey: null,
+  statsSlices: false,
+  cluster: null,
+  adjust: 'holm',
+  sliceBy: null,
 };
 
 export interface ParsedView {
@@ -261,12 +277,24 @@ export function parseView(search: string): ParsedView {
 
   const stats = single(PARAMS.stats);
   if (stats !== null) {
-    if (stats === 'open') view.statsOpen = true;
-    else if (stats !== 'closed')
-      ignore(PARAMS.stats, `Ignored stats "${shorten(stats)}": use open.`);
+    if (stats === 'open' || stats === 'slices') {
+      view.statsOpen = true;
+      view.statsSlices = stats === 'slices';
+    } else if (stats !== 'closed')
+      ignore(PARAMS.stats, `Ignored stats "${shorten(stats)}": use open or slices.`);
   }
   const statsKey = single(PARAMS.statsKey);
   if (statsKey) view.statsKey = statsKey.slice(0, MAX_KEY_LENGTH);
+  const cluster = single(PARAMS.cluster);
+  if (cluster) view.cluster = cluster.slice(0, MAX_KEY_LENGTH);
+  const adjust = single(PARAMS.adjust);
+  if (adjust !== null) {
+    if ((ADJUST_METHODS as readonly string[]).includes(adjust))
+      view.adjust = adjust as AdjustMethod;
+    else ignore(PARAMS.adjust, `Ignored adjust "${shorten(adjust)}": use holm, bh or none.`);
+  }
+  const sliceBy = single(PARAMS.sliceBy);
+  if (sliceBy) view.sliceBy = sliceBy.slice(0, MAX_KEY_LENGTH);
 
   for (const [name, all] of repeated) notices.push(describeRepeat(name, all, unused.has(name)));
 
@@ -400,8 +428,11 @@ export function serializeView(view: ViewState): string {
   if (view.chart !== DEFAULT_VIEW.chart) add(PARAMS.chart, view.chart);
   if (view.chartKey) add(PARAMS.chartKey, view.chartKey);
   if (view.group !== null) add(PARAMS.group, view.group);
-  if (view.statsOpen) add(PARAMS.stats, 'open');
+  if (view.statsOpen) add(PARAMS.stats, view.statsSlices ? 'slices' : 'open');
   if (view.statsKey) add(PARAMS.statsKey, view.statsKey);
+  if (view.cluster) add(PARAMS.cluster, view.cluster);
+  if (view.adjust !== DEFAULT_VIEW.adjust) add(PARAMS.adjust, view.adjust);
+  if (view.sliceBy) add(PARAMS.sliceBy, view.sliceBy);
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

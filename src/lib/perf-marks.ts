@@ -9,6 +9,9 @@ export const MARKS = {
   matrixComplete: 'versus:matrix-complete',
   /** The rows of a large page's first-screen request, before its own response (grouped-runs.ts). */
   firstScreenPainted: 'versus:first-screen-painted',
+  /** A statistics job was handed to the worker, and its answer arrived (use-paired-stats.ts). */
+  statisticsStart: 'versus:statistics-start',
+  statisticsDone: 'versus:statistics-done',
 } as const;
 
 export const MEASURES = {
@@ -19,6 +22,8 @@ export const MEASURES = {
   locate: 'versus:locate-examples',
   /** Response in hand → the early result (first rows) parsed. */
   earlyResult: 'versus:early-result',
+  /** A worker statistics job, posted → answered. */
+  statistics: 'versus:statistics',
 } as const;
 
 function safe(run: () => void): void {
@@ -77,4 +82,16 @@ export function markMatrixPainted(holds: MatrixHolds): void {
       }),
     ),
   );
+}
+
+/** A worker statistics job starts (`start`) or has its answer (`done`, with its measure). */
+export function markStatistics(phase: 'start' | 'done'): void {
+  safe(() => {
+    if (phase === 'start') {
+      performance.mark(MARKS.statisticsStart);
+      return;
+    }
+    performance.mark(MARKS.statisticsDone);
+    performance.measure(MEASURES.statistics, MARKS.statisticsStart, MARKS.statisticsDone);
+  });
 }

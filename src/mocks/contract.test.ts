@@ -138,7 +138,7 @@ describe('contract: responses match the OpenAPI subset', () => {
 
   it('POST group/runs grouped by example metadata, with previews and filters', () => {
     const ok = responseSchema(GROUP_RUNS, 'post', '200');
-    for (const key of ['topic', 'difficulty', 'priority', 'dataset_split']) {
+    for (const key of ['topic', 'difficulty', 'priority', 'dataset_split', 'document']) {
       expectValid(
         ok,
         groupRuns(demo, qa.id, {

@@ -48,6 +48,22 @@ export function makeDataset(
   };
 }
 
+const documentIds = new Map<string, string>();
+
+/** "billing/double-charge": one id per question template, shared by its examples. */
+function documentOf(topic: Topic, title: string): string {
+  const key = `${topic}/${title}`;
+  let id = documentIds.get(key);
+  if (id === undefined) {
+    id = `${topic}/${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`;
+    documentIds.set(key, id);
+  }
+  return id;
+}
+
 export function makeExamples(
   rng: Rng,
   options: {
@@ -98,6 +114,9 @@ export function makeExamples(
           difficulty: made.difficulty,
           priority: rng.int(1, 3),
           dataset_split: ['base'],
+          // The help-centre article the question comes from: several questions per
+          // article, so a natural cluster key. Derived, not drawn: no other value moves.
+          document: documentOf(topic, made.title),
         },
         created_at: stamp,
         modified_at: stamp,

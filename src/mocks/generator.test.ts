@@ -104,6 +104,20 @@ describe('the Support QA dataset', () => {
     expect(qaContent.examples.some((e) => 'context' in e.inputs)).toBe(true);
   });
 
+  it('tags each example with its source document: a cluster of several questions each', () => {
+    const sizes = new Map<string, number>();
+    for (const example of qaContent.examples) {
+      const doc = example.metadata?.document;
+      expect(typeof doc).toBe('string');
+      // The document sits under the example's topic: "billing/double-charge".
+      expect(String(doc).startsWith(`${example.metadata?.topic}/`)).toBe(true);
+      sizes.set(String(doc), (sizes.get(String(doc)) ?? 0) + 1);
+    }
+    expect(sizes.size).toBeGreaterThan(10);
+    expect(sizes.size).toBeLessThan(40);
+    expect([...sizes.values()].filter((n) => n >= 3).length).toBeGreaterThan(10);
+  });
+
   it('has six experiments crossing three models with two prompt versions', () => {
     expect(qa.session_count).toBe(6);
     expect(qaSessions).toHaveLength(6);

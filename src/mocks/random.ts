@@ -2,6 +2,7 @@
  * Seeded randomness for the demo data. Nothing here reads the clock or Math.random, so the
  * same seed always yields the same workspace (tests and screenshots depend on that).
  */
+import { mulberry32Uint32 } from '../lib/statistics/prng';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -78,15 +79,7 @@ function formatUuid(a: number, b: number, c: number, d: number): string {
 }
 
 export function createRng(seed: number | string): Rng {
-  // mulberry32: tiny, fast and good enough for demo data (not for cryptography).
-  let state = typeof seed === 'number' ? seed >>> 0 : hashSeed(seed);
-  const nextUint32 = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const nextUint32 = mulberry32Uint32(typeof seed === 'number' ? seed : hashSeed(seed));
   const next = (): number => nextUint32() / 4294967296;
   let spareNormal: number | null = null;
 

@@ -1,5 +1,6 @@
-import { StatsPanel } from '../../features/stats/stats-panel';
+import { StatsPanel } from '../../features/stats/panel/stats-panel';
 import { useComparison } from './comparison-context';
+import { statsSettings, statsViewPatch } from './view-adapters';
 
 /**
  * "Is the difference real?": paired statistics of every key against the baseline. Loaded
@@ -11,13 +12,16 @@ export function StatsSection() {
     <StatsPanel
       inputs={insights.inputs}
       stats={insights.stats}
+      adjustment={insights.adjustment}
+      slices={insights.slices}
+      sliceKey={insights.sliceKey}
+      metadataKeys={insights.metadataKeys}
+      sessionOrder={view.sessions}
       loadedExamples={model.matrix.rows.length}
       totalExamples={data.total}
       onLoadAll={data.allLoaded ? undefined : data.startLoadAll}
-      open={view.statsOpen}
-      onToggle={(statsOpen) => setView({ statsOpen }, 'replace')}
-      selectedKey={view.statsKey}
-      onSelectKey={(statsKey) => setView({ statsKey }, 'replace')}
+      settings={statsSettings(view)}
+      onSettings={(patch) => setView(statsViewPatch(patch), 'replace')}
     />
   );
 }

@@ -57,6 +57,10 @@ export function useComparisonState(view: ComparisonView, setView: SetView) {
     keys: model.keys,
     totalExamples: data.total,
     statsKey: view.statsKey,
+    cluster: view.cluster,
+    adjust: view.adjust,
+    slicesOpen: view.statsOpen && view.statsSlices,
+    sliceBy: view.sliceBy,
     reading: data.reading !== null,
   });
 

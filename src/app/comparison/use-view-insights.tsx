@@ -3,9 +3,12 @@ import { buildExportTable } from '../../features/export/export-rows';
 import { toCsv } from '../../features/export/to-csv';
 import { toJson } from '../../features/export/to-json';
 import type { Matrix, MatrixRow } from '../../features/matrix/model/types';
-import { StatsMarker } from '../../features/stats/stats-marker';
-import { usePairedStats } from '../../features/stats/use-paired-stats';
-import { type AdapterContext, exportExamples, statsInputs } from './view-adapters';
+import { adjustStats } from '../../features/stats/model/adjust-results';
+import { defaultSliceKey, exampleLabels, metadataKeys } from '../../features/stats/model/labels';
+import { StatsMarker } from '../../features/stats/panel/stats-marker';
+import { usePairedStats, useSliceStats } from '../../features/stats/worker/use-paired-stats';
+import type { AdjustMethod } from '../../lib/statistics/adjust';
+import { type AdapterContext, exampleMetadata, exportExamples, statsInputs } from './view-adapters';
 
 /**
  * Statistics over every loaded example (in a worker when large), the column-header
@@ -21,6 +24,10 @@ export function useViewInsights({
   keys,
   totalExamples,
   statsKey,
+  cluster = null,
+  adjust = 'holm',
+  slicesOpen = false,
+  sliceBy = null,
   reading = false,
 }: {
   matrix: Matrix;
@@ -32,6 +39,12 @@ export function useViewInsights({
   keys: string[];
   totalExamples: number;
   statsKey: string | null;
+  /** Example-metadata key to cluster by (null: none). */
+  cluster?: string | null;
+  adjust?: AdjustMethod;
+  /** The slices view is open: compute slices by `sliceBy` (null: the default key). */
+  slicesOpen?: boolean;
+  sliceBy?: string | null;
   /** Only the first rows of a large response are in: statistics wait for all of them. */
   reading?: boolean;
 }) {
@@ -45,7 +58,34 @@ export function useViewInsights({
     () => (reading ? [] : statsInputs(deferredCtx, totalExamples)),
     [deferredCtx, totalExamples, reading],
   );
-  const stats = usePairedStats(inputs.length > 0 ? inputs : null);
+  const metadata = useMemo(() => exampleMetadata(deferredCtx.matrix), [deferredCtx.matrix]);
+  const exampleKeys = useMemo(() => metadataKeys(metadata), [metadata]);
+  const clusters = useMemo(
+    () => (cluster && exampleKeys.includes(cluster) ? exampleLabels(metadata, cluster) : null),
+    [metadata, exampleKeys, cluster],
+  );
+  const rawStats = usePairedStats(inputs.length > 0 ? inputs : null, { clusters });
+  // Adjusting is cheap and done here, so switching the method never recomputes the tests.
+  const adjustment = useMemo(
+    () => (rawStats.results ? adjustStats(rawStats.results, adjust) : null),
+    [rawStats.results, adjust],
+  );
+  const stats = useMemo(
+    () => (adjustment ? { ...rawStats, results: adjustment.results } : rawStats),
+    [rawStats, adjustment],
+  );
+  // The default slice key is looked for only once the slices are open.
+  const sliceKey = useMemo(
+    () => sliceBy ?? (slicesOpen ? defaultSliceKey(metadata) : null),
+    [sliceBy, slicesOpen, metadata],
+  );
+  const sliceLabels = useMemo(
+    () => (slicesOpen && sliceKey ? exampleLabels(metadata, sliceKey) : null),
+    [slicesOpen, sliceKey, metadata],
+  );
+  const sliceStats = useSliceStats(slicesOpen && inputs.length > 0 ? inputs : null, sliceLabels, {
+    clusters,
+  });
   const markerKey = statsKey ?? inputs[0]?.key ?? null;
 
   const marker = useCallback(
@@ -53,9 +93,14 @@ export function useViewInsights({
       const result = stats.results
         ?.find((k) => k.key === markerKey)
         ?.comparisons.find((c) => c.sessionId === sessionId);
-      return result ? <StatsMarker result={result} /> : null;
+      return result ? (
+        <StatsMarker
+          result={result}
+          context={{ method: adjustment?.method, tests: adjustment?.tests }}
+        />
+      ) : null;
     },
-    [stats.results, markerKey],
+    [stats.results, markerKey, adjustment?.method, adjustment?.tests],
   );
 
   const table = useCallback(
@@ -78,7 +123,17 @@ export function useViewInsights({
     [table, baseline, sessions, keys, stats.results],
   );
 
-  return { inputs, stats, marker, buildCsv, buildJson };
+  return {
+    inputs,
+    stats,
+    adjustment,
+    slices: sliceStats,
+    sliceKey,
+    metadataKeys: exampleKeys,
+    marker,
+    buildCsv,
+    buildJson,
+  };
 }
 
 export type ViewInsights = ReturnType<typeof useViewInsights>;

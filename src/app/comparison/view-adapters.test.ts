@@ -9,7 +9,7 @@ import {
   numeric,
 } from '../../testing/grouped-runs-fixtures';
 import { A, B, C } from '../../testing/matrix-fixtures';
-import { statsInputs } from './view-adapters';
+import { exampleMetadata, statsInputs } from './view-adapters';
 
 const sessions = [
   { id: A, name: 'exp A' },
@@ -45,11 +45,15 @@ describe('statsInputs', () => {
     const m = matrix();
     const inputs = statsInputs({ matrix: m, sessions, baseline: A, flipped: new Set() }, 2);
     const correctness = inputs.find((i) => i.key === 'correctness');
-    expect(correctness?.baseline).toEqual({ sessionId: A, name: 'exp A', values: [1, 0.25] });
-    expect(correctness?.others.map((o) => o.values)).toEqual([
-      [0, null],
-      [0.5, null],
+    expect(correctness?.baseline).toMatchObject({ sessionId: A, name: 'exp A' });
+    // Missing values are NaN in the typed arrays the worker receives.
+    expect(Array.from(correctness?.baseline.values ?? [])).toEqual([1, 0.25]);
+    expect(correctness?.others.map((o) => Array.from(o.values))).toEqual([
+      [0, Number.NaN],
+      [0.5, Number.NaN],
     ]);
+    // No example ran twice: nothing about repetitions is sent.
+    expect(correctness?.baseline.runs).toBeUndefined();
     const verdict = inputs.find((i) => i.key === 'verdict');
     expect(verdict?.categories).toEqual([
       { sessionId: A, counts: { pass: 1 } },
@@ -69,7 +73,7 @@ describe('statsInputs', () => {
     );
     const a = byA.find((i) => i.key === 'correctness');
     const b = byB.find((i) => i.key === 'correctness');
-    expect(b?.baseline.values).toEqual([0, null]);
+    expect(Array.from(b?.baseline.values ?? [])).toEqual([0, Number.NaN]);
     expect(b?.direction).not.toBe(a?.direction);
     expect(b?.others.map((o) => o.sessionId)).toEqual([A, C]);
     // The same arrays: nothing re-read.
@@ -79,5 +83,42 @@ describe('statsInputs', () => {
     expect(other.find((i) => i.key === 'correctness')?.baseline.values).not.toBe(
       a?.baseline.values,
     );
+  });
+});
+
+describe('repetitions and metadata for the statistics', () => {
+  it('sends each example’s spread across its runs as a sample variance, and its run count', () => {
+    const m = buildMatrix(
+      [
+        makeGroup(
+          'v1',
+          [makeSession(A, 'exp A'), makeSession(B, 'exp B')],
+          [
+            makeExample(
+              'e1',
+              [
+                makeRun(A, { correctness: numeric(1) }),
+                makeRun(B, { correctness: numeric(1) }),
+                makeRun(B, { correctness: numeric(0) }),
+                makeRun(B, { correctness: numeric(1) }),
+              ],
+              { metadata: { topic: 'billing' } },
+            ),
+            makeExample('e2', [makeRun(A, { correctness: numeric(0) }), makeRun(B, {})]),
+          ],
+        ),
+      ],
+      { groupBy: 'run_metadata', sessionOrder: [A, B] },
+    );
+    const inputs = statsInputs(
+      { matrix: m, sessions: sessions.slice(0, 2), baseline: A, flipped: new Set() },
+      2,
+    );
+    const b = inputs.find((i) => i.key === 'correctness')?.others[0];
+    // Runs 1, 0, 1: mean 2/3, sample variance ((1/3)² + (2/3)² + (1/3)²)/2 = 1/3.
+    expect(b?.values[0]).toBeCloseTo(2 / 3, 12);
+    expect(b?.withinVariance?.[0]).toBeCloseTo(1 / 3, 12);
+    expect(Array.from(b?.runs ?? [])).toEqual([3, Number.NaN]);
+    expect(exampleMetadata(m)).toEqual([{ topic: 'billing' }, {}]);
   });
 });

@@ -7,9 +7,35 @@ import {
   sessionColumnIds,
 } from '../../features/matrix/model/compare';
 import type { Matrix, MatrixCell, MatrixRow } from '../../features/matrix/model/types';
-import type { StatsInput } from '../../features/stats/paired-stats';
+import type { Metadata } from '../../features/stats/model/labels';
+import type { PairedSeries, StatsInput } from '../../features/stats/model/types';
+import type { StatsSettings } from '../../features/stats/panel/stats-panel';
 import { inputPreview } from '../../lib/input-preview';
 import { weakCache } from '../../lib/weak-cache';
+import type { ViewState } from '../view-params';
+
+/** The statistics panel's settings as the URL holds them, and back. */
+export function statsSettings(view: ViewState): StatsSettings {
+  return {
+    open: view.statsOpen,
+    slices: view.statsSlices,
+    key: view.statsKey,
+    cluster: view.cluster,
+    adjust: view.adjust,
+    sliceBy: view.sliceBy,
+  };
+}
+
+export function statsViewPatch(patch: Partial<StatsSettings>): Partial<ViewState> {
+  const out: Partial<ViewState> = {};
+  if (patch.open !== undefined) out.statsOpen = patch.open;
+  if (patch.slices !== undefined) out.statsSlices = patch.slices;
+  if (patch.key !== undefined) out.statsKey = patch.key;
+  if (patch.cluster !== undefined) out.cluster = patch.cluster;
+  if (patch.adjust !== undefined) out.adjust = patch.adjust;
+  if (patch.sliceBy !== undefined) out.sliceBy = patch.sliceBy;
+  return out;
+}
 
 /**
  * The app joins features: it turns the matrix model into what the statistics and export
@@ -29,7 +55,10 @@ export interface AdapterContext {
  */
 interface SessionSeries {
   cells: (MatrixCell | null)[];
-  values: Map<string, (number | null)[]>;
+  /** NaN where there is no value: typed arrays cross to the statistics worker as one copy. */
+  values: Map<string, Float64Array>;
+  /** Per feedback key, when some example ran more than once: spread and runs per example. */
+  repeats: Map<string, Pick<PairedSeries, 'withinVariance' | 'runs'> | null>;
   categories: Map<string, Record<string, number>>;
 }
 const seriesCache = weakCache<Matrix, string, SessionSeries>();
@@ -40,6 +69,7 @@ function sessionSeries(matrix: Matrix, sessionId: string): SessionSeries {
     return {
       cells: matrix.rows.map((row) => firstCell(row, ids)),
       values: new Map(),
+      repeats: new Map(),
       categories: new Map(),
     };
   });
@@ -55,13 +85,48 @@ function valuesOf(
   entry: SessionSeries,
   id: string,
   read: (c: MatrixCell) => number | null,
-): (number | null)[] {
+): Float64Array {
   let values = entry.values.get(id);
   if (!values) {
-    values = entry.cells.map((c) => (c ? read(c) : null));
+    values = Float64Array.from(entry.cells, (c) => (c ? (read(c) ?? Number.NaN) : Number.NaN));
     entry.values.set(id, values);
   }
   return values;
+}
+
+/**
+ * The sample variance of each example's repeated scores (from the cell's population
+ * spread: s² = σ²·n/(n − 1)) and how many runs were scored; null when no example repeats.
+ */
+function repeatsOf(entry: SessionSeries, key: string) {
+  if (entry.repeats.has(key)) return entry.repeats.get(key) ?? null;
+  let repeated = false;
+  const runs = new Float64Array(entry.cells.length).fill(Number.NaN);
+  const withinVariance = new Float64Array(entry.cells.length).fill(Number.NaN);
+  entry.cells.forEach((cell, i) => {
+    const score = cell?.scores[key];
+    if (!score || score.n < 1) return;
+    runs[i] = score.n;
+    if (score.n >= 2 && score.spread !== null) {
+      repeated = true;
+      withinVariance[i] = (score.spread * score.spread * score.n) / (score.n - 1);
+    }
+  });
+  const result = repeated ? { withinVariance, runs } : null;
+  entry.repeats.set(key, result);
+  return result;
+}
+
+const metadataCache = new WeakMap<Matrix, Metadata[]>();
+
+/** Each loaded example's metadata, in matrix row order (what clusters and slices read). */
+export function exampleMetadata(matrix: Matrix): Metadata[] {
+  let metadata = metadataCache.get(matrix);
+  if (!metadata) {
+    metadata = matrix.rows.map((row) => row.example.metadata);
+    metadataCache.set(matrix, metadata);
+  }
+  return metadata;
 }
 
 function categoriesOf(entry: SessionSeries, key: string): Record<string, number> {
@@ -93,12 +158,16 @@ export function statsInputs(ctx: AdapterContext, totalExamples: number): StatsIn
   for (const { key, kind } of matrix.feedbackKeys) {
     if (kind === 'comment' || kind === 'empty') continue;
     const score = (c: MatrixCell) => c.scores[key]?.score ?? null;
+    const scored = (s: { id: string; name: string }) => {
+      const repeats = kind === 'categorical' ? null : repeatsOf(sessionSeries(matrix, s.id), key);
+      return { ...series(s, `key:${key}`, score), ...repeats };
+    };
     inputs.push({
       key,
       kind: kind === 'categorical' ? 'categorical' : 'numeric',
       direction: directionOf(key, flipped),
-      baseline: series(base, `key:${key}`, score),
-      others: others.map((s) => series(s, `key:${key}`, score)),
+      baseline: scored(base),
+      others: others.map(scored),
       categories:
         kind === 'categorical'
           ? sessions.map((s) => ({

@@ -1,11 +1,36 @@
 import { memo, type ReactNode } from 'react';
+import { distinctNames, elideToFit } from '../../../lib/distinct-names';
 import { formatGroupKey } from '../../../lib/format';
 import { sessionColor } from '../../../lib/session-colors';
+import { textWidth } from '../../../lib/text-width';
 import type { MatrixActions } from '../matrix-context';
 import type { MatrixColumn } from '../model/types';
-import { ColumnHeader, type HeaderCounts } from './column-header';
+import {
+  type ActiveChanges,
+  type ChangeFilter,
+  ColumnHeader,
+  type HeaderCounts,
+} from './column-header';
 import { columnGroups } from './matrix-layout';
 import { ResizeHandle } from './resize-handle';
+
+/** A session header's padding, left border, colour swatch and its gap (table.css). */
+const HEADER_CHROME_PX = 2 * 8 + 1 + 12 + 4;
+const HEADER_NAME_FONT_PX = 15;
+/** Canvas widths differ from laid-out text by a fraction of a pixel. */
+const NAME_SLACK_PX = 2;
+
+/** Each experiment's name → the part that tells it apart from the others in view. */
+function distinctParts(columns: readonly MatrixColumn[]): ReadonlyMap<string, string> {
+  const names = [...new Set(columns.map((c) => c.sessionName))];
+  return new Map(distinctNames(names).map((part, i) => [names[i] as string, part]));
+}
+
+/** That part as it fits a header `width` px wide: its middle elided when it is too long. */
+function fitLabel(part: string, width: number): string {
+  const room = width - HEADER_CHROME_PX - NAME_SLACK_PX;
+  return elideToFit(part, (label) => textWidth(label, HEADER_NAME_FONT_PX, 600) <= room);
+}
 
 /** Starting a drag and stepping by keys, for a column id (stable between renders). */
 export interface ColumnResizer {
@@ -31,6 +56,8 @@ export const MatrixHead = memo(function MatrixHead({
   marker,
   actions,
   resize,
+  active,
+  onShowChanges,
 }: {
   /** example_metadata grouping: sections are rows, so there is no group row. */
   sectioned: boolean;
@@ -49,8 +76,12 @@ export const MatrixHead = memo(function MatrixHead({
   marker: ((sessionId: string) => ReactNode) | undefined;
   actions: MatrixActions;
   resize: ColumnResizer;
+  /** The "only" filter in effect (its count button shows pressed). */
+  active: ActiveChanges;
+  onShowChanges: (sessionId: string, key: string, only: ChangeFilter) => void;
 }) {
   const groups = sectioned ? [] : columnGroups(columns);
+  const parts = distinctParts(columns);
   return (
     <thead className="matrix__head">
       {!sectioned ? (
@@ -87,13 +118,19 @@ export const MatrixHead = memo(function MatrixHead({
             <ColumnHeader
               key={column.id}
               column={column}
+              label={fitLabel(
+                parts.get(column.sessionName) ?? column.sessionName,
+                sizes[i + 1] ?? 0,
+              )}
               colIndex={i + 2}
               color={sessionColor(column.sessionIndex)}
               isBaseline={column.sessionId === baseline}
               counts={counts[column.id]}
               keys={keys}
+              active={active}
               onSetBaseline={actions.setBaseline}
               onMove={actions.moveSession}
+              onShowChanges={onShowChanges}
               marker={column.sessionId === baseline ? null : marker?.(column.sessionId)}
               canMove={{
                 left: column.sessionIndex > 0,

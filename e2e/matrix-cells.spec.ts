@@ -100,6 +100,7 @@ test('no number in a cell of three repetitions is cut, in either density, at the
   expect(withDelta).toBeGreaterThan(0);
 
   // Compact, chosen in the display controls: the cell, and the full cell it opens on hover.
+  const scroller = page.locator('[data-scroll-pace]');
   await page.getByRole('combobox', { name: 'Density' }).selectOption('compact');
   await expect
     .poll(async () => (await header.boundingBox())?.width ?? 0, { message: 'compact columns' })
@@ -116,6 +117,23 @@ test('no number in a cell of three repetitions is cut, in either density, at the
     await expect(popover).toBeVisible();
     await expect(popover.getByText('3×')).toBeVisible();
     expect(await overflowsOf(popover), `full cell ${i} over the compact one`).toEqual([]);
+    // The full cell opens where the matrix has room for it: not cut at its edges either.
+    const view = await scroller.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        left: r.left + el.clientLeft,
+        top: r.top + el.clientTop,
+        w: el.clientWidth,
+        h: el.clientHeight,
+      };
+    });
+    const box = (await popover.boundingBox()) ?? { x: -1, y: -1, width: 0, height: 0 };
+    expect(box.x, `full cell ${i} left`).toBeGreaterThanOrEqual(view.left - 0.5);
+    expect(box.x + box.width, `full cell ${i} right`).toBeLessThanOrEqual(view.left + view.w + 0.5);
+    expect(box.y, `full cell ${i} top`).toBeGreaterThanOrEqual(view.top - 0.5);
+    expect(box.y + box.height, `full cell ${i} bottom`).toBeLessThanOrEqual(
+      view.top + view.h + 0.5,
+    );
   }
   await expectNoPageErrors(errors);
 });

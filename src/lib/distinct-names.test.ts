@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distinctNames, elideMiddle, elideToFit } from './distinct-names';
+import { distinctNames, elideMiddle, shortNames } from './distinct-names';
 
 const isLoneSurrogate = (text: string) =>
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
@@ -92,11 +92,44 @@ describe('elideMiddle', () => {
   });
 });
 
-describe('elideToFit', () => {
-  it('keeps as much as the room holds', () => {
-    const fitsIn = (chars: number) => (label: string) => codePoints(label) <= chars;
-    expect(elideToFit('…gpt-4o-v1-a49d8715', fitsIn(30))).toBe('…gpt-4o-v1-a49d8715');
-    expect(elideToFit('…gpt-4o-v1-a49d8715', fitsIn(11))).toBe('…gpt-4…8715');
-    expect(elideToFit('anything', () => false)).toBe('…');
+describe('shortNames', () => {
+  const qa = [
+    'support-qa-gpt-4o-v1-a49d8715',
+    'support-qa-claude-3-5-sonnet-v1-5de8ae07',
+    'support-qa-gpt-4o-v2-49aaacf8',
+    'support-qa-claude-3-5-sonnet-v2-1ad96e3d',
+  ];
+  const within = (chars: number) => (label: string) => codePoints(label) <= chars;
+
+  it('keeps the distinct part whole where it fits', () => {
+    expect(shortNames(qa, within(40))).toEqual(distinctNames(qa));
+  });
+
+  it('then keeps what a name is and what follows the segments it shares with its closest', () => {
+    expect(shortNames(qa, within(20))).toEqual([
+      '…gpt-4o-v1-a49d8715',
+      '…claude…v1-5de8ae07',
+      '…gpt-4o-v2-49aaacf8',
+      '…claude…v2-1ad96e3d',
+    ]);
+  });
+
+  it('then cuts the end of that, to the room of each name, keeping what differs', () => {
+    expect(shortNames(qa, (label, i) => codePoints(label) <= (i === 1 ? 12 : 40))).toEqual([
+      '…gpt-4o-v1-a49d8715',
+      '…claude…v1…',
+      '…gpt-4o-v2-49aaacf8',
+      '…claude-3-5-sonnet-v2-1ad96e3d',
+    ]);
+  });
+
+  it('elides the middle of a name that shares no leading segments with another', () => {
+    const names = ['alpha-one-two-three-x', 'beta-one-two-three-y'];
+    // Nothing shared at the start or the end: "alpha-one-two-three-x" keeps 7 + "…" + 4.
+    expect(shortNames(names, (label, i) => i === 1 || codePoints(label) <= 12)).toEqual([
+      'alpha-o…ee-x',
+      'beta-one-two-three-y',
+    ]);
+    expect(shortNames(['alpha-one', 'beta-two'], () => false)).toEqual(['…', '…']);
   });
 });

@@ -85,17 +85,73 @@ export function elideMiddle(text: string, max: number): string {
 }
 
 /**
- * The longest middle elision of `text` that `fits` accepts (the text itself when it fits);
- * a lone ellipsis when nothing else does.
+ * Each name as short as its place needs (`fits` says whether a label fits name `index`'s
+ * place): the part that tells it apart (`distinctNames`); if that is too long, its first
+ * segment (what it is) and what follows the segments it shares with the name most like it
+ * ("…claude-3-5-sonnet-v1-5de8ae07" beside "…claude-3-5-sonnet-v2-…" → "…claude…v1-5de8ae07");
+ * if still too long, the longest middle elision that fits.
  */
-export function elideToFit(text: string, fits: (candidate: string) => boolean): string {
+export function shortNames(
+  names: readonly string[],
+  fits: (label: string, index: number) => boolean,
+): string[] {
+  const parts = distinctNames(names);
+  const own = parts.map((part) => segments(part.replace(/^…/u, '').replace(/…$/u, '')));
+  return parts.map((part, i) => {
+    if (fits(part, i)) return part;
+    const mine = own[i] as string[];
+    let shared = 0;
+    own.forEach((other, j) => {
+      if (j !== i) shared = Math.max(shared, sharedLead(mine, other));
+    });
+    let label = part;
+    if (shared >= 2 && shared < mine.length) {
+      const first = trimSeparators(mine[0] as string, false, true);
+      const rest = mine.slice(shared).join('');
+      label = `${part.startsWith(ELLIPSIS) ? ELLIPSIS : ''}${first}${ELLIPSIS}${rest}${part.endsWith(ELLIPSIS) ? ELLIPSIS : ''}`;
+      label = label.replace(/…{2,}/gu, ELLIPSIS);
+      if (fits(label, i)) return label;
+      // What differs comes right after the cut: keep it, and cut the end instead.
+      return elideToFit(label, (candidate) => fits(candidate, i), elideEnd);
+    }
+    return elideToFit(label, (candidate) => fits(candidate, i), elideMiddle);
+  });
+}
+
+/**
+ * The text's first code points (without the separators they end on) and an ellipsis, at most
+ * `max` long; adjacent ellipses merge.
+ */
+function elideEnd(text: string, max: number): string {
+  const chars = points(text);
+  if (chars.length <= max) return text;
+  if (max <= 1) return max === 1 ? ELLIPSIS : '';
+  const head = trimSeparators(chars.slice(0, max - 1).join(''), false, true);
+  return `${head}${ELLIPSIS}`.replace(/…{2,}/gu, ELLIPSIS);
+}
+
+function sharedLead(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * The longest elision of `text` (in the middle, or at the end) that `fits` accepts (the text
+ * itself when it fits); a lone ellipsis when nothing else does.
+ */
+function elideToFit(
+  text: string,
+  fits: (candidate: string) => boolean,
+  elide: (text: string, max: number) => string,
+): string {
   if (fits(text)) return text;
   let low = 1;
   let high = points(text).length - 1;
   let best = ELLIPSIS;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const candidate = elideMiddle(text, mid);
+    const candidate = elide(text, mid);
     if (fits(candidate)) {
       best = candidate;
       low = mid + 1;

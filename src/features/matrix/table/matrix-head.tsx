@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { distinctNames, elideToFit } from '../../../lib/distinct-names';
+import { shortNames } from '../../../lib/distinct-names';
 import { formatGroupKey } from '../../../lib/format';
 import { sessionColor } from '../../../lib/session-colors';
 import { textWidth } from '../../../lib/text-width';
@@ -20,16 +20,25 @@ const HEADER_NAME_FONT_PX = 15;
 /** Canvas widths differ from laid-out text by a fraction of a pixel. */
 const NAME_SLACK_PX = 2;
 
-/** Each experiment's name → the part that tells it apart from the others in view. */
-function distinctParts(columns: readonly MatrixColumn[]): ReadonlyMap<string, string> {
-  const names = [...new Set(columns.map((c) => c.sessionName))];
-  return new Map(distinctNames(names).map((part, i) => [names[i] as string, part]));
-}
-
-/** That part as it fits a header `width` px wide: its middle elided when it is too long. */
-function fitLabel(part: string, width: number): string {
-  const room = width - HEADER_CHROME_PX - NAME_SLACK_PX;
-  return elideToFit(part, (label) => textWidth(label, HEADER_NAME_FONT_PX, 600) <= room);
+/**
+ * Each experiment's name as its header shows it: what tells it apart from the others in view
+ * (distinct-names.ts), as long as its narrowest column has room for.
+ */
+function headerLabels(
+  columns: readonly MatrixColumn[],
+  sizes: readonly number[],
+): ReadonlyMap<string, string> {
+  const room = new Map<string, number>();
+  columns.forEach((column, i) => {
+    const width = (sizes[i + 1] ?? 0) - HEADER_CHROME_PX - NAME_SLACK_PX;
+    room.set(column.sessionName, Math.min(width, room.get(column.sessionName) ?? width));
+  });
+  const names = [...room.keys()];
+  const labels = shortNames(
+    names,
+    (label, i) => textWidth(label, HEADER_NAME_FONT_PX, 600) <= (room.get(names[i] ?? '') ?? 0),
+  );
+  return new Map(names.map((name, i) => [name, labels[i] ?? name]));
 }
 
 /** Starting a drag and stepping by keys, for a column id (stable between renders). */
@@ -81,7 +90,7 @@ export const MatrixHead = memo(function MatrixHead({
   onShowChanges: (sessionId: string, key: string, only: ChangeFilter) => void;
 }) {
   const groups = sectioned ? [] : columnGroups(columns);
-  const parts = distinctParts(columns);
+  const labels = headerLabels(columns, sizes);
   return (
     <thead className="matrix__head">
       {!sectioned ? (
@@ -118,10 +127,7 @@ export const MatrixHead = memo(function MatrixHead({
             <ColumnHeader
               key={column.id}
               column={column}
-              label={fitLabel(
-                parts.get(column.sessionName) ?? column.sessionName,
-                sizes[i + 1] ?? 0,
-              )}
+              label={labels.get(column.sessionName) ?? column.sessionName}
               colIndex={i + 2}
               color={sessionColor(column.sessionIndex)}
               isBaseline={column.sessionId === baseline}

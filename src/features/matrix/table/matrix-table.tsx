@@ -95,6 +95,7 @@ export function MatrixTable() {
   // Before the virtualizer: its scroll listener must run first (see useScrollPace).
   const fling = useScrollPace(scrollRef);
   const height = rowHeight(keys.length, settings.metrics, compact);
+  const popoverHeight = rowHeight(keys.length, settings.metrics);
   // Stable between scroll frames: the virtualizer re-derives every item's position (10,000
   // objects for a large page) whenever its key function changes.
   const estimateSize = useCallback(
@@ -233,6 +234,7 @@ export function MatrixTable() {
                 onOpen={actions.open}
                 onHover={setHovered}
                 glance={fling}
+                popoverHeight={popoverHeight}
               />
             );
           })}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { datasetNamed, sessionNamed } from './support/demo-data';
+import { datasetNamed, sessionNamed, sessionsOf } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
 
 const supportQa = datasetNamed('Support QA');
@@ -239,7 +239,9 @@ test('a long output is cut only past what its two lines show: the clamp still en
   page,
 }) => {
   const errors = trackPageErrors(page);
-  await openView(page);
+  // Every experiment: the columns keep their default width, where previews are cut shortest.
+  const all = sessionsOf(supportQa.id).map((s) => s.id);
+  await openView(page, `/?dataset=${supportQa.id}&sessions=${all.join(',')}&key=model`);
   const previews = page.locator('tr[data-example-id] .cell__preview');
   await expect(previews.first()).toBeVisible();
   const seen = await previews.evaluateAll((els) =>

@@ -159,6 +159,7 @@ describe('matrix parameters', () => {
         text: 'refund window',
         only: 'regressions' as const,
         onlyKey: 'correctness',
+        onlySession: S1,
         ranges: [{ key: 'help:fulness', min: 0.5, max: null }],
       },
       hidden: [S1],
@@ -223,6 +224,40 @@ describe('matrix parameters', () => {
       'stats=slices&cluster=topic&adjust=none&sliceBy=difficulty',
     );
     expect(parseView(`${base}&stats=open`).view.statsSlices).toBe(false);
+  });
+
+  it('reads the one experiment whose regressions or improvements are shown', () => {
+    const read = (extra: string) => parseView(base + extra);
+    expect(
+      read(`&only=regressions&onlyKey=correctness&onlySession=${S2.toUpperCase()}`).view.filter,
+    ).toMatchObject({ only: 'regressions', onlyKey: 'correctness', onlySession: S2 });
+    expect(read(`&only=improvements&onlySession=${S2}`).view.filter.onlySession).toBe(S2);
+    expect(read(`&only=regressions&onlySession=${S2}`).notices).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a malformed id',
+      '&only=regressions&onlySession=gpt-4o',
+      /onlySession: "gpt-4o" is not a valid id/,
+    ],
+    ['an experiment not compared', `&only=regressions&onlySession=${D}`, /not one of the compared/],
+    ['no only', `&onlySession=${S2}`, /goes with only=regressions or only=improvements/],
+    ['only=errors', `&only=errors&onlySession=${S2}`, /goes with only=regressions/],
+    ['the baseline', `&only=regressions&onlySession=${S1}`, /it is the baseline/],
+    ['the chosen baseline', `&baseline=${S2}&only=regressions&onlySession=${S2}`, /baseline/],
+  ])('ignores onlySession for %s with a notice, and keeps the rest', (_name, extra, pattern) => {
+    const { view, notices } = parseView(base + extra);
+    expect(notices.join(' ')).toMatch(pattern);
+    expect(view.filter.onlySession).toBeNull();
+    expect(view.sessions).toEqual([S1, S2]);
+    expect(serializeView(view)).not.toContain('onlySession');
+  });
+
+  it('leaves onlySession out once its experiment is no longer compared', () => {
+    const { view } = parseView(`${base}&only=regressions&onlySession=${S2}`);
+    expect(serializeView({ ...view, sessions: [S1] })).not.toContain('onlySession');
+    expect(serializeView(view)).toContain(`only=regressions&onlySession=${S2}`);
   });
 
   it('reads sort forms', () => {

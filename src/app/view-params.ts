@@ -26,6 +26,7 @@ export const PARAMS = {
   q: 'q',
   only: 'only',
   onlyKey: 'onlyKey',
+  onlySession: 'onlySession',
   range: 'range',
   hide: 'hide',
   hideKey: 'hideKey',
@@ -219,6 +220,9 @@ export function parseView(search: string): ParsedView {
   if (onlyKey && view.filter.only && view.filter.only !== 'errors') {
     view.filter.onlyKey = onlyKey.slice(0, MAX_KEY_LENGTH);
   } else unused.add(PARAMS.onlyKey);
+  const onlySession = single(PARAMS.onlySession)?.trim().toLowerCase();
+  if (onlySession) readOnlySession(onlySession, view, notices);
+  if (onlySession && !view.filter.onlySession) unused.add(PARAMS.onlySession);
 
   for (const raw of many(PARAMS.range)) {
     const range = parseRange(raw);
@@ -346,6 +350,18 @@ function readSessions(raw: string | null, hasDataset: boolean, notices: string[]
   return valid.slice(0, MAX_SESSIONS);
 }
 
+/** The one experiment whose regressions or improvements are shown (a column header's ▼N / ▲N). */
+function readOnlySession(id: string, view: ViewState, notices: string[]) {
+  const ignored = (why: string) => notices.push(`Ignored onlySession: ${why}.`);
+  if (!isGuid(id)) ignored(`"${shorten(id, 24)}" is not a valid id`);
+  else if (!view.sessions.includes(id)) ignored('it is not one of the compared experiments');
+  else if (view.filter.only !== 'regressions' && view.filter.only !== 'improvements')
+    ignored('it goes with only=regressions or only=improvements');
+  else if (id === effectiveBaseline(view))
+    ignored('it is the baseline, which has nothing to be compared with');
+  else view.filter.onlySession = id;
+}
+
 /**
  * `example`, `score:<session>:<key>`, `delta:<session>:<key>`, `latency:<session>`,
  * `cost:<session>`; a leading `-` means descending. The key comes last so it may hold `:`.
@@ -416,6 +432,9 @@ export function serializeView(view: ViewState): string {
     add(PARAMS.only, view.filter.only);
     if (view.filter.onlyKey && view.filter.only !== 'errors')
       add(PARAMS.onlyKey, view.filter.onlyKey);
+    const candidate = view.filter.onlySession;
+    if (candidate && view.filter.only !== 'errors' && view.sessions.includes(candidate))
+      add(PARAMS.onlySession, candidate);
   }
   for (const r of view.filter.ranges) add(PARAMS.range, `${r.min ?? ''}:${r.max ?? ''}:${r.key}`);
   const hidden = view.hidden.filter((id) => view.sessions.includes(id));

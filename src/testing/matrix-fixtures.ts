@@ -22,7 +22,7 @@ export const C = 'cccccccc-0000-4000-8000-00000000000c';
 export const FOREIGN = 'ffffffff-0000-4000-8000-00000000000f';
 
 export function filter(overrides: Partial<FilterSpec> = {}): FilterSpec {
-  return { text: '', only: null, onlyKey: null, ranges: [], ...overrides };
+  return { text: '', only: null, onlyKey: null, onlySession: null, ranges: [], ...overrides };
 }
 
 /** A bare cell for compare/sort tests: only what they read. */

@@ -66,7 +66,13 @@ function useMatrixActions(view: ViewState, setView: SetView, baseline: string): 
   return useMemo(
     () => ({
       change: (patch, mode) => setView(patch, mode),
-      setBaseline: (id) => setView({ baseline: id }),
+      setBaseline: (id) => {
+        // The baseline has no changes of its own: its regressions filter widens to any experiment.
+        const { filter } = latest.current.view;
+        if (filter.onlySession === id)
+          setView({ baseline: id, filter: { ...filter, onlySession: null } });
+        else setView({ baseline: id });
+      },
       moveSession: (id, delta) => {
         const { view: now, baseline: base } = latest.current;
         const from = now.sessions.indexOf(id);

@@ -1,6 +1,6 @@
 import './detail.css';
 import { diffWords } from 'diff';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Example, Run } from '../../api/grouped-runs/schemas';
 import { JsonView } from '../../components/json-view';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
@@ -33,6 +33,20 @@ export function DetailPanel({
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<Element | null>(null);
+  // Which runs show their diff, by session and repetition: kept while j/k step through
+  // examples, so that reading diffs does not mean pressing the toggle on every example.
+  const [diffs, setDiffs] = useState<ReadonlySet<string>>(() => new Set());
+  const showDiff = useCallback(
+    (slot: string, on: boolean) =>
+      setDiffs((prev) => {
+        if (prev.has(slot) === on) return prev;
+        const next = new Set(prev);
+        if (on) next.add(slot);
+        else next.delete(slot);
+        return next;
+      }),
+    [],
+  );
 
   useEffect(() => {
     returnFocus.current = document.activeElement;
@@ -138,6 +152,8 @@ export function DetailPanel({
                     session.runs.length > 1 ? `Repetition ${i + 1} of ${session.runs.length}` : null
                   }
                   baselineText={session.isBaseline ? null : baselineText}
+                  diff={diffs.has(`${session.id}:${i}`)}
+                  onDiff={(on) => showDiff(`${session.id}:${i}`, on)}
                 />
               ))}
             </section>
@@ -152,12 +168,17 @@ function RunDetail({
   run,
   label,
   baselineText,
+  diff,
+  onDiff,
 }: {
   run: Run;
   label: string | null;
   baselineText: string | null;
+  /** Show the word diff against the baseline rather than the output. */
+  diff: boolean;
+  onDiff: (on: boolean) => void;
 }) {
-  const [view, setView] = useState<'output' | 'diff'>('output');
+  const view = diff && baselineText !== null ? 'diff' : 'output';
   const text = useMemo(
     () => outputText(run.outputs, run.outputsPreview),
     [run.outputs, run.outputsPreview],
@@ -199,7 +220,7 @@ function RunDetail({
           type="button"
           className="button button--tiny"
           aria-pressed={view === 'output'}
-          onClick={() => setView('output')}
+          onClick={() => onDiff(false)}
         >
           Output
         </button>
@@ -208,7 +229,7 @@ function RunDetail({
             type="button"
             className="button button--tiny"
             aria-pressed={view === 'diff'}
-            onClick={() => setView('diff')}
+            onClick={() => onDiff(true)}
           >
             Diff vs baseline
           </button>

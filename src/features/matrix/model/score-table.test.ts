@@ -75,7 +75,10 @@ function onlyByWalking(
   const wanted: Change = spec.only === 'regressions' ? 'regressed' : 'improved';
   const baseline = ctx.baselineSessionId;
   const compared = matrix.columns.filter(
-    (c) => ctx.visibleSessionIds.has(c.sessionId) && c.sessionId !== baseline,
+    (c) =>
+      (spec.onlySession === null
+        ? ctx.visibleSessionIds.has(c.sessionId)
+        : c.sessionId === spec.onlySession) && c.sessionId !== baseline,
   );
   return matrix.rows.filter((row) =>
     compared.some((column) => {
@@ -115,6 +118,9 @@ describe.each([1, 2, 3])('score arrays, %i group(s)', (groupCount) => {
         filter({ only: 'regressions', onlyKey: 'correctness' }),
         filter({ only: 'improvements', onlyKey: 'helpfulness' }),
         filter({ only: 'regressions', onlyKey: 'no such key' }),
+        filter({ only: 'regressions', onlySession: B }),
+        filter({ only: 'improvements', onlySession: C, onlyKey: 'correctness' }),
+        filter({ only: 'regressions', onlySession: baseline }),
       ];
       for (const spec of specs) {
         for (const [flipped, visible] of [
@@ -139,6 +145,35 @@ describe.each([1, 2, 3])('score arrays, %i group(s)', (groupCount) => {
       }
     },
   );
+});
+
+describe('a header count and the rows its button shows', () => {
+  it('agree for an experiment with one column', () => {
+    const matrix = holeyMatrix(1);
+    const flipped = new Set(['helpfulness']);
+    const counts = changeCounts(matrix, A, flipped);
+    const ctx = {
+      columns: matrix.columns,
+      visibleSessionIds: new Set(sessions),
+      baselineSessionId: A,
+      flipped,
+    };
+    let compared = 0;
+    // B and D sit in one column each (A and C ran under a second value too).
+    for (const column of matrix.columns.filter((c) => c.sessionId === B || c.sessionId === D)) {
+      for (const [key, count] of Object.entries(counts[column.id] ?? {})) {
+        for (const [only, change] of [
+          ['regressions', 'regressed'],
+          ['improvements', 'improved'],
+        ] as const) {
+          const spec = filter({ only, onlyKey: key, onlySession: column.sessionId });
+          expect(filterRows(matrix.rows, spec, ctx)).toHaveLength(count[change]);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(8);
+  });
 });
 
 describe('scoreTableOf', () => {

@@ -250,6 +250,19 @@ describe('filterRows', () => {
     expect(run({ only: 'regressions' }, { ...base, baselineSessionId: null })).toEqual([]);
   });
 
+  it('looks at one experiment when onlySession names it, shown or hidden', () => {
+    // Against A: B lost acc on e1 and tox on e2, gained acc on e2; C lost acc on e3, gained tox on e1.
+    expect(run({ only: 'regressions', onlySession: B })).toEqual(['e1', 'e2']);
+    expect(run({ only: 'regressions', onlySession: B, onlyKey: 'tox' })).toEqual(['e2']);
+    expect(run({ only: 'regressions', onlySession: C })).toEqual(['e3']);
+    expect(run({ only: 'improvements', onlySession: B })).toEqual(['e2']);
+    expect(run({ only: 'improvements', onlySession: C })).toEqual(['e1']);
+    const bHidden = { ...base, visibleSessionIds: new Set([A, C]) };
+    expect(run({ only: 'regressions', onlySession: B }, bHidden)).toEqual(['e1', 'e2']);
+    // The baseline has no changes of its own.
+    expect(run({ only: 'regressions', onlySession: A })).toEqual([]);
+  });
+
   it('keeps rows with a failed run in a visible session', () => {
     expect(run({ only: 'errors' })).toEqual(['e2']);
     expect(run({ only: 'errors' }, { ...base, visibleSessionIds: new Set([A, B]) })).toEqual([]);

@@ -138,6 +138,7 @@ export const EMPTY_FILTER: FilterSpec = Object.freeze({
   text: '',
   only: null,
   onlyKey: null,
+  onlySession: null,
   ranges: [],
 }) as FilterSpec;
 
@@ -169,7 +170,11 @@ export function filterRows(rows: MatrixRow[], filter: FilterSpec, ctx: FilterCon
   } else if (filter.only !== null) {
     const wanted: Change = filter.only === 'regressions' ? 'regressed' : 'improved';
     const baseline = ctx.baselineSessionId;
-    const compared = visible.filter((c) => c.sessionId !== baseline);
+    // One candidate (a column header's ▼N): its columns, shown or hidden, since it was named.
+    const candidate = filter.onlySession;
+    const compared = (
+      candidate === null ? visible : ctx.columns.filter((c) => c.sessionId === candidate)
+    ).filter((c) => c.sessionId !== baseline);
     const onlyKey = filter.onlyKey;
     if (baseline === null) {
       tests.push(() => false);

@@ -94,9 +94,14 @@ export type SortSpec =
 export interface FilterSpec {
   /** Free text over inputs, reference outputs, outputs, errors and feedback comments. */
   text: string;
-  /** Keep rows where some non-baseline session regressed / improved (on `onlyKey`, or any key). */
+  /**
+   * Keep rows where some non-baseline session (`onlySession`, or any) regressed / improved
+   * (on `onlyKey`, or any key).
+   */
   only: 'regressions' | 'improvements' | 'errors' | null;
   onlyKey: string | null;
+  /** The one session `only=regressions/improvements` looks at; null for any. */
+  onlySession: string | null;
   /** Per key: keep rows where some visible cell's score lies in [min, max]. */
   ranges: { key: string; min: number | null; max: number | null }[];
 }

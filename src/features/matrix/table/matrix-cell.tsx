@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../../lib/format';
 import { plural } from '../../../lib/plural';
 import { cellDelta, directionOf, metricDelta } from '../model/compare';
-import type { Delta, MatrixCell } from '../model/types';
+import type { CellScore, Delta, MatrixCell } from '../model/types';
 import { cellKeys, chipValue, clipPreview } from './matrix-layout';
 
 export interface CellDisplay {
@@ -15,6 +15,11 @@ export interface CellDisplay {
   clippedKeys?: ReadonlySet<string>;
   /** Characters of the output preview to lay out (matrix-layout previewChars); all if unset. */
   previewChars?: number;
+  /**
+   * A mean of repetitions shows its spread beside the score when the chip rows have room for
+   * it (matrix-layout spreadsFit); otherwise the spread is in the chip's tooltip and read out.
+   */
+  spreads?: boolean;
 }
 
 /** One run cell: preview, one chip per feedback key (with its delta), metrics, error. */
@@ -40,6 +45,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
         </p>
       ) : null}
       <p className="cell__preview" title={cell.preview}>
+        {repetitions > 1 ? <Repetitions count={repetitions} /> : null}
         {clipPreview(cell.preview, display.previewChars) || (
           <span className="cell__muted">no output</span>
         )}
@@ -56,14 +62,12 @@ export const MatrixCellContent = memo(function MatrixCellContent({
             <span
               className={`chip${score.label && score.score === null ? ' chip--category' : ''}`}
               data-feedback-key={key}
+              title={repetitions > 1 && score.n > 1 ? spreadText(score) : undefined}
             >
               {value}
             </span>
             {repetitions > 1 && score.n > 1 ? (
-              <span className="chip-row__spread" title={`${score.n} scored repetitions`}>
-                ×{score.n}
-                {score.spread !== null ? ` ±${formatScore(score.spread)}` : ''}
-              </span>
+              <Spread score={score} shown={display.spreads} />
             ) : null}
             {delta ? <DeltaBadge delta={delta} /> : null}
           </li>
@@ -71,15 +75,19 @@ export const MatrixCellContent = memo(function MatrixCellContent({
         <MoreKeys count={chips.more} />
       </ul>
       {display.showMetrics ? (
+        // Two lines (METRIC_LINES): latency and tokens, then cost; each fits a default column.
         <p className="cell__metrics">
-          <span title="Latency">{formatSeconds(cell.latency)}</span>
+          <span title={repetitions > 1 ? 'Latency, mean of the runs' : 'Latency'}>
+            {formatSeconds(cell.latency)}
+          </span>
           {base ? <MetricDelta delta={metricDelta(cell, base, 'latency')} unit="s" /> : null}
           <span aria-hidden="true"> · </span>
           <span title="Total tokens">{formatCount(cell.totalTokens)} tok</span>
-          <span aria-hidden="true"> · </span>
-          <span title="Cost">{formatCost(cell.totalCost)}</span>
+          <br />
+          <span title={repetitions > 1 ? 'Cost, mean of the runs' : 'Cost'}>
+            {formatCost(cell.totalCost)}
+          </span>
           {base ? <MetricDelta delta={metricDelta(cell, base, 'cost')} unit="$" /> : null}
-          {repetitions > 1 ? <span className="cell__reps"> · {repetitions} runs</span> : null}
         </p>
       ) : null}
     </>
@@ -138,6 +146,35 @@ function chipsOf(cell: MatrixCell, base: MatrixCell | null, display: CellDisplay
     }),
     more,
   };
+}
+
+/** "3×" before the preview: the cell is the mean of three runs; the preview is the first's. */
+function Repetitions({ count }: { count: number }) {
+  return (
+    <span
+      className="cell__reps"
+      title={`${count} runs of this example: scores and metrics are their means, the preview is the first run's output`}
+    >
+      <span aria-hidden="true">{count}×</span>
+      <span className="visually-hidden">{count} runs. </span>
+    </span>
+  );
+}
+
+/** A mean score's spread over its runs: shown when its row has room, else read out only. */
+function Spread({ score, shown }: { score: CellScore; shown: boolean | undefined }) {
+  if (score.spread === null) return null;
+  if (!shown) return <span className="visually-hidden"> {spreadText(score)}</span>;
+  return (
+    <span className="chip-row__spread" title={spreadText(score)}>
+      ±{formatScore(score.spread)}
+    </span>
+  );
+}
+
+function spreadText(score: CellScore): string {
+  const spread = score.spread === null ? '' : `, spread ±${formatScore(score.spread)}`;
+  return `mean of ${plural(score.n, 'scored run')}${spread}`;
 }
 
 function MoreKeys({ count }: { count: number }) {

@@ -1,11 +1,45 @@
 import { memo, type ReactNode } from 'react';
+import { shortNames } from '../../../lib/distinct-names';
 import { formatGroupKey } from '../../../lib/format';
 import { sessionColor } from '../../../lib/session-colors';
+import { textWidth } from '../../../lib/text-width';
 import type { MatrixActions } from '../matrix-context';
 import type { MatrixColumn } from '../model/types';
-import { ColumnHeader, type HeaderCounts } from './column-header';
+import {
+  type ActiveChanges,
+  type ChangeFilter,
+  ColumnHeader,
+  type HeaderCounts,
+} from './column-header';
 import { columnGroups } from './matrix-layout';
 import { ResizeHandle } from './resize-handle';
+
+/** A session header's padding, left border, colour swatch and its gap (table.css). */
+const HEADER_CHROME_PX = 2 * 8 + 1 + 12 + 4;
+const HEADER_NAME_FONT_PX = 15;
+/** Canvas widths differ from laid-out text by a fraction of a pixel. */
+const NAME_SLACK_PX = 2;
+
+/**
+ * Each experiment's name as its header shows it: what tells it apart from the others in view
+ * (distinct-names.ts), as long as its narrowest column has room for.
+ */
+function headerLabels(
+  columns: readonly MatrixColumn[],
+  sizes: readonly number[],
+): ReadonlyMap<string, string> {
+  const room = new Map<string, number>();
+  columns.forEach((column, i) => {
+    const width = (sizes[i + 1] ?? 0) - HEADER_CHROME_PX - NAME_SLACK_PX;
+    room.set(column.sessionName, Math.min(width, room.get(column.sessionName) ?? width));
+  });
+  const names = [...room.keys()];
+  const labels = shortNames(
+    names,
+    (label, i) => textWidth(label, HEADER_NAME_FONT_PX, 600) <= (room.get(names[i] ?? '') ?? 0),
+  );
+  return new Map(names.map((name, i) => [name, labels[i] ?? name]));
+}
 
 /** Starting a drag and stepping by keys, for a column id (stable between renders). */
 export interface ColumnResizer {
@@ -31,6 +65,8 @@ export const MatrixHead = memo(function MatrixHead({
   marker,
   actions,
   resize,
+  active,
+  onShowChanges,
 }: {
   /** example_metadata grouping: sections are rows, so there is no group row. */
   sectioned: boolean;
@@ -49,8 +85,12 @@ export const MatrixHead = memo(function MatrixHead({
   marker: ((sessionId: string) => ReactNode) | undefined;
   actions: MatrixActions;
   resize: ColumnResizer;
+  /** The "only" filter in effect (its count button shows pressed). */
+  active: ActiveChanges;
+  onShowChanges: (sessionId: string, key: string, only: ChangeFilter) => void;
 }) {
   const groups = sectioned ? [] : columnGroups(columns);
+  const labels = headerLabels(columns, sizes);
   return (
     <thead className="matrix__head">
       {!sectioned ? (
@@ -87,13 +127,16 @@ export const MatrixHead = memo(function MatrixHead({
             <ColumnHeader
               key={column.id}
               column={column}
+              label={labels.get(column.sessionName) ?? column.sessionName}
               colIndex={i + 2}
               color={sessionColor(column.sessionIndex)}
               isBaseline={column.sessionId === baseline}
               counts={counts[column.id]}
               keys={keys}
+              active={active}
               onSetBaseline={actions.setBaseline}
               onMove={actions.moveSession}
+              onShowChanges={onShowChanges}
               marker={column.sessionId === baseline ? null : marker?.(column.sessionId)}
               canMove={{
                 left: column.sessionIndex > 0,

@@ -42,11 +42,39 @@ export function bodyItems(
   return items;
 }
 
+/** The density's column widths: the example column's, and the least a session column gets. */
 export const COLUMN_WIDTHS = {
   comfortable: { example: 280, session: 232 },
   // Eight sessions' scores fit 1440 px without scrolling sideways.
   compact: { example: 200, session: 140 },
 } as const;
+
+/**
+ * The width of each session column nobody resized: an equal share of the room the example
+ * column and the resized columns leave in the matrix, so that a few experiments fill its
+ * width; never below the density's default (more experiments scroll sideways) nor above
+ * `max`. Whole pixels: the last column may leave a few unused.
+ */
+export function sharedSessionWidth({
+  availablePx,
+  usedPx,
+  unresized,
+  defaultPx,
+  max,
+}: {
+  /** The matrix's inner width; 0 before it is measured. */
+  availablePx: number;
+  /** The example column's and the resized session columns' widths. */
+  usedPx: number;
+  /** How many visible session columns take a share. */
+  unresized: number;
+  defaultPx: number;
+  max: number;
+}): number {
+  if (unresized <= 0 || availablePx <= 0) return defaultPx;
+  const share = Math.floor((availablePx - usedPx) / unresized);
+  return Math.max(defaultPx, Math.min(max, share));
+}
 
 /**
  * A cell shows at most this many feedback keys (the detail panel shows all): rows stay a
@@ -88,11 +116,18 @@ export function glanceText(
   return lines.join('\n');
 }
 
+/**
+ * The metric lines of a full cell (table.css .cell__metrics): latency and tokens, then cost.
+ * One line held them only in a column twice the default width; two lines fit the default.
+ */
+export const METRIC_LINES = 2;
+const METRIC_LINE_PX = 16;
+
 /** Fixed row height per display, so that scrolling never measures the DOM. */
 export function rowHeight(allKeys: number, showMetrics: boolean, compact = false): number {
   const keyCount = Math.min(allKeys, MAX_KEYS_IN_CELL) + (allKeys > MAX_KEYS_IN_CELL ? 1 : 0);
   if (compact) return Math.max(44, 16 + keyCount * 22);
-  return 16 + 38 + keyCount * 22 + (showMetrics ? 20 : 0);
+  return 16 + 38 + keyCount * 22 + (showMetrics ? 2 + METRIC_LINES * METRIC_LINE_PX : 0);
 }
 
 export interface ColumnGroupSpan {
@@ -138,6 +173,38 @@ export function keysNeedingClip(
 ): ReadonlySet<string> {
   const room = Math.max(0, narrowestColumnPx - CELL_CHROME_PX) * KEY_SHARE_OF_ROW;
   return new Set(keys.filter((key) => measure(key) > room - 1));
+}
+
+/** What a chip row of a mean of repetitions holds: its key, score, spread and change. */
+const CHIP_GAP_PX = 6;
+const CHIP_PADDING_PX = 12;
+/** Wide as they come for scores on 0-1 (digits are tabular): "0.00", "±0.00", "↓−0.00✗". */
+const WIDEST = { score: '0.00', spread: '±0.00', delta: '↓−0.00✗' } as const;
+/** Canvas widths differ from laid-out text by a fraction of a pixel per run of text. */
+const MEASURE_SLACK_PX = 3;
+
+export type MeasureText = (text: string, fontPx: number, weight?: number) => number;
+
+/**
+ * Whether every chip row of a mean of repetitions has room for the spread beside the score
+ * and its change, in a cell `columnPx` wide: the key (at most its share of the row, past which
+ * it clips), the score chip, the spread and the change badge, with the gaps between them.
+ * Where they do not fit, the spread goes to the chip's tooltip and the screen-reader text
+ * rather than push the change out of the cell.
+ */
+export function spreadsFit(keys: readonly string[], columnPx: number, measure: MeasureText) {
+  const room = Math.max(0, columnPx - CELL_CHROME_PX);
+  const rest =
+    measure(WIDEST.score, CHIP_KEY_FONT_PX, 700) +
+    CHIP_PADDING_PX +
+    measure(WIDEST.spread, 15 * 0.8) +
+    measure(WIDEST.delta, 15 * 0.82, 600) +
+    2 +
+    3 * CHIP_GAP_PX +
+    MEASURE_SLACK_PX;
+  return cellKeys(keys).shown.every(
+    (key) => Math.min(measure(key, CHIP_KEY_FONT_PX), room * KEY_SHARE_OF_ROW) + rest <= room,
+  );
 }
 
 /** Width of a compact cell's popover (styles.css .cell-popover), which shows the full cell. */

@@ -4,7 +4,7 @@ import { sessionColor } from '../../../lib/session-colors';
 import { baselineCell } from '../model/compare';
 import type { MatrixColumn, MatrixRow } from '../model/types';
 import { type CellDisplay, MatrixCellContent } from './matrix-cell';
-import { glanceText } from './matrix-layout';
+import { CELL_POPOVER_PX, glanceText } from './matrix-layout';
 
 /** The few things a body row needs from TanStack's cell: its id (the renderer takes the rest). */
 interface TableCell {
@@ -37,6 +37,22 @@ export interface MatrixBodyRowProps<C extends TableCell> {
   onHover: (cellId: string | null) => void;
   /** The matrix is being flung (scroll-pace.ts): cells show their scores at a glance. */
   glance: boolean;
+  /** Height of the full cell a compact cell opens (its popover), to place it where it fits. */
+  popoverHeight: number;
+}
+
+/**
+ * Opens a compact cell's popover towards the room the matrix has: leftwards from a cell near
+ * its right edge, upwards from one near its bottom, so that the full cell is never cut off.
+ * Set on the cell as data attributes (table.css), read once per hover or focus.
+ */
+function placePopover(td: HTMLElement, height: number) {
+  const view = td.closest('[data-scroll-pace]')?.getBoundingClientRect();
+  if (!view) return;
+  const cell = td.getBoundingClientRect();
+  td.dataset.popoverX = cell.left + CELL_POPOVER_PX > view.right ? 'end' : 'start';
+  const below = view.bottom - cell.top;
+  td.dataset.popoverY = below < height && cell.bottom - view.top > below ? 'up' : 'down';
 }
 
 /**
@@ -88,9 +104,19 @@ function BodyRow<C extends TableCell>(props: MatrixBodyRowProps<C>) {
             data-session-id={column.sessionId}
             data-col-index={colIndex}
             tabIndex={tabIndex(colIndex)}
-            onFocus={() => props.onFocusCell(itemIndex, colIndex)}
+            onFocus={(event) => {
+              if (compact) placePopover(event.currentTarget, props.popoverHeight);
+              props.onFocusCell(itemIndex, colIndex);
+            }}
             onClick={() => props.onOpen(row.exampleId)}
-            onMouseEnter={compact ? () => props.onHover(cell.id) : undefined}
+            onMouseEnter={
+              compact
+                ? (event) => {
+                    placePopover(event.currentTarget, props.popoverHeight);
+                    props.onHover(cell.id);
+                  }
+                : undefined
+            }
             onMouseLeave={compact ? () => props.onHover(null) : undefined}
             style={{
               ['--session-color' as string]: sessionColor(column.sessionIndex),

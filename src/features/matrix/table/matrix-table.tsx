@@ -4,11 +4,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { markMatrixPainted } from '../../../lib/perf-marks';
 import { usePreferences } from '../../../lib/preferences';
+import { useElementWidth } from '../../../lib/use-element-width';
 import { useMatrix } from '../matrix-context';
 import { MatrixHead } from './matrix-head';
 import { type BodyItem, bodyItems, rowHeight } from './matrix-layout';
 import { MatrixBodyRow } from './matrix-row';
 import { SectionRow } from './section-row';
+import { useChangeFilter } from './use-change-filter';
 import { useColumnSizing } from './use-column-sizing';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { type MatrixTableCell, useMatrixColumns } from './use-matrix-columns';
@@ -37,16 +39,23 @@ export function MatrixTable() {
   const [{ density }] = usePreferences();
   const compact = density === 'compact';
   const sectioned = matrix.groupBy === 'example_metadata';
+  const hidden = settings.hidden;
+  // Memoised (not derived per render): rows compare it by reference.
+  const visibleColumns = useMemo(
+    () => matrix.columns.filter((c) => !hidden.includes(c.sessionId)),
+    [matrix.columns, hidden],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
   const { widths, columnSizing, setColumnSizing, display, fullDisplay } = useColumnSizing({
-    columns: matrix.columns,
+    columns: visibleColumns,
     keys,
     flipped: flippedSet,
     showMetrics: settings.metrics,
     compact,
+    availablePx: useElementWidth(scrollRef),
   });
   const [hovered, setHovered] = useState<string | null>(null);
 
-  const hidden = settings.hidden;
   const { table, resize } = useMatrixColumns({
     matrix,
     rows,
@@ -61,11 +70,6 @@ export function MatrixTable() {
   const visibleSizes = table.getVisibleLeafColumns().map((c) => c.getSize());
   const template = visibleSizes.map((size) => `${size}px`).join(' ');
   const sizes = useMemo(() => template.split(' ').map((w) => Number.parseFloat(w)), [template]);
-  // Memoised (not derived per render): rows compare it by reference.
-  const visibleColumns = useMemo(
-    () => matrix.columns.filter((c) => !hidden.includes(c.sessionId)),
-    [matrix.columns, hidden],
-  );
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const toggleSection = (index: number) =>
@@ -88,10 +92,10 @@ export function MatrixTable() {
   // TanStack's own index of the row model: no second map of every row per new result.
   const rowsById = table.getRowModel().rowsById;
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   // Before the virtualizer: its scroll listener must run first (see useScrollPace).
   const fling = useScrollPace(scrollRef);
   const height = rowHeight(keys.length, settings.metrics, compact);
+  const popoverHeight = rowHeight(keys.length, settings.metrics);
   // Stable between scroll frames: the virtualizer re-derives every item's position (10,000
   // objects for a large page) whenever its key function changes.
   const estimateSize = useCallback(
@@ -150,6 +154,7 @@ export function MatrixTable() {
     onToggleSection: toggleSection,
   });
   const headerRows = sectioned ? 1 : 2;
+  const { active, showChanges } = useChangeFilter(settings.filter, actions.change);
 
   return (
     <div ref={scrollRef} className="matrix" data-scroll-pace={fling ? 'fling' : 'normal'}>
@@ -176,6 +181,8 @@ export function MatrixTable() {
           marker={parts.headerMarker}
           actions={actions}
           resize={resize}
+          active={active}
+          onShowChanges={showChanges}
         />
         <tbody className="matrix__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((virtualItem) => {
@@ -227,6 +234,7 @@ export function MatrixTable() {
                 onOpen={actions.open}
                 onHover={setHovered}
                 glance={fling}
+                popoverHeight={popoverHeight}
               />
             );
           })}

@@ -15,7 +15,6 @@ import { rowKey } from '../model/pivot';
 import type { Matrix, MatrixColumn, MatrixRow } from '../model/types';
 import { type CellDisplay, MatrixCellContent } from './matrix-cell';
 import type { ColumnResizer } from './matrix-head';
-import type { COLUMN_WIDTHS } from './matrix-layout';
 import { MAX_COLUMN_PX, MIN_COLUMN_PX } from './resize-handle';
 
 const features = tableFeatures({
@@ -45,7 +44,8 @@ export function useMatrixColumns({
   baseline: string;
   hidden: string[];
   display: CellDisplay;
-  widths: (typeof COLUMN_WIDTHS)[keyof typeof COLUMN_WIDTHS];
+  /** The example column's width and the session columns' (until resized). */
+  widths: { example: number; session: number };
   columnSizing: ColumnSizingState;
   setColumnSizing: (updater: Updater<ColumnSizingState>) => void;
 }) {

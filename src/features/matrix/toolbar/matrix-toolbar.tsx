@@ -16,6 +16,7 @@ export function MatrixToolbar() {
     search: useId(),
     only: useId(),
     onlyKey: useId(),
+    onlySession: useId(),
     baseline: useId(),
   };
   const [text, setText] = useState(settings.filter.text);
@@ -60,12 +61,15 @@ export function MatrixToolbar() {
           id={ids.only}
           className="input"
           value={filter.only ?? ''}
-          onChange={(e) =>
+          onChange={(e) => {
+            const only = (e.target.value || null) as FilterSpec['only'];
+            const changes = only === 'regressions' || only === 'improvements';
             setFilter({
-              only: (e.target.value || null) as FilterSpec['only'],
-              onlyKey: e.target.value === 'errors' ? null : filter.onlyKey,
-            })
-          }
+              only,
+              onlyKey: changes ? filter.onlyKey : null,
+              onlySession: changes ? filter.onlySession : null,
+            });
+          }}
         >
           <option value="">All examples</option>
           <option value="regressions">Regressions only</option>
@@ -88,6 +92,26 @@ export function MatrixToolbar() {
                 {k.key}
               </option>
             ))}
+          </select>
+        </div>
+      ) : null}
+      {filter.only === 'regressions' || filter.only === 'improvements' ? (
+        <div className="field">
+          <label htmlFor={ids.onlySession}>Of experiment</label>
+          <select
+            id={ids.onlySession}
+            className="input"
+            value={filter.onlySession ?? ''}
+            onChange={(e) => setFilter({ onlySession: e.target.value || null })}
+          >
+            <option value="">Any experiment</option>
+            {sessionsWithColumns
+              .filter((s) => s.id !== baseline || s.id === filter.onlySession)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
           </select>
         </div>
       ) : null}
@@ -125,7 +149,10 @@ export function MatrixToolbar() {
           type="button"
           className="button button--quiet"
           onClick={() =>
-            onChange({ sort: null, filter: { text: '', only: null, onlyKey: null, ranges: [] } })
+            onChange({
+              sort: null,
+              filter: { text: '', only: null, onlyKey: null, onlySession: null, ranges: [] },
+            })
           }
         >
           Clear sort and filters

@@ -1,4 +1,5 @@
 import { DisplayControls } from '../components/display-controls';
+import { SignOutButton } from '../features/auth/sign-out-button';
 import { type DataSource, describeSource } from '../lib/data-source';
 
 export function AppHeader({ source }: { source: DataSource }) {
@@ -21,6 +22,7 @@ export function AppHeader({ source }: { source: DataSource }) {
       >
         {describeSource(source)}
       </output>
+      {source.source === 'live' && source.perUser?.signedIn ? <SignOutButton /> : null}
       <DisplayControls />
     </header>
   );

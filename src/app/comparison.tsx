@@ -4,6 +4,7 @@ import type { Group, GroupedRuns } from '../api/grouped-runs';
 import { datasetSessionsQuery } from '../api/sessions';
 import { ErrorMessage } from '../components/error-message';
 import { RetryingStatus } from '../components/retrying-status';
+import { StillWaiting } from '../components/still-waiting';
 import type { DetailSession } from '../features/detail/detail-panel';
 import { ExportMenu } from '../features/export/export-menu';
 import type { MatrixSettings } from '../features/matrix/matrix-toolbar';
@@ -145,9 +146,22 @@ export function Comparison({
   return (
     <section className="comparison" aria-label="Comparison" aria-busy={data.page.isFetching}>
       <h2 className="section-title">By {view.key}</h2>
-      {data.page.isPending ? (
+      {data.page.isPending && data.page.fetchStatus !== 'idle' ? (
         <div className="skeleton" role="status">
           Loading the comparison…
+        </div>
+      ) : null}
+      <StillWaiting
+        active={data.page.isFetching}
+        what="the grouped runs"
+        onCancel={data.cancelPage}
+      />
+      {data.page.isPending && data.page.fetchStatus === 'idle' ? (
+        <div role="status" className="notice">
+          <p>Loading the grouped runs was cancelled.</p>
+          <button type="button" className="button" onClick={() => data.page.refetch()}>
+            Retry
+          </button>
         </div>
       ) : null}
       <RetryingStatus

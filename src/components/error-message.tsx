@@ -1,22 +1,36 @@
+import { useContext } from 'react';
 import { type ApiError, isApiError } from '../api/errors';
+import { DataSourceContext, isPerUser } from '../lib/data-source';
+import { signInAgain } from '../lib/versus-session';
 
 /** Words a person can act on, for every kind of failure. */
-export function explainError(error: unknown, what: string): { title: string; hint: string } {
+export function explainError(
+  error: unknown,
+  what: string,
+  /** Per-user mode: the key is the person's own, given at sign-in. */
+  perUser = false,
+): { title: string; hint: string } {
   if (!isApiError(error)) {
     return {
       title: `Could not load ${what}.`,
       hint: error instanceof Error ? error.message : 'Something unexpected went wrong.',
     };
   }
-  return explainApiError(error, what);
+  return explainApiError(error, what, perUser);
 }
 
-function explainApiError(error: ApiError, what: string): { title: string; hint: string } {
+function explainApiError(
+  error: ApiError,
+  what: string,
+  perUser: boolean,
+): { title: string; hint: string } {
   switch (error.kind) {
     case 'unauthorized':
       return {
         title: `LangSmith refused the request for ${what} (${error.status}).`,
-        hint: 'The API key is missing or wrong. Set LANGSMITH_API_KEY (and LANGSMITH_WORKSPACE_ID for a multi-workspace key) in the environment of `npm start`, then restart it.',
+        hint: perUser
+          ? 'The API key is missing or wrong, or your sign-in has ended. Sign in again with your LangSmith API key (and workspace ID for a multi-workspace key).'
+          : 'The API key is missing or wrong. Set LANGSMITH_API_KEY (and LANGSMITH_WORKSPACE_ID for a multi-workspace key) in the environment of `npm start`, then restart it.',
       };
     case 'not-found':
       return {
@@ -71,14 +85,20 @@ export function ErrorMessage({
   what: string;
   onRetry?: () => void;
 }) {
-  const { title, hint } = explainError(error, what);
+  const perUser = isPerUser(useContext(DataSourceContext));
+  const { title, hint } = explainError(error, what, perUser);
+  const signInAgainHere = perUser && isApiError(error) && error.kind === 'unauthorized';
   return (
     <div role="alert" className="notice notice--error">
       <p>
         <strong>{title}</strong>
       </p>
       <p className="notice__hint">{hint}</p>
-      {onRetry ? (
+      {signInAgainHere ? (
+        <button type="button" className="button" onClick={() => void signInAgain()}>
+          Sign in again
+        </button>
+      ) : onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
           Retry
         </button>

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rawRequest } from './raw-request';
 import {
   closeServer,
   DATASET_ID,
   HASHED_ASSET,
   type LoggedServer,
   listen,
-  rawRequest,
   startStandIn,
   startVersus,
 } from './testing';

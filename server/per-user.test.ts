@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rawRequest } from './raw-request';
 import { SessionStore, sessionIdFrom } from './sessions';
-import { type LoggedServer, rawRequest, startStandIn, startVersus } from './testing';
+import { type LoggedServer, startStandIn, startVersus } from './testing';
 
 const ALICE = 'lsv2_pt_alice_key_0000000000000000';
 const BOB = 'lsv2_pt_bob_key_1111111111111111111';

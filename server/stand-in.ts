@@ -92,7 +92,7 @@ export function createStandIn(options: StandInOptions): {
   const requests: RecordedRequest[] = [];
   const limit = options.recordLimit ?? 1000;
   const replays = new Map<string, { status: number; bytes: Buffer }>();
-  const keys = options.apiKey === undefined ? [] : [options.apiKey].flat();
+  let keys = options.apiKey === undefined ? [] : [options.apiKey].flat();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const send = (status: number, body: unknown) =>
@@ -101,6 +101,12 @@ export function createStandIn(options: StandInOptions): {
     if (url.pathname === '/__stand-in/requests') {
       if (req.method === 'DELETE') requests.length = 0;
       return send(200, requests);
+    }
+    if (url.pathname === '/__stand-in/keys' && req.method === 'PUT') {
+      // Tests revoke and restore keys, as a workspace admin would.
+      const next: unknown = JSON.parse((await readBody(req)) || '[]');
+      keys = Array.isArray(next) ? next.map(String) : keys;
+      return send(200, keys);
     }
     requests.push({
       method: req.method ?? 'GET',

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { readServerConfig } from './env.ts';
 import type { GatewayOptions } from './gateway.ts';
 import { createStandIn, type RecordedRequest } from './stand-in';
 
-/** Helpers for the server's tests: a built-app stand-in, a recording upstream, raw HTTP. */
+/** Helpers for the server's tests: a built-app stand-in and a recording upstream. */
 
 export const HASHED_ASSET = 'assets/index-Ab12Cd34.js';
 
@@ -77,53 +77,4 @@ export async function startVersus(
     lines,
     close: () => built.app.close(),
   };
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
-/** One request with the path exactly as given (fetch would resolve dots and escapes first). */
-export function rawRequest(
-  port: number,
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: string | Buffer,
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: {
-          host: `127.0.0.1:${port}`,
-          // Node sends a DELETE body with no framing at all unless told its length.
-          ...(body !== undefined && !headers['transfer-encoding']
-            ? { 'content-length': String(Buffer.byteLength(body)) }
-            : {}),
-          ...headers,
-        },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createServer } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rawRequest } from './raw-request';
 import {
   closeServer,
@@ -295,9 +295,9 @@ describe('the request log', () => {
       'x-api-key': 'browser-sent-key',
     });
     await rawRequest(versus.port, 'GET', '/healthz');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Written when each response has closed, which may be just after the client has it.
+    await vi.waitFor(() => expect(versus.lines.length - before).toBe(2));
     const lines = versus.lines.slice(before);
-    expect(lines).toHaveLength(2);
     const first = JSON.parse(lines[0] ?? '{}');
     expect(first).toMatchObject({
       method: 'GET',
@@ -315,16 +315,20 @@ describe('the request log', () => {
 describe('shutdown', () => {
   it('lets a response in flight finish, then closes', async () => {
     let finish: () => void = () => {};
+    let started: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const upstream = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('[');
+      res.write('[', () => started());
       finish = () => res.end(']');
     });
     const port = await listen(upstream);
     const other = await startVersus({ LANGSMITH_ENDPOINT: `http://127.0.0.1:${port}` });
     try {
       const response = fetch(`${other.origin}/api/v1/datasets`).then((r) => r.text());
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await inFlight;
       const closed = other.close();
       finish();
       expect(await response).toBe('[]');

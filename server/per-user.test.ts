@@ -167,8 +167,9 @@ describe('per-user sign-in', () => {
     const alice = await signIn(ALICE);
     await list(alice.cookie);
     await signIn('lsv2_pt_wrong_key');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const log = versus.lines.join('\n');
+    expect(log).toContain('"path":"/__versus/session"');
     const cookieValue = alice.cookie.split('=')[1] ?? '';
     expect(cookieValue.length).toBeGreaterThan(20);
     for (const secret of [ALICE, BOB, 'lsv2_pt_wrong_key', cookieValue]) {
@@ -232,7 +233,7 @@ describe('session expiry through the server', () => {
     const short = await startVersus({
       LANGSMITH_ENDPOINT: standIn.url,
       VERSUS_AUTH: 'per-user',
-      VERSUS_SESSION_MAX_AGE: '1s',
+      VERSUS_SESSION_MAX_AGE: '3s',
     });
     try {
       const res = await rawRequest(
@@ -242,15 +243,16 @@ describe('session expiry through the server', () => {
         { origin: short.origin, 'content-type': 'application/json' },
         JSON.stringify({ apiKey: BOB }),
       );
+      const signedInAt = Date.now();
       const cookie = String(res.headers['set-cookie']).split(';')[0] ?? '';
-      expect(String(res.headers['set-cookie'])).toContain('Max-Age=1');
+      expect(String(res.headers['set-cookie'])).toContain('Max-Age=3');
       const get = () =>
         rawRequest(short.port, 'GET', '/api/v1/datasets?limit=1', { origin: short.origin, cookie });
       expect((await get()).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await new Promise((resolve) => setTimeout(resolve, signedInAt + 3_100 - Date.now()));
       expect((await get()).status).toBe(401);
     } finally {
       await short.close();
     }
-  });
+  }, 15_000);
 });

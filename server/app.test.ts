@@ -201,6 +201,35 @@ describe('upstream answers', () => {
     }
   });
 
+  it('sends a read again on a new connection when LangSmith closed the pooled one under it', async () => {
+    const perSocket = new WeakMap<object, number>();
+    let seen = 0;
+    const upstream = createServer((req, res) => {
+      seen += 1;
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      // The second request on a kept-alive connection finds it closed (the keep-alive race).
+      if (n > 1) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+    });
+    const port = await listen(upstream);
+    const other = await startVersus({ LANGSMITH_ENDPOINT: `http://127.0.0.1:${port}` });
+    try {
+      expect((await rawRequest(other.port, 'GET', '/api/v1/datasets')).status).toBe(200);
+      const again = await rawRequest(other.port, 'GET', '/api/v1/datasets');
+      expect(again.status).toBe(200);
+      expect(again.text).toBe('[]');
+      expect(seen).toBe(3);
+    } finally {
+      await other.close();
+      await closeServer(upstream);
+    }
+  });
+
   it('answers 504 when LangSmith sends no headers in time, and stops waiting', async () => {
     const upstream = createServer(() => {
       // Never answers.

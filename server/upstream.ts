@@ -49,51 +49,65 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const headersTimeoutMs = options.headersTimeoutMs ?? 120_000;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
 
-  return {
-    request({ method, path, headers, body, signal }) {
-      return new Promise((resolve, reject) => {
-        const req = send({
-          protocol: base.protocol,
-          hostname: base.hostname.replace(/^\[|\]$/g, ''),
-          port: base.port || undefined,
-          method,
-          path: `${basePath}${path}`,
-          headers,
-          agent,
-          signal,
-        });
-        const headersTimer = setTimeout(() => {
-          req.destroy(
-            new UpstreamError(
-              'timeout',
-              `LangSmith did not answer within ${Math.round(headersTimeoutMs / 1000)} s.`,
-            ),
-          );
-        }, headersTimeoutMs);
-        req.on('response', (res) => {
-          clearTimeout(headersTimer);
-          // A body that stops arriving is cut, so the browser sees an error, not a hang.
-          req.setTimeout(idleTimeoutMs, () => req.destroy(new Error('idle')));
-          resolve(res);
-        });
-        req.on('error', (error) => {
-          clearTimeout(headersTimer);
-          reject(
-            error instanceof UpstreamError
-              ? error
-              : new UpstreamError(
-                  'unreachable',
-                  `LangSmith could not be reached (${errorCode(error)}).`,
-                ),
-          );
-        });
-        req.end(body);
+  type Request = Parameters<Upstream['request']>[0];
+  const attempt = (request: Request, fresh: boolean) =>
+    new Promise<IncomingMessage>((resolve, reject) => {
+      const req = send({
+        protocol: base.protocol,
+        hostname: base.hostname.replace(/^\[|\]$/g, ''),
+        port: base.port || undefined,
+        method: request.method,
+        path: `${basePath}${request.path}`,
+        headers: request.headers,
+        // A retry takes a new connection: the pooled one was closed under the first try.
+        agent: fresh ? false : agent,
+        signal: request.signal,
       });
-    },
+      const headersTimer = setTimeout(() => {
+        req.destroy(
+          new UpstreamError(
+            'timeout',
+            `LangSmith did not answer within ${Math.round(headersTimeoutMs / 1000)} s.`,
+          ),
+        );
+      }, headersTimeoutMs);
+      req.on('response', (res) => {
+        clearTimeout(headersTimer);
+        // A body that stops arriving is cut, so the browser sees an error, not a hang.
+        req.setTimeout(idleTimeoutMs, () => req.destroy(new Error('idle')));
+        resolve(res);
+      });
+      req.on('error', (error) => {
+        clearTimeout(headersTimer);
+        if (!fresh && req.reusedSocket && isStaleSocket(error)) {
+          // The keep-alive race: LangSmith closed an idle connection as this request took
+          // it, before any answer. Every allowed request is a read: it is sent again.
+          attempt(request, true).then(resolve, reject);
+          return;
+        }
+        reject(
+          error instanceof UpstreamError
+            ? error
+            : new UpstreamError(
+                'unreachable',
+                `LangSmith could not be reached (${errorCode(error)}).`,
+              ),
+        );
+      });
+      req.end(request.body);
+    });
+
+  return {
+    request: (request) => attempt(request, false),
     close() {
       agent.destroy();
     },
   };
+}
+
+function isStaleSocket(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /** A short, key-free description of a network error (`ECONNREFUSED`, `ENOTFOUND`...). */

@@ -50,7 +50,21 @@ export function benchServerFile(root: string): string {
 
 export interface RunningServer {
   url: string;
+  pid: number | undefined;
   close(): Promise<void>;
+}
+
+/** CPU time (user + system) a process has used, from /proc (Linux); null elsewhere. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The production server in live mode against the stand-in, on a free port. */
@@ -95,6 +109,7 @@ export async function startProductionServer(options: {
   }
   return {
     url,
+    pid: child.pid,
     close: async () => {
       forget();
       if (child.exitCode !== null) return;
@@ -147,6 +162,8 @@ export async function measureProxyOverhead(options: {
   log: (message: string) => void;
   /** Before each pair, wait this long at most for the CPUs to go quiet (`--wait-quiet`). */
   waitQuietMs?: number;
+  /** The server's process, whose CPU time per proxied answer is recorded. */
+  serverPid?: number;
 }): Promise<ProxyOverhead> {
   const direct = () =>
     timeToLastByte(
@@ -175,6 +192,7 @@ export async function measureProxyOverhead(options: {
     directMs: [],
     proxiedMs: [],
     busyBefore: [],
+    serverCpuMs: [],
   };
   for (let i = 0; i < options.runs; i++) {
     const waitQuietMs = options.waitQuietMs ?? 0;
@@ -185,9 +203,12 @@ export async function measureProxyOverhead(options: {
     );
     const order = i % 2 === 0 ? [direct, proxied] : [proxied, direct];
     for (const take of order) {
+      const cpuBefore = take === proxied ? processCpuMs(options.serverPid) : null;
       const sample = await take();
       if (sample.bytes !== first.bytes) throw new Error(`a sample read ${sample.bytes} B`);
       (take === direct ? result.directMs : result.proxiedMs).push(sample.ms);
+      const cpuAfter = processCpuMs(options.serverPid);
+      if (cpuBefore !== null && cpuAfter !== null) result.serverCpuMs?.push(cpuAfter - cpuBefore);
     }
     options.log(
       `proxy #${i + 1}: direct ${Math.round(result.directMs[i] ?? 0)} ms, through the server ${Math.round(result.proxiedMs[i] ?? 0)} ms`,
@@ -218,6 +239,7 @@ export async function measureProxyOnL(options: {
       ...options,
       path: `/api/v1/datasets/${options.workload.dataset.id}/group/runs`,
       serverUrl: server.url,
+      serverPid: server.pid,
     });
   } finally {
     await server.close();

@@ -55,6 +55,8 @@ export function proxySection(p: ProxyOverhead): string {
     row('stand-in, direct', summarise(p.directMs)),
     row('through the Versus server', summarise(p.proxiedMs)),
     '',
+    `The server process spent a median ${formatMs(median(p.serverCpuMs ?? []))} of CPU time (user + system) per proxied answer: on a machine whose cores are all busy, that is time it waits for, which the direct read does not need.`,
+    '',
     `Overhead: **${formatPercent(proxyOverheadShare(p))}** (budget ≤ ${formatPercent(PROXY_OVERHEAD_BUDGET)}). The body is piped chunk by chunk with backpressure, never held whole; the upstream's encoding passes through untouched.`,
     '',
   ].join('\n');

@@ -255,6 +255,8 @@ export interface ProxyOverhead {
   proxiedMs: number[];
   /** Share of all CPUs busy just before each pair (the bench idle). */
   busyBefore: (number | null)[];
+  /** CPU time (user + system) the server process spent on each proxied answer. */
+  serverCpuMs?: (number | null)[];
 }
 
 export interface BenchResults {

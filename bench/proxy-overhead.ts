@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { proxyBudget, proxySection } from './proxy-report';
@@ -120,35 +120,66 @@ export async function startProductionServer(options: {
   };
 }
 
-/** From sending the request to the last byte of the answer, read and dropped. */
-export function timeToLastByte(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-): Promise<{ ms: number; bytes: number; status: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        agent: false,
-      },
-      (res) => {
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-        });
-        res.on('end', () =>
-          resolve({ ms: performance.now() - started, bytes, status: res.statusCode ?? 0 }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+/**
+ * The client, on its own thread: the browser is not on LangSmith's thread, and a client
+ * sharing the stand-in's event loop would have to take turns with it at both ends of the
+ * proxied path (and only there). Plain JavaScript, so the worker needs no TypeScript loader.
+ */
+const CLIENT_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { request } = require('node:http');
+parentPort.on('message', ({ id, url, headers, body }) => {
+  const started = performance.now();
+  const done = (result) => parentPort.postMessage({ id, ...result });
+  const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
+    let bytes = 0;
+    res.on('data', (chunk) => { bytes += chunk.length; });
+    res.on('end', () => done({ ms: performance.now() - started, bytes, status: res.statusCode }));
+    res.on('error', (e) => done({ error: String(e) }));
   });
+  req.on('error', (e) => done({ error: String(e) }));
+  req.end(body);
+});
+`;
+
+export interface TimingClient {
+  /** From sending the request to the last byte of the answer, read and dropped. */
+  timeToLastByte(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<{ ms: number; bytes: number; status: number }>;
+  close(): Promise<void>;
+}
+
+export function startTimingClient(): TimingClient {
+  const worker = new Worker(CLIENT_SOURCE, { eval: true });
+  const waiting = new Map<number, (result: Record<string, unknown>) => void>();
+  let next = 0;
+  worker.on('message', (result: Record<string, unknown> & { id: number }) => {
+    waiting.get(result.id)?.(result);
+    waiting.delete(result.id);
+  });
+  return {
+    timeToLastByte(url, headers, body) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, (result) => {
+          if (typeof result.error === 'string') reject(new Error(result.error));
+          else resolve(result as unknown as { ms: number; bytes: number; status: number });
+        });
+        worker.postMessage({
+          id,
+          url,
+          body,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        });
+      });
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 export async function measureProxyOverhead(options: {
@@ -165,14 +196,26 @@ export async function measureProxyOverhead(options: {
   /** The server's process, whose CPU time per proxied answer is recorded. */
   serverPid?: number;
 }): Promise<ProxyOverhead> {
+  const client = startTimingClient();
+  try {
+    return await measureWith(client, options);
+  } finally {
+    await client.close();
+  }
+}
+
+async function measureWith(
+  client: TimingClient,
+  options: Parameters<typeof measureProxyOverhead>[0],
+): Promise<ProxyOverhead> {
   const direct = () =>
-    timeToLastByte(
+    client.timeToLastByte(
       `${options.standInUrl}${options.path}`,
       { 'content-type': 'application/json', 'x-api-key': BENCH_API_KEY },
       options.body,
     );
   const proxied = () =>
-    timeToLastByte(
+    client.timeToLastByte(
       `${options.serverUrl}${options.path}`,
       { 'content-type': 'application/json', origin: options.serverUrl },
       options.body,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -28,14 +29,14 @@ export interface AppOptions extends GatewayOptions {
   /** The built app (index.html, assets/). */
   distDir: string;
   log?: LogWriter;
-  /** Node's header size limit: links carry their whole view in the query string. */
-  maxHeaderSize?: number;
 }
 
 export interface VersusServer {
   app: FastifyInstance;
   gateway: Gateway;
 }
+
+export const MAX_REQUEST_HEADER_BYTES = 256 * 1024;
 
 /** Vite names built files `name-<hash>.ext` under assets/: they never change. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -49,26 +50,45 @@ export async function buildServer(
   }
   const gateway = createGateway(config, options);
   const log = options.log ?? stdoutWriter;
+  // On close, a keep-alive connection is let go as soon as its response in flight is done.
+  let closing = false;
+
+  /**
+   * Every request is logged here; the gateway's (health, config, sign-in, the proxy) are
+   * answered here too, on Node's own request and response as in `npm run dev`, before
+   * Fastify's request pipeline: a 168 MB answer piped from inside a Fastify hook measured
+   * at three to four times the CPU per byte. Fastify serves the app's files.
+   */
+  const serverFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+    // Links carry their whole view in the query string (100 KB and more): a large limit for
+    // the requests this server reads. Set here, not with Node's --max-http-header-size,
+    // which also applies to the proxy's reading of LangSmith's answers and measured at
+    // eight times the CPU per byte there.
+    createServer({ maxHeaderSize: MAX_REQUEST_HEADER_BYTES }, (req, res) => {
+      logRequest(req, res, log);
+      res.once('finish', () => {
+        if (closing) req.socket.end();
+      });
+      if (!isGatewayPath(splitTarget(req.url ?? '').path)) {
+        handler(req, res);
+        return;
+      }
+      if (closing) {
+        sendJson(res, 503, { detail: 'The server is stopping.' }, { connection: 'close' });
+        return;
+      }
+      gateway.handle(req, res).catch(() => res.destroy());
+    });
+
   const app = Fastify({
     logger: false,
-    http: { maxHeaderSize: options.maxHeaderSize ?? 256 * 1024 },
+    serverFactory,
     // Idle keep-alive connections are closed on shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
-
-  // On close, a keep-alive connection is let go as soon as its response in flight is done.
-  let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
-  });
-
-  // First: every request gets its log line, however it ends.
-  app.addHook('onRequest', async (request, reply) => {
-    logRequest(request.raw, reply.raw, log);
-    reply.raw.once('finish', () => {
-      if (closing) request.raw.socket.end();
-    });
   });
 
   await app.register(helmet, {
@@ -82,18 +102,13 @@ export async function buildServer(
     crossOriginEmbedderPolicy: false,
   });
 
+  // The app's files: the same Host and path rules as the gateway's answers.
   app.addHook('onRequest', async (request, reply) => {
     reply.raw.setHeader('permissions-policy', PERMISSIONS_POLICY);
     const problem = requestProblem(request.raw, config);
     if (problem) {
       reply.hijack();
       sendJson(reply.raw, problem.status, { detail: problem.detail });
-      return reply;
-    }
-    if (isGatewayPath(splitTarget(request.raw.url ?? '').path)) {
-      // Answered on Node's own response, as in `npm run dev`: never compressed or buffered.
-      reply.hijack();
-      await gateway.handle(request.raw, reply.raw);
       return reply;
     }
   });

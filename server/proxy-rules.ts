@@ -1,3 +1,5 @@
+import { PERMISSIONS_POLICY } from './security-headers.ts';
+
 /**
  * The proxy's rules, in one place for the production server and `npm run dev`: which
  * requests may reach LangSmith (method + normalised path + query), which hosts and origins
@@ -312,12 +314,15 @@ const PASSED_RESPONSE_HEADERS = [
   'x-pagination-total',
 ];
 
-/** Every JSON answer of the proxy: not cached anywhere, never rendered as a page. */
+/** Every answer of the gateway: not cached anywhere, never rendered or framed as a page. */
 export const API_RESPONSE_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
+  'permissions-policy': PERMISSIONS_POLICY,
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 export function downstreamResponseHeaders(

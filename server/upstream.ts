@@ -73,8 +73,16 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }, headersTimeoutMs);
       req.on('response', (res) => {
         clearTimeout(headersTimer);
-        // A body that stops arriving is cut, so the browser sees an error, not a hang.
-        req.setTimeout(idleTimeoutMs, () => req.destroy(new Error('idle')));
+        // A body that stops arriving is cut, so the browser sees an error, not a hang. Checked
+        // on a timer rather than per chunk (a socket timeout re-arms on every read).
+        const socket = req.socket;
+        let seen = -1;
+        const idle = setInterval(() => {
+          if (socket && socket.bytesRead === seen) req.destroy(new Error('idle'));
+          seen = socket?.bytesRead ?? seen;
+        }, idleTimeoutMs);
+        idle.unref();
+        res.once('close', () => clearInterval(idle));
         resolve(res);
       });
       req.on('error', (error) => {

@@ -8,12 +8,35 @@ const ports = e2ePorts();
 export const DEMO_PORT = ports.demo;
 export const LIVE_PORT = ports.live;
 export const STAND_IN_PORT = ports.standIn;
+export const PER_USER_PORT = ports.perUser;
+export const PER_USER_STAND_IN_PORT = ports.perUserStandIn;
 /** A fake key: the live-mode tests prove it never reaches the browser. */
 export const E2E_API_KEY = 'lsv2_pt_e2e_secret_key_0123456789abcdef';
 export const E2E_WORKSPACE_ID = '11111111-2222-4333-8444-555555555555';
+/** Two people's keys for the per-user server: each must reach LangSmith with their own only. */
+export const PER_USER_KEYS = [
+  'lsv2_pt_alice_e2e_key_0123456789abcdef',
+  'lsv2_pt_bob_e2e_key_fedcba9876543210',
+] as const;
 
-// The same command as `npm start` (a raised header limit lets 100 KB links through).
-const preview = (port: number) => `npm run preview -- --port ${port} --strictPort`;
+/** The production server of `npm start` (built by `npm run build`), never `vite preview`. */
+const server = 'node dist-server/main.js';
+const serverEnv = (port: number, env: Record<string, string>) => ({
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  LANGSMITH_ENDPOINT: '',
+  LANGSMITH_API_KEY: '',
+  LANGSMITH_WORKSPACE_ID: '',
+  VERSUS_AUTH: '',
+  VERSUS_ALLOWED_HOSTS: '',
+  ...env,
+});
+const standIn = (port: number, keys: readonly string[]) => ({
+  command: 'npx tsx e2e/support/stand-in-server.ts',
+  url: `http://127.0.0.1:${port}/__stand-in/health`,
+  reuseExistingServer: false,
+  env: { STAND_IN_PORT: String(port), STAND_IN_API_KEY: keys.join(',') },
+});
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,7 +56,7 @@ export default defineConfig({
   projects: [
     {
       name: 'demo',
-      testIgnore: '**/live-*.spec.ts',
+      testIgnore: ['**/live-*.spec.ts', '**/per-user-*.spec.ts'],
       use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` },
     },
     {
@@ -41,29 +64,39 @@ export default defineConfig({
       testMatch: '**/live-*.spec.ts',
       use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` },
     },
+    {
+      name: 'per-user',
+      testMatch: '**/per-user-*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${PER_USER_PORT}` },
+    },
   ],
   webServer: [
     {
-      command: preview(DEMO_PORT),
-      url: `http://127.0.0.1:${DEMO_PORT}`,
+      command: server,
+      url: `http://127.0.0.1:${DEMO_PORT}/healthz`,
       reuseExistingServer: false,
-      env: { LANGSMITH_ENDPOINT: '', LANGSMITH_API_KEY: '' },
+      env: serverEnv(DEMO_PORT, {}),
     },
+    standIn(STAND_IN_PORT, [E2E_API_KEY]),
     {
-      command: `npx tsx e2e/support/stand-in-server.ts`,
-      url: `http://127.0.0.1:${STAND_IN_PORT}/__stand-in/health`,
+      command: server,
+      url: `http://127.0.0.1:${LIVE_PORT}/healthz`,
       reuseExistingServer: false,
-      env: { STAND_IN_PORT: String(STAND_IN_PORT), STAND_IN_API_KEY: E2E_API_KEY },
-    },
-    {
-      command: preview(LIVE_PORT),
-      url: `http://127.0.0.1:${LIVE_PORT}`,
-      reuseExistingServer: false,
-      env: {
+      env: serverEnv(LIVE_PORT, {
         LANGSMITH_ENDPOINT: `http://127.0.0.1:${STAND_IN_PORT}`,
         LANGSMITH_API_KEY: E2E_API_KEY,
         LANGSMITH_WORKSPACE_ID: E2E_WORKSPACE_ID,
-      },
+      }),
+    },
+    standIn(PER_USER_STAND_IN_PORT, PER_USER_KEYS),
+    {
+      command: server,
+      url: `http://127.0.0.1:${PER_USER_PORT}/healthz`,
+      reuseExistingServer: false,
+      env: serverEnv(PER_USER_PORT, {
+        LANGSMITH_ENDPOINT: `http://127.0.0.1:${PER_USER_STAND_IN_PORT}`,
+        VERSUS_AUTH: 'per-user',
+      }),
     },
   ],
 });

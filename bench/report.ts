@@ -245,6 +245,20 @@ export interface BudgetResult {
   note?: string;
 }
 
+/** The proxy's cost on the L response (bench/proxy-overhead.ts; budget and section in proxy-report.ts). */
+export interface ProxyOverhead {
+  date: string;
+  gitCommit: string | null;
+  bytes: number;
+  /** Time to last byte, one sample per run, in the order taken (pairs interleaved). */
+  directMs: number[];
+  proxiedMs: number[];
+  /** Share of all CPUs busy just before each pair (the bench idle). */
+  busyBefore: (number | null)[];
+  /** CPU time (user + system) the server process spent on each proxied answer. */
+  serverCpuMs?: (number | null)[];
+}
+
 export interface BenchResults {
   schema: 1;
   mode: 'full' | 'quick';
@@ -260,6 +274,7 @@ export interface BenchResults {
   profiles: ProfileSummary[];
   /** Frame times of the same scroll loop over a static page: this machine's best case. */
   calibration: { deltas: number[]; stats: FrameStats } | null;
+  proxy?: ProxyOverhead | null;
 }
 
 /** What the scroll budget's frames drew, and what full cells cost at reading pace. */
@@ -745,7 +760,8 @@ function profileSection(profiles: readonly ProfileSummary[]): string {
   return lines.join('\n');
 }
 
-export function renderMarkdown(results: BenchResults): string {
+/** `sections`: more results, rendered after the workloads' (the proxy's). */
+export function renderMarkdown(results: BenchResults, sections: readonly string[] = []): string {
   const m = results.machine;
   const lines: string[] = [];
   lines.push('# Versus benchmark');
@@ -817,6 +833,7 @@ export function renderMarkdown(results: BenchResults): string {
   for (const w of results.workloads) {
     lines.push(workloadSection(w));
   }
+  lines.push(...sections);
   if (results.bundle) lines.push(bundleSection(results.bundle));
   if (results.profiles.length > 0) lines.push(profileSection(results.profiles));
   lines.push('## Method');

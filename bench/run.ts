@@ -17,6 +17,7 @@ import {
   trace,
 } from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
+import { markdownOf, measureProxyOnL, proxyOnly, withProxyBudget } from './proxy-overhead';
 import {
   type BenchResults,
   type BundleReport,
@@ -26,7 +27,6 @@ import {
   frameStats,
   type MachineInfo,
   type ProfileSummary,
-  renderMarkdown,
   summariseWorkload,
   type WorkloadResult,
 } from './report';
@@ -53,6 +53,8 @@ import {
  *            --wait-quiet [--wait-quiet-max SECONDS]: before each sample, wait for idle CPUs
  *            --verbose: log every in-page step
  *   npm run bench -- --render          BENCH.md again from bench/results/latest.json (no run)
+ *   npm run bench -- --proxy-only      only the production server's proxy overhead on L
+ *                                      (--proxy-runs N, default 7), merged into latest.json
  */
 
 /** "Quiet" for --wait-quiet: at most this share of all CPUs busy while the bench idles. */
@@ -71,6 +73,8 @@ export interface BenchOptions {
   waitQuietSeconds: number;
   /** Log every in-page step. */
   verbose: boolean;
+  /** Pairs (direct, through the server) of the proxy-overhead measure on L. */
+  proxyRuns: number;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -105,6 +109,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     profile: argv.includes('--profile') || (!quick && !argv.includes('--no-profile')),
     waitQuietSeconds: argv.includes('--wait-quiet') ? int('--wait-quiet-max', 120) : 0,
     verbose: argv.includes('--verbose'),
+    proxyRuns: int('--proxy-runs', quick ? 5 : 7),
   };
 }
 
@@ -269,6 +274,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     closers.push(preview.close);
     log(`stand-in ${standIn.url}, vite preview ${preview.url} (pid ${preview.pid})`);
     for (const w of workloads) await warmUp(preview.url, w);
+    const large = workloads.find((w) => w.spec.name === 'L');
+    const proxy = large ? await measureLProxy(large, standIn.url, outDir, options) : null;
 
     browser = await launchBrowser();
     const machine = machineInfo(browser);
@@ -371,9 +378,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       options: { ...options },
       workloads: results,
       bundle,
-      budgets: evaluateBudgets(results, bundle),
+      budgets: withProxyBudget(evaluateBudgets(results, bundle), proxy),
       profiles,
       calibration,
+      proxy,
     };
   } finally {
     if (browser) await browser.close().catch(() => {});
@@ -388,18 +396,51 @@ function renderOnly(): void {
   const results = JSON.parse(
     readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8'),
   ) as BenchResults;
-  results.budgets = evaluateBudgets(results.workloads, results.bundle);
+  results.budgets = withProxyBudget(
+    evaluateBudgets(results.workloads, results.bundle),
+    results.proxy ?? null,
+  );
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(join(ROOT, 'BENCH.md'), renderMarkdown(results));
+  writeFileSync(join(ROOT, 'BENCH.md'), markdownOf(results));
   log('rendered BENCH.md (and the budgets in latest.json) from bench/results/latest.json');
+}
+
+/** The production server's proxy on L (bench/proxy-overhead.ts), with the app's request. */
+function measureLProxy(
+  workload: Workload,
+  standInUrl: string,
+  distDir: string,
+  options: BenchOptions,
+) {
+  return measureProxyOnL({
+    root: ROOT,
+    workload,
+    body: appRequestBody(workload),
+    standInUrl,
+    distDir,
+    runs: options.proxyRuns,
+    gitCommit: git(['rev-parse', 'HEAD']),
+    log,
+    waitQuietMs: options.waitQuietSeconds * 1000,
+  });
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--render')) return renderOnly();
   const options = parseArgs(process.argv.slice(2));
+  if (process.argv.includes('--proxy-only')) {
+    const workload = buildWorkload(WORKLOAD_SPECS.L);
+    return proxyOnly({
+      resultsFile: join(RESULTS_DIR, 'latest.json'),
+      benchFile: join(ROOT, 'BENCH.md'),
+      workload,
+      measure: (standInUrl, distDir) => measureLProxy(workload, standInUrl, distDir, options),
+      log,
+    });
+  }
   const results = await runBench(options);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const markdown = renderMarkdown(results);
+  const markdown = markdownOf(results);
   if (options.quick) {
     // *.tmp is git-ignored: a quick check is not a result to keep.
     writeFileSync(join(RESULTS_DIR, 'quick.json.tmp'), `${JSON.stringify(results, null, 1)}\n`);

@@ -6,7 +6,7 @@ import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
 
 /**
- * Live mode against a local stand-in for LangSmith: the preview server's proxy must add the
+ * Live mode against a local stand-in for LangSmith: the production server's proxy must add the
  * key from the environment, and nothing the browser holds may contain it.
  */
 const STAND_IN = `http://127.0.0.1:${STAND_IN_PORT}`;
@@ -75,7 +75,6 @@ test('the proxy adds the key and workspace; the browser never holds the key', as
 });
 
 test('the proxy forwards only /api/v1/* and is not an open proxy', async ({ request }) => {
-  await fetch(`${STAND_IN}/__stand-in/requests`, { method: 'DELETE' });
   const outside = await request.get('/api/v2/datasets');
   expect(outside.status()).not.toBe(200);
   const absolute = await request.get(`/http://example.com/api/v1/datasets`);

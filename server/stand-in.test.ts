@@ -40,7 +40,7 @@ describe('stand-in replay (the bench)', () => {
     const standIn = await serve(true);
     const first = await (await standIn.post(request(5))).text();
     // Were the response computed again, the changed data would show.
-    workload.content.examples[0].inputs = { changed: true };
+    (workload.content.examples[0] as { inputs: unknown }).inputs = { changed: true };
     const again = await standIn.post(request(5));
     expect(again.status).toBe(200);
     expect(await again.text()).toBe(first);
@@ -53,9 +53,9 @@ describe('stand-in replay (the bench)', () => {
 
   it('computes every response without it', async () => {
     const standIn = await serve(false);
-    workload.content.examples[0].inputs = { before: true };
+    (workload.content.examples[0] as { inputs: unknown }).inputs = { before: true };
     const first = await (await standIn.post(request(5))).text();
-    workload.content.examples[0].inputs = { after: true };
+    (workload.content.examples[0] as { inputs: unknown }).inputs = { after: true };
     const again = await (await standIn.post(request(5))).text();
     expect(first).toContain('"before":true');
     expect(again).toContain('"after":true');

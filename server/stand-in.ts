@@ -23,8 +23,8 @@ export interface RecordedRequest {
 
 export interface StandInOptions {
   store: WorkspaceStore;
-  /** When set, requests without this X-Api-Key get 401 like LangSmith's. */
-  apiKey?: string;
+  /** When set, requests without this X-Api-Key (or one of these) get 401 like LangSmith's. */
+  apiKey?: string | readonly string[];
   /** Keep at most this many recorded requests. */
   recordLimit?: number;
   /**
@@ -92,6 +92,7 @@ export function createStandIn(options: StandInOptions): {
   const requests: RecordedRequest[] = [];
   const limit = options.recordLimit ?? 1000;
   const replays = new Map<string, { status: number; bytes: Buffer }>();
+  let keys = options.apiKey === undefined ? [] : [options.apiKey].flat();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const send = (status: number, body: unknown) =>
@@ -101,13 +102,19 @@ export function createStandIn(options: StandInOptions): {
       if (req.method === 'DELETE') requests.length = 0;
       return send(200, requests);
     }
+    if (url.pathname === '/__stand-in/keys' && req.method === 'PUT') {
+      // Tests revoke and restore keys, as a workspace admin would.
+      const next: unknown = JSON.parse((await readBody(req)) || '[]');
+      keys = Array.isArray(next) ? next.map(String) : keys;
+      return send(200, keys);
+    }
     requests.push({
       method: req.method ?? 'GET',
       path: `${url.pathname}${url.search}`,
       headers: req.headers,
     });
     if (requests.length > limit) requests.shift();
-    if (options.apiKey && req.headers['x-api-key'] !== options.apiKey) {
+    if (keys.length > 0 && !keys.includes(String(req.headers['x-api-key']))) {
       return send(401, { detail: 'Invalid token' });
     }
     const body = await readBody(req);

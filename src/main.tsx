@@ -6,7 +6,7 @@ import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
 import { prefetchGroupedData } from './app/comparison/use-grouped-data';
 import { isComplete, parseView } from './app/view-params';
-import { type DataSource, loadDataSource } from './lib/data-source';
+import { type DataSource, DataSourceContext, loadDataSource, needsSignIn } from './lib/data-source';
 import { initPreferences } from './lib/preferences';
 
 async function startMocking(source: DataSource): Promise<string | null> {
@@ -30,10 +30,14 @@ async function boot(): Promise<void> {
   // A link to a comparison: its data is requested now, while React renders the page.
   const client = createQueryClient();
   const { view } = parseView(window.location.search);
-  if (demoProblem === null && isComplete(view)) prefetchGroupedData(client, view);
+  if (demoProblem === null && !needsSignIn(source) && isComplete(view)) {
+    prefetchGroupedData(client, view);
+  }
   createRoot(root).render(
     <StrictMode>
-      <App source={source} demoProblem={demoProblem} client={client} />
+      <DataSourceContext value={source}>
+        <App source={source} demoProblem={demoProblem} client={client} />
+      </DataSourceContext>
     </StrictMode>,
   );
 }

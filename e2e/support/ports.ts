@@ -11,17 +11,19 @@ export interface E2EPorts {
   demo: number;
   live: number;
   standIn: number;
+  /** The per-user server and its own stand-in (its request log is not shared with live's). */
+  perUser: number;
+  perUserStandIn: number;
 }
 
+const NAMES = ['demo', 'live', 'standIn', 'perUser', 'perUserStandIn'] as const;
+
 export function e2ePorts(): E2EPorts {
-  const known = process.env[ENV_NAME];
-  if (known) {
-    const [demo, live, standIn] = known.split(',').map(Number);
-    if (demo && live && standIn) return { demo, live, standIn };
-  }
-  const [demo, live, standIn] = freePorts(3);
-  process.env[ENV_NAME] = [demo, live, standIn].join(',');
-  return { demo: demo as number, live: live as number, standIn: standIn as number };
+  const known = process.env[ENV_NAME]?.split(',').map(Number) ?? [];
+  const ports =
+    known.length === NAMES.length && known.every((p) => p > 0) ? known : freePorts(NAMES.length);
+  process.env[ENV_NAME] = ports.join(',');
+  return Object.fromEntries(NAMES.map((name, i) => [name, ports[i]])) as unknown as E2EPorts;
 }
 
 /** `count` distinct ports that were free a moment ago (the config must be synchronous). */

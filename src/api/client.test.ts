@@ -128,6 +128,22 @@ describe('fetchJson', () => {
     const error = await failure(fetchJson(url, schema, { timeoutMs: 20 }));
     expect(error.kind).toBe('timeout');
   });
+
+  it('reports a body cut off mid-way as a network failure', async () => {
+    server.use(
+      http.get(url, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"name":'));
+            setTimeout(() => controller.error(new Error('connection reset')), 10);
+          },
+        });
+        return new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const error = await failure(fetchJson(url, schema));
+    expect(error.kind).toBe('network');
+  });
 });
 
 describe('retries', () => {
@@ -139,6 +155,13 @@ describe('retries', () => {
     expect(shouldRetry(3, rateLimited)).toBe(false);
     expect(shouldRetry(0, notFound)).toBe(false);
     expect(shouldRetry(0, new Error('x'))).toBe(false);
+  });
+
+  it('never retries a time-out on its own (the page offers Retry instead)', () => {
+    const timeout = new ApiError({ kind: 'timeout', message: '', path: '' });
+    const network = new ApiError({ kind: 'network', message: '', path: '' });
+    expect(shouldRetry(0, timeout)).toBe(false);
+    expect(shouldRetry(0, network)).toBe(true);
   });
 
   it('backs off exponentially without Retry-After', () => {

@@ -8,7 +8,11 @@ import {
   type ValidationDetail,
 } from './errors';
 
-/** A request over this long is aborted and reported, never left spinning. */
+/**
+ * A server that has not started to answer after this long is given up on and reported. It
+ * bounds the wait for the answer to start (its status and headers), not the download of a
+ * large body that is arriving.
+ */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
@@ -71,8 +75,16 @@ export async function fetchRaw(
   options: RequestOptions & { raw?: boolean } = {},
 ): Promise<unknown> {
   const url = buildPath(path, options.query);
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Cleared once the answer starts: a 168 MB body may take longer than this to arrive.
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException('No answer in time', 'TimeoutError')),
+    timeoutMs,
+  );
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, timeout.signal])
+    : timeout.signal;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -87,11 +99,11 @@ export async function fetchRaw(
     });
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason ?? error;
-    if (timeout.aborted) {
+    if (timeout.signal.aborted) {
       throw new ApiError({
         kind: 'timeout',
         path: url,
-        message: `The server did not answer within ${Math.round((options.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s.`,
+        message: `The server did not start to answer within ${Math.round(timeoutMs / 1000)} s.`,
       });
     }
     throw new ApiError({
@@ -102,12 +114,24 @@ export async function fetchRaw(
           ? 'You are offline.'
           : 'The server could not be reached.',
     });
+  } finally {
+    clearTimeout(timer);
   }
   if (response.ok && options.readAfter) {
     await options.readAfter.catch(() => undefined);
     options.signal?.throwIfAborted();
   }
-  const text = await readText(response);
+  let text: string;
+  try {
+    text = await readText(response);
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    throw new ApiError({
+      kind: 'network',
+      path: url,
+      message: 'The connection broke while the answer was arriving.',
+    });
+  }
   if (!response.ok) throw httpError(url, response, text);
   return options.raw ? text : parseJsonText(text, url);
 }

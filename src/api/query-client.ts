@@ -11,7 +11,12 @@ export function retryDelay(attempt: number, error: unknown): number {
   return Math.min(500 * 2 ** attempt, 8_000);
 }
 
+/**
+ * A time-out is not retried on its own: a server that gave no answer in 30 s is struggling,
+ * and asking again adds load and hides the wait. The page shows it with a Retry button.
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (isApiError(error) && error.kind === 'timeout') return false;
   return isApiError(error) && error.retryable && failureCount < MAX_RETRIES;
 }
 

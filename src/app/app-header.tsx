@@ -1,5 +1,6 @@
 import { type MouseEvent, useMemo } from 'react';
 import { DisplayControls } from '../components/display-controls';
+import { SignOutButton } from '../features/auth/sign-out-button';
 import { type DataSource, describeSource } from '../lib/data-source';
 import { useUrlSearch } from '../lib/use-url-search';
 import { isComplete, parseView } from './view-params';
@@ -47,6 +48,7 @@ export function AppHeader({ source }: { source: DataSource }) {
       >
         {describeSource(source)}
       </output>
+      {source.source === 'live' && source.perUser?.signedIn ? <SignOutButton /> : null}
       <DisplayControls />
     </header>
   );

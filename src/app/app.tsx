@@ -2,7 +2,8 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { OfflineBanner } from '../components/offline-banner';
-import type { DataSource } from '../lib/data-source';
+import { SignInForm } from '../features/auth/sign-in-form';
+import { type DataSource, needsSignIn } from '../lib/data-source';
 import { AppHeader } from './app-header';
 import { Dashboard } from './dashboard';
 
@@ -32,7 +33,11 @@ export function App({
             </p>
           </div>
         ) : null}
-        <Dashboard source={source} />
+        {source.source === 'live' && needsSignIn(source) ? (
+          <SignInForm host={source.host} onSignedIn={() => window.location.reload()} />
+        ) : (
+          <Dashboard source={source} />
+        )}
       </main>
     </QueryClientProvider>
   );

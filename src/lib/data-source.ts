@@ -1,9 +1,14 @@
+import { createContext } from 'react';
+
 /**
  * Which data the page shows, as told by the server at run time (the same build serves
- * both): live LangSmith through the same-origin proxy, or demo data from the MSW worker.
- * Never includes the key.
+ * all modes): live LangSmith through the same-origin proxy, or demo data from the MSW
+ * worker. In per-user mode the server also says whether this browser is signed in.
+ * Never includes a key.
  */
-export type DataSource = { source: 'demo' } | { source: 'live'; host: string };
+export type DataSource =
+  | { source: 'demo' }
+  | { source: 'live'; host: string; perUser?: { signedIn: boolean } };
 
 export const CONFIG_PATH = '/__versus/config.json';
 
@@ -11,21 +16,34 @@ export async function loadDataSource(): Promise<DataSource> {
   try {
     const response = await fetch(CONFIG_PATH, { headers: { Accept: 'application/json' } });
     if (!response.ok) return { source: 'demo' };
-    const body: unknown = await response.json();
-    if (
-      body &&
-      typeof body === 'object' &&
-      (body as { source?: unknown }).source === 'live' &&
-      typeof (body as { host?: unknown }).host === 'string'
-    ) {
-      return { source: 'live', host: (body as { host: string }).host };
-    }
+    return readConfig(await response.json());
   } catch {
     // A static host without the Versus server: only demo mode can work there.
   }
   return { source: 'demo' };
 }
 
+export function readConfig(body: unknown): DataSource {
+  if (!body || typeof body !== 'object') return { source: 'demo' };
+  const { source, host, auth, signedIn } = body as Record<string, unknown>;
+  if (source !== 'live' || typeof host !== 'string') return { source: 'demo' };
+  return auth === 'per-user'
+    ? { source: 'live', host, perUser: { signedIn: signedIn === true } }
+    : { source: 'live', host };
+}
+
 export function describeSource(source: DataSource): string {
   return source.source === 'live' ? `Live: ${source.host}` : 'Demo data';
 }
+
+export function isPerUser(source: DataSource): boolean {
+  return source.source === 'live' && source.perUser !== undefined;
+}
+
+/** Per-user mode, not signed in (or the sign-in ended): the page shows the sign-in form. */
+export function needsSignIn(source: DataSource): boolean {
+  return source.source === 'live' && source.perUser?.signedIn === false;
+}
+
+/** The page's data source, for the few pieces that word things by mode. */
+export const DataSourceContext = createContext<DataSource>({ source: 'demo' });

@@ -1,16 +1,27 @@
-import { explainError } from '../../api/explain-error';
+import { useExplainError } from '../../api/explain-error';
 import { ErrorMessage } from '../../components/error-message';
+import { StillWaiting } from '../../components/still-waiting';
 import { RetryingStatus } from './retrying-status';
 import type { GroupedData } from './use-grouped-data';
 
 /** Loading, retrying, failures and a cancelled "Load all": what the data is doing. */
 export function ComparisonStatus({ data }: { data: GroupedData }) {
   const { page, loadAll } = data;
+  const explain = useExplainError();
   return (
     <>
-      {page.isPending ? (
+      {page.isPending && page.fetchStatus !== 'idle' ? (
         <div className="skeleton" role="status">
           Loading the comparison…
+        </div>
+      ) : null}
+      <StillWaiting active={page.isFetching} what="the grouped runs" onCancel={data.cancelPage} />
+      {page.isPending && page.fetchStatus === 'idle' ? (
+        <div role="status" className="notice">
+          <p>Loading the grouped runs was cancelled.</p>
+          <button type="button" className="button" onClick={() => page.refetch()}>
+            Retry
+          </button>
         </div>
       ) : null}
       <RetryingStatus
@@ -20,14 +31,11 @@ export function ComparisonStatus({ data }: { data: GroupedData }) {
         what="the grouped runs"
       />
       {page.isError ? (
-        <ErrorMessage
-          {...explainError(page.error, 'the grouped runs')}
-          onRetry={() => page.refetch()}
-        />
+        <ErrorMessage {...explain(page.error, 'the grouped runs')} onRetry={() => page.refetch()} />
       ) : null}
       {loadAll.status === 'error' ? (
         <ErrorMessage
-          {...explainError(loadAll.error, 'the remaining pages')}
+          {...explain(loadAll.error, 'the remaining pages')}
           onRetry={data.startLoadAll}
         />
       ) : null}

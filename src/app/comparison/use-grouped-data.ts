@@ -34,7 +34,10 @@ export function prefetchGroupedData(
 export function useGroupedData(view: ViewState & { dataset: string }) {
   const queryClient = useQueryClient();
   const datasetId = view.dataset;
-  const page = useQuery(groupedRunsQuery(datasetId, pageRequest(view)));
+  const pageOptions = groupedRunsQuery(datasetId, pageRequest(view));
+  const page = useQuery(pageOptions);
+  // Stops the page's request in flight (the still-waiting notice's Cancel).
+  const cancelPage = () => void queryClient.cancelQueries({ queryKey: pageOptions.queryKey });
 
   const identity = JSON.stringify([datasetId, [...view.sessions].sort(), view.groupBy, view.key]);
   const [loadAll, setLoadAll] = useState<LoadAllState>({ status: 'idle' });
@@ -97,6 +100,7 @@ export function useGroupedData(view: ViewState & { dataset: string }) {
 
   return {
     page,
+    cancelPage,
     data,
     /** Set while only the first rows of a large response are shown. */
     reading: data?.reading ?? null,

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState } from 'react';
 import { type Dataset, datasetListQuery, datasetQuery } from '../../api/datasets';
-import { explainError } from '../../api/explain-error';
+import { useExplainError } from '../../api/explain-error';
 import { ErrorMessage } from '../../components/error-message';
 import { plural } from '../../lib/plural';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -24,6 +24,7 @@ export function DatasetPicker({
   const [typed, setTyped] = useState<string | null>(null);
   const search = useDebouncedValue(typed ?? '', 250);
   const list = useInfiniteQuery(datasetListQuery(search));
+  const explain = useExplainError();
   const selectedName = selected.data?.name ?? '';
 
   const items = useMemo<Item[]>(() => {
@@ -127,14 +128,11 @@ export function DatasetPicker({
         </ul>
       </div>
       {list.isError ? (
-        <ErrorMessage
-          {...explainError(list.error, 'the datasets')}
-          onRetry={() => list.refetch()}
-        />
+        <ErrorMessage {...explain(list.error, 'the datasets')} onRetry={() => list.refetch()} />
       ) : null}
       {selected.isError ? (
         <ErrorMessage
-          {...explainError(selected.error, `dataset ${value}`)}
+          {...explain(selected.error, `dataset ${value}`)}
           onRetry={() => selected.refetch()}
         />
       ) : null}

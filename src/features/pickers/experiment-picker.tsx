@@ -1,7 +1,7 @@
 import './pickers.css';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { explainError } from '../../api/explain-error';
+import { useExplainError } from '../../api/explain-error';
 import { datasetSessionsQuery, type Session } from '../../api/sessions';
 import { ErrorMessage } from '../../components/error-message';
 import { plural } from '../../lib/plural';
@@ -24,6 +24,7 @@ export function ExperimentPicker({
   onChange: (sessionIds: string[]) => void;
 }) {
   const sessions = useQuery(datasetSessionsQuery(datasetId));
+  const explain = useExplainError();
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const byId = useMemo(
@@ -45,7 +46,7 @@ export function ExperimentPicker({
       {sessions.isPending ? <p className="picker__hint">Loading experiments…</p> : null}
       {sessions.isError ? (
         <ErrorMessage
-          {...explainError(sessions.error, 'the experiments of this dataset')}
+          {...explain(sessions.error, 'the experiments of this dataset')}
           onRetry={() => sessions.refetch()}
         />
       ) : null}

@@ -1,0 +1,333 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
+import { cpuBusyShare, waitForQuiet } from './machine-load';
+import { proxyBudget, proxySection } from './proxy-report';
+import {
+  type BenchResults,
+  type BudgetResult,
+  evaluateBudgets,
+  type ProxyOverhead,
+  renderMarkdown,
+} from './report';
+import { BENCH_API_KEY, buildApp, freePort, onShutdown, startStandIn, stopAll } from './servers';
+import { createBenchStore, type Workload } from './workloads';
+
+/**
+ * The production server's proxy on the L response: the same POST timed to its last byte,
+ * straight from the stand-in and through `node dist-server/main.js` (its own process, as
+ * deployed), pairs interleaved with alternating order so drift in the machine's load falls
+ * on both sides alike.
+ */
+
+/** "Quiet", as the page bench's --wait-quiet has it: at most this share of the CPUs busy. */
+const QUIET_BUSY_SHARE = 0.15;
+
+/** Bundles the production server the way `npm run build` does, into `outFile`. */
+export async function buildServerBundle(root: string, outFile: string): Promise<void> {
+  await build({
+    entryPoints: [join(root, 'server', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: outFile,
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * Where the bench's server bundle goes: inside node_modules (so its imports of fastify and
+ * co. resolve, as ES modules ignore NODE_PATH), not dist-server/, which tests may be running.
+ */
+export function benchServerFile(root: string): string {
+  return join(root, 'node_modules', '.cache', 'versus-bench', `server-${process.pid}.mjs`);
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number | undefined;
+  close(): Promise<void>;
+}
+
+/** CPU time (user + system) a process has used, from /proc (Linux); null elsewhere. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The production server in live mode against the stand-in, on a free port. */
+export async function startProductionServer(options: {
+  root: string;
+  serverFile: string;
+  distDir: string;
+  standInUrl: string;
+}): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [options.serverFile], {
+    cwd: options.root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VERSUS_DIST_DIR: options.distDir,
+      VERSUS_AUTH: '',
+      LANGSMITH_ENDPOINT: options.standInUrl,
+      LANGSMITH_API_KEY: BENCH_API_KEY,
+      LANGSMITH_WORKSPACE_ID: '',
+    },
+    // The server logs a line per request: not needed here, and not to be buffered either.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString('utf8')).slice(-2000);
+  });
+  const forget = onShutdown(() => child.kill('SIGTERM'));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${errors}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not start: ${errors}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return {
+    url,
+    pid: child.pid,
+    close: async () => {
+      forget();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * The client, on its own thread: the browser is not on LangSmith's thread, and a client
+ * sharing the stand-in's event loop would have to take turns with it at both ends of the
+ * proxied path (and only there). Plain JavaScript, so the worker needs no TypeScript loader.
+ */
+const CLIENT_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { request } = require('node:http');
+parentPort.on('message', ({ id, url, headers, body }) => {
+  const started = performance.now();
+  const done = (result) => parentPort.postMessage({ id, ...result });
+  const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
+    let bytes = 0;
+    res.on('data', (chunk) => { bytes += chunk.length; });
+    res.on('end', () => done({ ms: performance.now() - started, bytes, status: res.statusCode }));
+    res.on('error', (e) => done({ error: String(e) }));
+  });
+  req.on('error', (e) => done({ error: String(e) }));
+  req.end(body);
+});
+`;
+
+export interface TimingClient {
+  /** From sending the request to the last byte of the answer, read and dropped. */
+  timeToLastByte(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<{ ms: number; bytes: number; status: number }>;
+  close(): Promise<void>;
+}
+
+export function startTimingClient(): TimingClient {
+  const worker = new Worker(CLIENT_SOURCE, { eval: true });
+  const waiting = new Map<number, (result: Record<string, unknown>) => void>();
+  let next = 0;
+  worker.on('message', (result: Record<string, unknown> & { id: number }) => {
+    waiting.get(result.id)?.(result);
+    waiting.delete(result.id);
+  });
+  return {
+    timeToLastByte(url, headers, body) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, (result) => {
+          if (typeof result.error === 'string') reject(new Error(result.error));
+          else resolve(result as unknown as { ms: number; bytes: number; status: number });
+        });
+        worker.postMessage({
+          id,
+          url,
+          body,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        });
+      });
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+export async function measureProxyOverhead(options: {
+  standInUrl: string;
+  serverUrl: string;
+  /** `/api/v1/datasets/{id}/group/runs` */
+  path: string;
+  body: string;
+  runs: number;
+  gitCommit: string | null;
+  log: (message: string) => void;
+  /** Before each pair, wait this long at most for the CPUs to go quiet (`--wait-quiet`). */
+  waitQuietMs?: number;
+  /** The server's process, whose CPU time per proxied answer is recorded. */
+  serverPid?: number;
+}): Promise<ProxyOverhead> {
+  const client = startTimingClient();
+  try {
+    return await measureWith(client, options);
+  } finally {
+    await client.close();
+  }
+}
+
+async function measureWith(
+  client: TimingClient,
+  options: Parameters<typeof measureProxyOverhead>[0],
+): Promise<ProxyOverhead> {
+  const direct = () =>
+    client.timeToLastByte(
+      `${options.standInUrl}${options.path}`,
+      { 'content-type': 'application/json', 'x-api-key': BENCH_API_KEY },
+      options.body,
+    );
+  const proxied = () =>
+    client.timeToLastByte(
+      `${options.serverUrl}${options.path}`,
+      { 'content-type': 'application/json', origin: options.serverUrl },
+      options.body,
+    );
+  // Warm-up: the stand-in's bytes are computed once, and both paths' first connection made.
+  const first = await direct();
+  const through = await proxied();
+  if (first.status !== 200 || through.status !== 200 || first.bytes !== through.bytes) {
+    throw new Error(
+      `proxy check: direct ${first.status} (${first.bytes} B), through the server ${through.status} (${through.bytes} B)`,
+    );
+  }
+  const result: ProxyOverhead = {
+    date: new Date().toISOString(),
+    gitCommit: options.gitCommit,
+    bytes: first.bytes,
+    directMs: [],
+    proxiedMs: [],
+    busyBefore: [],
+    serverCpuMs: [],
+  };
+  for (let i = 0; i < options.runs; i++) {
+    const waitQuietMs = options.waitQuietMs ?? 0;
+    result.busyBefore.push(
+      waitQuietMs > 0
+        ? await waitForQuiet({ threshold: QUIET_BUSY_SHARE, maxMs: waitQuietMs })
+        : await cpuBusyShare(500),
+    );
+    const order = i % 2 === 0 ? [direct, proxied] : [proxied, direct];
+    for (const take of order) {
+      const cpuBefore = take === proxied ? processCpuMs(options.serverPid) : null;
+      const sample = await take();
+      if (sample.bytes !== first.bytes) throw new Error(`a sample read ${sample.bytes} B`);
+      (take === direct ? result.directMs : result.proxiedMs).push(sample.ms);
+      const cpuAfter = processCpuMs(options.serverPid);
+      if (cpuBefore !== null && cpuAfter !== null) result.serverCpuMs?.push(cpuAfter - cpuBefore);
+    }
+    options.log(
+      `proxy #${i + 1}: direct ${Math.round(result.directMs[i] ?? 0)} ms, through the server ${Math.round(result.proxiedMs[i] ?? 0)} ms`,
+    );
+  }
+  return result;
+}
+
+/** Bundles and starts the production server, measures the L request, and stops it again. */
+export async function measureProxyOnL(options: {
+  root: string;
+  workload: Workload;
+  /** The app's request body for the whole workload (as the page sends it). */
+  body: string;
+  distDir: string;
+  standInUrl: string;
+  runs: number;
+  gitCommit: string | null;
+  log: (message: string) => void;
+  waitQuietMs?: number;
+}): Promise<ProxyOverhead> {
+  const serverFile = benchServerFile(options.root);
+  await buildServerBundle(options.root, serverFile);
+  const server = await startProductionServer({ ...options, serverFile });
+  try {
+    options.log(`proxy overhead: stand-in ${options.standInUrl}, production server ${server.url}`);
+    return await measureProxyOverhead({
+      ...options,
+      path: `/api/v1/datasets/${options.workload.dataset.id}/group/runs`,
+      serverUrl: server.url,
+      serverPid: server.pid,
+    });
+  } finally {
+    await server.close();
+    rmSync(serverFile, { force: true });
+  }
+}
+
+export function withProxyBudget(
+  budgets: BudgetResult[],
+  proxy: ProxyOverhead | null,
+): BudgetResult[] {
+  return proxy ? [...budgets, proxyBudget(proxy)] : budgets;
+}
+
+export function markdownOf(results: BenchResults): string {
+  return renderMarkdown(results, results.proxy ? [proxySection(results.proxy)] : []);
+}
+
+/**
+ * `npm run bench -- --proxy-only`: the proxy measure alone (stand-in, app build, production
+ * server), merged into the last full run's latest.json and BENCH.md.
+ */
+export async function proxyOnly(options: {
+  resultsFile: string;
+  benchFile: string;
+  workload: Workload;
+  measure: (standInUrl: string, distDir: string) => Promise<ProxyOverhead>;
+  log: (message: string) => void;
+}): Promise<void> {
+  const results = JSON.parse(readFileSync(options.resultsFile, 'utf8')) as BenchResults;
+  const standIn = await startStandIn(createBenchStore([options.workload]));
+  const distDir = mkdtempSync(join(tmpdir(), 'versus-bench-dist-'));
+  try {
+    options.log(`vite build → ${distDir}`);
+    await buildApp(dirname(options.benchFile), distDir);
+    const proxy = await options.measure(standIn.url, distDir);
+    results.proxy = proxy;
+    results.budgets = withProxyBudget(evaluateBudgets(results.workloads, results.bundle), proxy);
+    writeFileSync(options.resultsFile, `${JSON.stringify(results, null, 1)}\n`);
+    writeFileSync(options.benchFile, markdownOf(results));
+    const budget = proxyBudget(proxy);
+    options.log(`proxy overhead ${budget.measured} (${budget.limit}): ${budget.note}`);
+  } finally {
+    await standIn.close();
+    await stopAll();
+    rmSync(distDir, { recursive: true, force: true });
+  }
+}

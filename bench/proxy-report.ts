@@ -1,0 +1,63 @@
+import {
+  type BudgetResult,
+  formatBytes,
+  formatMs,
+  formatPercent,
+  median,
+  type ProxyOverhead,
+  type Summary,
+  summarise,
+} from './report';
+
+/**
+ * The proxy's cost on the L response: time to last byte of the same `POST group/runs`
+ * straight from the stand-in and through the production server. Pure: the figures, the
+ * budget and the BENCH.md section.
+ */
+
+/** The server may add at most this share to the time the L response takes to arrive. */
+export const PROXY_OVERHEAD_BUDGET = 0.1;
+
+export function proxyOverheadShare(p: ProxyOverhead): number | null {
+  const direct = median(p.directMs);
+  const proxied = median(p.proxiedMs);
+  return direct === null || proxied === null || direct <= 0 ? null : proxied / direct - 1;
+}
+
+export function proxyBudget(p: ProxyOverhead): BudgetResult {
+  const share = proxyOverheadShare(p);
+  return {
+    id: 'l-proxy-overhead',
+    workload: 'L',
+    label:
+      'proxy overhead on the L response: time to last byte through the server ÷ direct − 1 (medians)',
+    limit: `≤ ${formatPercent(PROXY_OVERHEAD_BUDGET)}`,
+    measured: share === null ? '–' : formatPercent(share),
+    value: share,
+    met: share === null ? null : share <= PROXY_OVERHEAD_BUDGET,
+    note: `direct ${formatMs(median(p.directMs))}, through the server ${formatMs(median(p.proxiedMs))}, ${formatBytes(p.bytes)}`,
+  };
+}
+
+function row(label: string, s: Summary): string {
+  return `| ${label} | ${s.n} | ${formatMs(s.median)} | ${formatMs(s.p25)} – ${formatMs(s.p75)} | ${formatMs(s.min)} – ${formatMs(s.max)} |`;
+}
+
+export function proxySection(p: ProxyOverhead): string {
+  const busy = summarise(p.busyBefore);
+  return [
+    '### The production server’s proxy on the L response',
+    '',
+    `Measured on ${p.date}${p.gitCommit ? ` at \`${p.gitCommit.slice(0, 12)}\`` : ''}: the same \`POST …/group/runs\` (${formatBytes(p.bytes)} of JSON) timed from the request to its last byte, read and dropped by a Node client, straight from the stand-in and through \`node dist-server/main.js\` (live mode, the stand-in as \`LANGSMITH_ENDPOINT\`). Pairs are interleaved, their order alternating. CPUs busy before each pair: median ${formatPercent(busy.median)}, max ${formatPercent(busy.max)}.`,
+    '',
+    '| time to last byte | n | median | IQR (p25 – p75) | min – max |',
+    '|---|---:|---:|---:|---:|',
+    row('stand-in, direct', summarise(p.directMs)),
+    row('through the Versus server', summarise(p.proxiedMs)),
+    '',
+    `The server process spent a median ${formatMs(median(p.serverCpuMs ?? []))} of CPU time (user + system) per proxied answer: on a machine whose cores are all busy, that is time it waits for, which the direct read does not need.`,
+    '',
+    `Overhead: **${formatPercent(proxyOverheadShare(p))}** (budget ≤ ${formatPercent(PROXY_OVERHEAD_BUDGET)}). The body is piped chunk by chunk with backpressure, never held whole; the upstream's encoding passes through untouched.`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { describeSource, isPerUser, needsSignIn, readConfig } from './data-source';
+
+describe('readConfig', () => {
+  it.each([
+    [{ source: 'demo' }, { source: 'demo' }],
+    [
+      { source: 'live', host: 'h' },
+      { source: 'live', host: 'h' },
+    ],
+    [
+      { source: 'live', host: 'h', auth: 'per-user', signedIn: true },
+      { source: 'live', host: 'h', perUser: { signedIn: true } },
+    ],
+    [
+      { source: 'live', host: 'h', auth: 'per-user', signedIn: 'yes' },
+      { source: 'live', host: 'h', perUser: { signedIn: false } },
+    ],
+    [{ source: 'live' }, { source: 'demo' }],
+    [null, { source: 'demo' }],
+    ['live', { source: 'demo' }],
+  ])('%j -> %j', (body, source) => {
+    expect(readConfig(body)).toEqual(source);
+  });
+
+  it('shows the sign-in form only in per-user mode, signed out', () => {
+    const signedOut = readConfig({ source: 'live', host: 'h', auth: 'per-user', signedIn: false });
+    const signedIn = readConfig({ source: 'live', host: 'h', auth: 'per-user', signedIn: true });
+    expect(needsSignIn(signedOut)).toBe(true);
+    expect(needsSignIn(signedIn)).toBe(false);
+    expect(needsSignIn({ source: 'live', host: 'h' })).toBe(false);
+    expect(needsSignIn({ source: 'demo' })).toBe(false);
+    expect(isPerUser(signedIn)).toBe(true);
+    expect(isPerUser({ source: 'live', host: 'h' })).toBe(false);
+    expect(describeSource(signedIn)).toBe('Live: h');
+  });
+});

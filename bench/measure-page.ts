@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
-import { READING_STEP } from './report';
+import { READING_STEP } from './budgets';
 
 /**
  * The in-page measurements. Everything timed runs inside the page (performance.now(), rAF,

@@ -14,7 +14,7 @@ import type {
   ProfileSummary,
   TraceThread,
   WorkloadName,
-} from './report';
+} from './results';
 
 /**
  * Where the main thread's time goes: CDP CPU profiles of a load and of the interactions, on

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateBudgets } from './budgets';
 import type { IterationSample, ScrollSample } from './measure-page';
+import { workloadSection } from './report';
 import {
-  evaluateBudgets,
   formatBytes,
   formatMs,
   formatRatio,
@@ -10,10 +11,8 @@ import {
   quantile,
   ratio,
   summarise,
-  summariseWorkload,
-  type WorkloadResult,
-  workloadSection,
-} from './report';
+} from './report-stats';
+import { summariseWorkload, type WorkloadResult } from './results';
 
 describe('quantile and median', () => {
   it('interpolates linearly between closest ranks', () => {

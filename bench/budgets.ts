@@ -1,4 +1,3 @@
-import type { InteractionName } from './measure-page';
 import { formatBytes, formatMs, formatPercent, formatRatio } from './report-stats';
 import type {
   BudgetResult,
@@ -8,6 +7,7 @@ import type {
   WorkloadName,
   WorkloadResult,
 } from './results';
+import type { InteractionName } from './samples';
 
 /** The budgets, judged on the summaries' medians: missed ones are reported, never fatal. */
 

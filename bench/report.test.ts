@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets } from './budgets';
-import type { IterationSample, ScrollSample } from './measure-page';
 import { workloadSection } from './report';
 import {
   formatBytes,
@@ -13,6 +12,7 @@ import {
   summarise,
 } from './report-stats';
 import { summariseWorkload, type WorkloadResult } from './results';
+import type { IterationSample, ScrollSample } from './samples';
 
 describe('quantile and median', () => {
   it('interpolates linearly between closest ranks', () => {

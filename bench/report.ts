@@ -1,5 +1,4 @@
 import { INTERACTION_LABELS, READING_STEP } from './budgets';
-import type { InteractionName } from './measure-page';
 import {
   formatBytes,
   formatMs,
@@ -16,6 +15,7 @@ import type {
   ScrollSummary,
   WorkloadResult,
 } from './results';
+import type { InteractionName } from './samples';
 
 /** BENCH.md from a run's results: the numbers in, text out. Pure. */
 

@@ -1,5 +1,5 @@
-import type { InteractionName, IterationSample, ScrollSample, TimelineEntry } from './measure-page';
 import { type FrameStats, frameStats, ratio, type Summary, summarise } from './report-stats';
+import type { InteractionName, IterationSample, ScrollSample, TimelineEntry } from './samples';
 
 /** What a bench run holds (workloads, bundle, machine, profiles) and each workload's summary. */
 

@@ -10,13 +10,7 @@ import { route } from '../server/stand-in';
 import { evaluateBudgets } from './budgets';
 import { analyseBundle } from './bundle';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
-import {
-  type IterationPlan,
-  type IterationSample,
-  measureCalibration,
-  measureIteration,
-  trace,
-} from './measure-page';
+import { measureCalibration, measureIteration, trace } from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
 import { markdownOf, measureProxyOnL, proxyOnly, withProxyBudget } from './proxy-overhead';
 import { formatBytes, formatMs, frameStats } from './report-stats';
@@ -28,6 +22,7 @@ import {
   summariseWorkload,
   type WorkloadResult,
 } from './results';
+import type { IterationPlan, IterationSample } from './samples';
 import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
 import {
   buildWorkload,

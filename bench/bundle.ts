@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BundleAsset, BundleReport } from './report';
+import type { BundleAsset, BundleReport } from './results';
 
 /**
  * The built app's JavaScript: what index.html loads up front (the entry script and its

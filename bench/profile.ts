@@ -2,19 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, CDPSession } from '@playwright/test';
-import {
-  type IterationPlan,
-  newBenchContext,
-  runInteractions,
-  waitForLoaded,
-} from './measure-page';
+import { newBenchContext, runInteractions, waitForLoaded } from './measure-page';
 import type {
   ProfileBucket,
   ProfileFunction,
   ProfileSummary,
   TraceThread,
   WorkloadName,
-} from './report';
+} from './results';
+import type { IterationPlan } from './samples';
 
 /**
  * Where the main thread's time goes: CDP CPU profiles of a load and of the interactions, on

@@ -4,15 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { evaluateBudgets } from './budgets';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { proxyBudget, proxySection } from './proxy-report';
-import {
-  type BenchResults,
-  type BudgetResult,
-  evaluateBudgets,
-  type ProxyOverhead,
-  renderMarkdown,
-} from './report';
+import { renderMarkdown } from './report';
+import type { BenchResults, BudgetResult, ProxyOverhead } from './results';
 import { BENCH_API_KEY, buildApp, freePort, onShutdown, startStandIn, stopAll } from './servers';
 import { createBenchStore, type Workload } from './workloads';
 

@@ -5,7 +5,7 @@ import {
   proxyOverheadShare,
   proxySection,
 } from './proxy-report';
-import type { ProxyOverhead } from './report';
+import type { ProxyOverhead } from './results';
 
 const sample = (directMs: number[], proxiedMs: number[]): ProxyOverhead => ({
   date: '2026-12-06T00:00:00.000Z',

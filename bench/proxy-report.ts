@@ -1,13 +1,12 @@
 import {
-  type BudgetResult,
   formatBytes,
   formatMs,
   formatPercent,
   median,
-  type ProxyOverhead,
   type Summary,
   summarise,
-} from './report';
+} from './report-stats';
+import type { BudgetResult, ProxyOverhead } from './results';
 
 /**
  * The proxy's cost on the L response: time to last byte of the same `POST group/runs`

@@ -7,29 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { route } from '../server/stand-in';
+import { evaluateBudgets } from './budgets';
 import { analyseBundle } from './bundle';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
-import {
-  type IterationPlan,
-  type IterationSample,
-  measureCalibration,
-  measureIteration,
-  trace,
-} from './measure-page';
+import { measureCalibration, measureIteration, trace } from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
 import { markdownOf, measureProxyOnL, proxyOnly, withProxyBudget } from './proxy-overhead';
+import { formatBytes, formatMs, frameStats } from './report-stats';
 import {
   type BenchResults,
   type BundleReport,
-  evaluateBudgets,
-  formatBytes,
-  formatMs,
-  frameStats,
   type MachineInfo,
   type ProfileSummary,
   summariseWorkload,
   type WorkloadResult,
-} from './report';
+} from './results';
+import type { IterationPlan, IterationSample } from './samples';
 import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
 import {
   buildWorkload,

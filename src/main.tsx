@@ -8,6 +8,7 @@ import { prefetchGroupedData } from './app/comparison/use-grouped-data';
 import { isComplete, parseView } from './app/view-params';
 import { type DataSource, DataSourceContext, loadDataSource, needsSignIn } from './lib/data-source';
 import { initPreferences } from './lib/preferences';
+import { warmTextWidth } from './lib/text-width';
 
 async function startMocking(source: DataSource): Promise<string | null> {
   if (source.source !== 'demo') return null;
@@ -40,6 +41,9 @@ async function boot(): Promise<void> {
       </DataSourceContext>
     </StrictMode>,
   );
+  // While the first request is in flight: the matrix's first text measure is then cheap.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmTextWidth);
+  else setTimeout(warmTextWidth, 0);
 }
 
 void boot();

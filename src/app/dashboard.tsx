@@ -1,14 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { datasetQuery } from '../api/datasets';
 import { isApiError } from '../api/errors';
 import { datasetSessionsQuery } from '../api/sessions';
 import { Notices } from '../components/notices';
 import { describeChoice } from '../features/pickers/choice-summary';
-import { DatasetPicker } from '../features/pickers/dataset-picker';
-import { ExperimentPicker } from '../features/pickers/experiment-picker';
 import { GroupByPicker } from '../features/pickers/group-by-picker';
-import { MetadataKeyPicker } from '../features/pickers/metadata-key-picker';
 import { PickersPanel } from '../features/pickers/pickers-panel';
 import type { DataSource } from '../lib/data-source';
 import { plural } from '../lib/plural';
@@ -18,6 +15,20 @@ import { usePickersFold } from './use-pickers-fold';
 import { useShownComparison } from './use-shown-comparison';
 import { useView } from './use-view';
 import { DEFAULT_VIEW, isComplete, MAX_SESSIONS, type ViewState } from './view-params';
+
+// The comboboxes (and downshift) load beside the first request, not before it: a link to a
+// comparison shows them folded, and the matrix needs none of them.
+const DatasetPicker = lazy(() =>
+  import('../features/pickers/dataset-picker').then((m) => ({ default: m.DatasetPicker })),
+);
+const ExperimentPicker = lazy(() =>
+  import('../features/pickers/experiment-picker').then((m) => ({ default: m.ExperimentPicker })),
+);
+const MetadataKeyPicker = lazy(() =>
+  import('../features/pickers/metadata-key-picker').then((m) => ({
+    default: m.MetadataKeyPicker,
+  })),
+);
 
 export function Dashboard({ source }: { source: DataSource }) {
   const { view, setView, notices, addNotice, dismissNotices } = useView();
@@ -58,34 +69,36 @@ export function Dashboard({ source }: { source: DataSource }) {
         expanded={pickersOpen}
         onToggle={setPickersOpen}
       >
-        <DatasetPicker
-          value={view.dataset}
-          onChange={(next) =>
-            setView({ ...DEFAULT_VIEW, dataset: next, groupBy: view.groupBy, key: view.key })
-          }
-        />
-        {datasetId ? (
-          <ExperimentPicker
-            datasetId={datasetId}
-            selected={view.sessions}
-            maxSelected={MAX_SESSIONS}
-            onChange={(sessions) => setView({ sessions, page: 1 })}
+        <Suspense fallback={null}>
+          <DatasetPicker
+            value={view.dataset}
+            onChange={(next) =>
+              setView({ ...DEFAULT_VIEW, dataset: next, groupBy: view.groupBy, key: view.key })
+            }
           />
-        ) : null}
-        {datasetId ? (
-          <div className="pickers__grouping">
-            <GroupByPicker
-              value={view.groupBy}
-              onChange={(groupBy) => setView({ groupBy, page: 1, example: null })}
+          {datasetId ? (
+            <ExperimentPicker
+              datasetId={datasetId}
+              selected={view.sessions}
+              maxSelected={MAX_SESSIONS}
+              onChange={(sessions) => setView({ sessions, page: 1 })}
             />
-            <MetadataKeyPicker
-              groupBy={view.groupBy}
-              sessionIds={view.sessions}
-              value={view.key}
-              onChange={(key) => setView({ key, page: 1, example: null })}
-            />
-          </div>
-        ) : null}
+          ) : null}
+          {datasetId ? (
+            <div className="pickers__grouping">
+              <GroupByPicker
+                value={view.groupBy}
+                onChange={(groupBy) => setView({ groupBy, page: 1, example: null })}
+              />
+              <MetadataKeyPicker
+                groupBy={view.groupBy}
+                sessionIds={view.sessions}
+                value={view.key}
+                onChange={(key) => setView({ key, page: 1, example: null })}
+              />
+            </div>
+          ) : null}
+        </Suspense>
       </PickersPanel>
       {complete ? (
         <Comparison view={view} setView={setView} />

@@ -260,6 +260,21 @@ describe('matrix parameters', () => {
     expect(serializeView(view)).toContain(`only=regressions&onlySession=${S2}`);
   });
 
+  it('reads all=1 (every page loaded) and writes it back without the page', () => {
+    const { view, notices } = parseView(`${base}&page=3&pageSize=50&all=1`);
+    expect(view.all).toBe(true);
+    expect(notices).toEqual([]);
+    const search = serializeView(view);
+    expect(search).toContain('pageSize=50&all=1');
+    expect(search).not.toContain('page=3');
+    expect(parseView(search).view).toEqual({ ...view, page: 1 });
+    expect(serializeView({ ...view, all: false })).not.toContain('all=');
+    expect(parseView(`${base}&all=yes`).notices).toEqual([
+      'Ignored all "yes": use 1 to load every page.',
+    ]);
+    expect(parseView(`${base}&all=yes`).view.all).toBe(false);
+  });
+
   it('reads sort forms', () => {
     expect(parseView(`${base}&sort=-example`).view.sort).toEqual({ by: 'example', dir: 'desc' });
     expect(parseView(`${base}&sort=latency:${S2}`).view.sort).toEqual({

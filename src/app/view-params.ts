@@ -42,6 +42,7 @@ export const PARAMS = {
   cluster: 'cluster',
   adjust: 'adjust',
   sliceBy: 'sliceBy',
+  all: 'all',
 } as const;
 
 export const MAX_SESSIONS = 20;
@@ -68,6 +69,8 @@ export interface ViewState extends MatrixSettings {
   page: number;
   /** Examples per group and server page. */
   pageSize: number;
+  /** Every page is loaded ("Load all", `all=1`), from the first, `pageSize` first. */
+  all: boolean;
   /** The chart measure shown. */
   chart: ChartMeasure;
   /** The feedback key of the feedback chart; null means the first numeric key. */
@@ -103,6 +106,7 @@ export const DEFAULT_VIEW: ViewState = {
   flipped: [],
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
+  all: false,
   chart: 'latency',
   chartKey: null,
   group: null,
@@ -266,6 +270,13 @@ export function parseView(search: string): ParsedView {
         PARAMS.pageSize,
         `Ignored pageSize "${shorten(pageSize)}": use 1 to ${MAX_PAGE_SIZE}.`,
       );
+  }
+
+  const all = single(PARAMS.all);
+  if (all !== null) {
+    if (all === '1') view.all = true;
+    else if (all !== '0')
+      ignore(PARAMS.all, `Ignored all "${shorten(all)}": use 1 to load every page.`);
   }
 
   const chart = single(PARAMS.chart);
@@ -442,8 +453,9 @@ export function serializeView(view: ViewState): string {
   for (const k of view.hiddenKeys) add(PARAMS.hideKey, k);
   if (!view.metrics) add(PARAMS.metrics, 'off');
   for (const k of view.flipped) add(PARAMS.flip, k);
-  if (view.page > 1) add(PARAMS.page, String(view.page));
+  if (view.page > 1 && !view.all) add(PARAMS.page, String(view.page));
   if (view.pageSize !== DEFAULT_PAGE_SIZE) add(PARAMS.pageSize, String(view.pageSize));
+  if (view.all) add(PARAMS.all, '1');
   if (view.chart !== DEFAULT_VIEW.chart) add(PARAMS.chart, view.chart);
   if (view.chartKey) add(PARAMS.chartKey, view.chartKey);
   if (view.group !== null) add(PARAMS.group, view.group);

@@ -1,6 +1,7 @@
 import { useExplainError } from '../../api/explain-error';
 import { ErrorMessage } from '../../components/error-message';
 import { StillWaiting } from '../../components/still-waiting';
+import { formatCount } from '../../lib/format';
 import { RetryingStatus } from './retrying-status';
 import type { GroupedData } from './use-grouped-data';
 
@@ -41,7 +42,7 @@ export function ComparisonStatus({ data }: { data: GroupedData }) {
       ) : null}
       {loadAll.status === 'cancelled' ? (
         <p role="status" className="notice">
-          Loading all examples was cancelled; the current page is shown.
+          Loading all examples was cancelled; the {formatCount(loadAll.loaded)} loaded are shown.
         </p>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { GroupSummary } from '../../features/summary/group-summary';
+import { usePaintedOnce } from '../../lib/use-painted-once';
 import { ComparisonProvider, type ComparisonView, type SetView } from './comparison-context';
 import { ComparisonStatus } from './comparison-status';
 import { ExampleDetail } from './example-detail';
@@ -23,6 +24,13 @@ const StatsSection = lazy(() =>
  */
 export function Comparison({ view, setView }: { view: ComparisonView; setView: SetView }) {
   const { data, state } = useComparisonState(view, setView);
+  // The charts (recharts' first render is long) come in a frame after the first rows.
+  const rowsPainted = usePaintedOnce(state !== null);
+  const chartsSkeleton = (
+    <div className="skeleton chart-skeleton" role="status">
+      Loading charts…
+    </div>
+  );
   return (
     <section
       id="comparison"
@@ -36,15 +44,13 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
         <ComparisonProvider value={state}>
           <ReadIssues />
           <GroupSummary groups={state.result.groups} metadataKey={view.key} />
-          <Suspense
-            fallback={
-              <div className="skeleton chart-skeleton" role="status">
-                Loading charts…
-              </div>
-            }
-          >
-            <ChartsSection />
-          </Suspense>
+          {rowsPainted ? (
+            <Suspense fallback={chartsSkeleton}>
+              <ChartsSection />
+            </Suspense>
+          ) : (
+            chartsSkeleton
+          )}
           <ExportBar />
           <Suspense
             fallback={

@@ -12,7 +12,8 @@ export function requestFor(view: ViewState, offset: number, limit: number): Grou
   };
 }
 
-/** The request for the page of examples the view shows. */
+/** The request for the page of examples the view shows; with `all`, the first of every page. */
 export function pageRequest(view: ViewState): GroupedRunsRequest {
-  return requestFor(view, (view.page - 1) * view.pageSize, view.pageSize);
+  const page = view.all ? 1 : view.page;
+  return requestFor(view, (page - 1) * view.pageSize, view.pageSize);
 }

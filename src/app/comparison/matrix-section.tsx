@@ -1,11 +1,12 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group } from '../../api/grouped-runs/schemas';
-import type { MatrixActions, MatrixState } from '../../features/matrix/matrix-context';
+import type { MatrixActions, MatrixState, PagingInfo } from '../../features/matrix/matrix-context';
 import { MatrixView } from '../../features/matrix/matrix-view';
 import { describeFeedback } from '../../features/summary/summarise';
 import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../../lib/format';
 import type { ViewState } from '../view-params';
 import { type SetView, useComparison } from './comparison-context';
+import type { LoadAllState } from './use-grouped-data';
 
 /** The matrix, given its state from the comparison; and the note when a bar click narrowed it. */
 export function MatrixSection() {
@@ -32,13 +33,11 @@ export function MatrixSection() {
       pageCount: data.pageCount,
       total: data.total,
       allLoaded: data.allLoaded,
-      loadingAll:
-        data.loadAll.status === 'loading'
-          ? { loaded: data.loadAll.loaded, total: data.loadAll.total }
-          : null,
+      loadingAll: loadingAll(data.loadAll),
       onPage: (page) => setView({ page }),
       onLoadAll: data.startLoadAll,
       onCancel: data.cancelLoadAll,
+      onShowPages: data.showPages,
     },
   };
   const groupKey = result.groups.find((g) => String(g.key) === view.group)?.key ?? view.group;
@@ -55,6 +54,15 @@ export function MatrixSection() {
       <MatrixView state={state} />
     </>
   );
+}
+
+/** "Load all" as the pager shows it: under way, or stopped with what it loaded. */
+function loadingAll(state: LoadAllState): PagingInfo['loadingAll'] {
+  if (state.status === 'loading')
+    return { loaded: state.loaded, total: state.total, stopped: false };
+  if (state.status === 'cancelled' || state.status === 'error')
+    return { loaded: state.loaded, total: state.total, stopped: true };
+  return null;
 }
 
 /** The matrix's requests, as URL changes; stable, reading the view as it is when called. */

@@ -13,7 +13,7 @@ import { useViewInsights } from './use-view-insights';
  * a result to show; `data` says why (loading, retrying, failed).
  */
 export function useComparisonState(view: ComparisonView, setView: SetView) {
-  const data = useGroupedData(view);
+  const data = useGroupedData(view, setView);
   const sessionsQuery = useQuery(datasetSessionsQuery(view.dataset));
   const baseline = effectiveBaseline(view) ?? '';
   const result = data.data;

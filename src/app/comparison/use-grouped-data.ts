@@ -1,18 +1,24 @@
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type QueryClient,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { allPagesQuery } from '../../api/grouped-runs/all-pages';
 import { mergeGroupPages, totalExamples } from '../../api/grouped-runs/pages';
+import { mostExamples } from '../../api/grouped-runs/parse';
 import { groupedRunsQuery } from '../../api/grouped-runs/query';
 import type { GroupedRuns } from '../../api/grouped-runs/schemas';
 import type { ViewState } from '../view-params';
-import { pageRequest, requestFor } from './grouped-request';
+import type { SetView } from './comparison-context';
+import { pageRequest } from './grouped-request';
 
-/** "Load all" asks for bigger pages: fewer round trips, same endpoint. */
-export const LOAD_ALL_PAGE_SIZE = 500;
-
+/** Where "Load all" stands, derived from its query: what the pager and the status show. */
 export type LoadAllState =
   | { status: 'idle' }
   | { status: 'loading'; loaded: number; total: number }
-  | { status: 'done'; result: GroupedRuns }
+  | { status: 'done' }
   | { status: 'cancelled'; loaded: number; total: number }
   | { status: 'error'; error: unknown; loaded: number; total: number };
 
@@ -28,10 +34,11 @@ export function prefetchGroupedData(
 }
 
 /**
- * The grouped runs of the view: the current server page, or, after "load all", every page
- * fetched progressively (cancellable, with progress). Pages are cached by React Query.
+ * The grouped runs of the view: the current server page, or, with `all=1`, every page, merged
+ * as each arrives (useInfiniteQuery, one page after another). Cancelling or a failure keeps
+ * the pages loaded; "Continue" (or Retry) asks for the next one.
  */
-export function useGroupedData(view: ViewState & { dataset: string }) {
+export function useGroupedData(view: ViewState & { dataset: string }, setView: SetView) {
   const queryClient = useQueryClient();
   const datasetId = view.dataset;
   const pageOptions = groupedRunsQuery(datasetId, pageRequest(view));
@@ -39,64 +46,53 @@ export function useGroupedData(view: ViewState & { dataset: string }) {
   // Stops the page's request in flight (the still-waiting notice's Cancel).
   const cancelPage = () => void queryClient.cancelQueries({ queryKey: pageOptions.queryKey });
 
-  const identity = JSON.stringify([datasetId, [...view.sessions].sort(), view.groupBy, view.key]);
-  const [loadAll, setLoadAll] = useState<LoadAllState>({ status: 'idle' });
-  const controller = useRef<AbortController | null>(null);
+  const allOptions = allPagesQuery(
+    datasetId,
+    { session_ids: view.sessions, group_by: view.groupBy, metadata_key: view.key },
+    view.pageSize,
+  );
+  const all = useInfiniteQuery({ ...allOptions, enabled: view.all });
+  // A cancel holds for this comparison only: another one (or a reload of the link) loads on.
+  const identity = JSON.stringify(allOptions.queryKey);
+  const [cancelledFor, setCancelledFor] = useState<string | null>(null);
+  const cancelled = view.all && cancelledFor === identity;
 
-  // A different comparison starts over: an earlier "load all" must not leak into it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset keyed on identity only
+  const { hasNextPage, isFetching, isError, fetchNextPage } = all;
   useEffect(() => {
-    controller.current?.abort();
-    controller.current = null;
-    setLoadAll({ status: 'idle' });
-  }, [identity]);
+    if (view.all && !cancelled && hasNextPage && !isFetching && !isError) void fetchNextPage();
+  }, [view.all, cancelled, hasNextPage, isFetching, isError, fetchNextPage]);
 
-  const start = useCallback(async () => {
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
-    const pages: GroupedRuns[] = [];
-    let total = totalExamples(page.data);
-    let offset = 0;
-    setLoadAll({ status: 'loading', loaded: 0, total });
-    try {
-      do {
-        const options = groupedRunsQuery(datasetId, requestFor(view, offset, LOAD_ALL_PAGE_SIZE));
-        // Cancelling aborts the request in flight (React Query passes the abort to fetch).
-        const onAbort = () => void queryClient.cancelQueries({ queryKey: options.queryKey });
-        abort.signal.addEventListener('abort', onAbort, { once: true });
-        const result = await queryClient.fetchQuery(options);
-        abort.signal.removeEventListener('abort', onAbort);
-        if (abort.signal.aborted) return;
-        pages.push(result);
-        total = Math.max(total, totalExamples(result));
-        offset += LOAD_ALL_PAGE_SIZE;
-        setLoadAll({ status: 'loading', loaded: Math.min(offset, total), total });
-      } while (offset < total);
-      setLoadAll({ status: 'done', result: mergeGroupPages(pages) });
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      setLoadAll({ status: 'error', error, loaded: Math.min(offset, total), total });
-    }
-  }, [datasetId, view, page.data, queryClient]);
-
-  const cancel = useCallback(() => {
-    controller.current?.abort();
-    controller.current = null;
-    setLoadAll((s) =>
-      s.status === 'loading' ? { status: 'cancelled', loaded: s.loaded, total: s.total } : s,
-    );
-  }, []);
-
-  useEffect(() => () => controller.current?.abort(), []);
+  const pages = all.data?.pages;
+  const merged = useMemo(() => (pages ? mergeGroupPages(pages) : undefined), [pages]);
 
   // The early rows of a large response are dropped when the rest turns out unreadable.
   const pageData = page.isError && page.data?.reading ? undefined : page.data;
-  const total = totalExamples(pageData);
-  const data = useMemo(
-    () => (loadAll.status === 'done' ? loadAll.result : pageData),
-    [loadAll, pageData],
-  );
+  const data: GroupedRuns | undefined = view.all && merged ? merged : pageData;
+  const total = Math.max(totalExamples(pageData), totalExamples(merged));
+  const loaded = merged ? mostExamples(merged.groups) : 0;
+
+  let loadAll: LoadAllState = { status: 'idle' };
+  if (view.all) {
+    if (isError) loadAll = { status: 'error', error: all.error, loaded, total };
+    else if (cancelled && (hasNextPage || !merged))
+      loadAll = { status: 'cancelled', loaded, total };
+    else if (merged && !hasNextPage) loadAll = { status: 'done' };
+    else loadAll = { status: 'loading', loaded, total };
+  }
+
+  const { refetch } = all;
+  const start = useCallback(() => {
+    setCancelledFor(null);
+    if (!view.all) setView({ all: true, page: 1 });
+    // After a failure: the failed page again (or the first, when it was the first).
+    else if (isError) void (pages ? fetchNextPage() : refetch());
+  }, [view.all, setView, isError, pages, fetchNextPage, refetch]);
+
+  const cancel = useCallback(() => {
+    setCancelledFor(identity);
+    // The page in flight is dropped; the pages loaded stay.
+    void queryClient.cancelQueries({ queryKey: allOptions.queryKey });
+  }, [identity, queryClient, allOptions.queryKey]);
 
   return {
     page,
@@ -106,10 +102,11 @@ export function useGroupedData(view: ViewState & { dataset: string }) {
     reading: data?.reading ?? null,
     total,
     pageCount: Math.max(1, Math.ceil(total / view.pageSize)),
-    allLoaded: loadAll.status === 'done' || total <= view.pageSize,
+    allLoaded: loadAll.status === 'done' || (!view.all && total <= view.pageSize),
     loadAll,
     startLoadAll: start,
     cancelLoadAll: cancel,
+    showPages: () => setView({ all: false }),
   };
 }
 

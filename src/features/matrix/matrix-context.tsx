@@ -48,10 +48,14 @@ export interface PagingInfo {
   /** Examples in the largest group, as the server counts them. */
   total: number;
   allLoaded: boolean;
-  loadingAll: { loaded: number; total: number } | null;
+  /** "Load all" under way, or stopped (cancelled, failed) with the examples it loaded. */
+  loadingAll: { loaded: number; total: number; stopped: boolean } | null;
   onPage: (page: number) => void;
+  /** Starts "Load all", or continues it once stopped. */
   onLoadAll: () => void;
   onCancel: () => void;
+  /** Back to one page at a time. */
+  onShowPages: () => void;
 }
 
 const MatrixContext = createContext<MatrixState | null>(null);

@@ -71,6 +71,22 @@ function MatrixBody() {
 }
 
 function Pager({ paging }: { paging: PagingInfo }) {
+  if (paging.loadingAll?.stopped) {
+    const { loaded, total } = paging.loadingAll;
+    return (
+      <div className="pager">
+        <span>
+          Loaded {formatCount(loaded)} of {formatCount(total)} examples
+        </span>
+        <button type="button" className="button" onClick={paging.onLoadAll}>
+          Continue loading
+        </button>
+        <button type="button" className="button" onClick={paging.onShowPages}>
+          Show pages
+        </button>
+      </div>
+    );
+  }
   if (paging.loadingAll) {
     const { loaded, total } = paging.loadingAll;
     return (

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { cpuBusyShare } from './machine-load';
+import { newBenchContext } from './measure-page';
+import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
+import {
+  buildWorkload,
+  createBenchStore,
+  WORKLOAD_SPECS,
+  type WorkloadName,
+  workloadPath,
+} from './workloads';
+
+/**
+ * `npx tsx bench/load-all.ts [--workload L] [--runs N] [--no-build <dist>]`: "Load all" from
+ * the default page size (100), live mode against the stand-in, as a person clicks it. Per run:
+ * click → every example in the matrix (the status says "Showing N of N"), the status's
+ * counts seen on the way (rows appear as pages arrive), and the page's long tasks while
+ * loading (PerformanceObserver `longtask`, the longest and how many pass 100 ms).
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const LONG_TASKS = `
+(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+})();
+`;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const name = (option('--workload') ?? 'L') as WorkloadName;
+  const runs = Number(option('--runs') ?? 3);
+  const workload = buildWorkload(WORKLOAD_SPECS[name]);
+  const total = workload.spec.examples;
+  const standIn = await startStandIn(createBenchStore([workload]));
+  let outDir = option('--no-build');
+  let temp: string | null = null;
+  if (!outDir) {
+    temp = mkdtempSync(join(tmpdir(), 'versus-load-all-'));
+    outDir = temp;
+    await buildApp(ROOT, outDir);
+  }
+  onShutdown(() => {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+  const preview = await startPreview({ cwd: ROOT, outDir, standInUrl: standIn.url });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  // The default page size: the link without pageSize.
+  const url = `${preview.url}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
+  const results: { ms: number; longestTaskMs: number }[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const busy = await cpuBusyShare(1_000);
+      const context = await newBenchContext(browser);
+      await context.addInitScript({ content: LONG_TASKS });
+      const page = await context.newPage();
+      await page.goto(url);
+      const status = page.getByRole('status').filter({ hasText: /^Showing/ });
+      await status.waitFor({ timeout: 60_000 });
+      const button = page.getByRole('button', { name: /^Load all/ });
+      const seen: string[] = [];
+      const clickedAt = await page.evaluate('performance.now()');
+      await button.click();
+      const deadline = Date.now() + 180_000;
+      const done = `Showing ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} loaded examples.`;
+      while (Date.now() < deadline) {
+        const text = (await status.textContent()) ?? '';
+        if (seen.at(-1) !== text) seen.push(text);
+        if (text === done) break;
+        await page.waitForTimeout(50);
+      }
+      const doneAt = (await page.evaluate('performance.now()')) as number;
+      const tasks = (await page.evaluate(
+        `window.__longTasks.filter(([s]) => s >= ${clickedAt})`,
+      )) as [number, number][];
+      const longest = tasks.reduce((m, [, d]) => Math.max(m, d), 0);
+      const sample = {
+        run: run + 1,
+        ms: doneAt - (clickedAt as number),
+        complete: seen.at(-1) === done,
+        statusCounts: seen.length,
+        longestTaskMs: longest,
+        tasksOver100: tasks.filter(([, d]) => d > 100).length,
+        busyBefore: busy,
+        loadAverage: loadavg(),
+      };
+      results.push(sample);
+      console.log(JSON.stringify({ ...sample, statuses: seen.slice(0, 4) }));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await preview.close();
+    await standIn.close();
+    await stopAll();
+  }
+  const sorted = (k: 'ms' | 'longestTaskMs') => results.map((r) => r[k]).sort((a, b) => a - b);
+  const mid = (v: number[]) => v[Math.floor(v.length / 2)];
+  console.log(
+    `${name} load all: median ${Math.round(mid(sorted('ms')) ?? 0)} ms, longest task median ${Math.round(mid(sorted('longestTaskMs')) ?? 0)} ms`,
+  );
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -12,6 +12,9 @@ import { useComparisonState } from './use-comparison-state';
 const ChartsSection = lazy(() =>
   import('./charts-section').then((m) => ({ default: m.ChartsSection })),
 );
+const ScoreboardSection = lazy(() =>
+  import('./scoreboard-section').then((m) => ({ default: m.ScoreboardSection })),
+);
 const StatsSection = lazy(() =>
   import('./stats-section').then((m) => ({ default: m.StatsSection })),
 );
@@ -36,6 +39,15 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
         <ComparisonProvider value={state}>
           <ReadIssues />
           <GroupSummary groups={state.result.groups} metadataKey={view.key} />
+          <Suspense
+            fallback={
+              <div className="skeleton" role="status">
+                Loading the scoreboard…
+              </div>
+            }
+          >
+            <ScoreboardSection />
+          </Suspense>
           <Suspense
             fallback={
               <div className="skeleton chart-skeleton" role="status">

@@ -214,3 +214,43 @@ test('the scoreboard’s numbers equal the API’s aggregates and the statistics
   ).toEqual([]);
   await expectNoPageErrors(errors);
 });
+
+test('a point of "Quality vs cost" makes its experiment the candidate and shows the matrix', async ({
+  page,
+}) => {
+  test.slow();
+  const errors = trackPageErrors(page);
+  await chooseComparison(page, {
+    dataset: 'Support QA',
+    experiments: chosen.map((s) => s.name),
+    key: 'model',
+  });
+  const figure = page.getByRole('figure', { name: 'Quality vs cost' });
+  await expect(figure).toBeVisible();
+  // One point per experiment, the baseline's among them.
+  const points = figure.getByRole('button', { name: /Show (its regressions in )?the matrix$/ });
+  await expect(points).toHaveCount(3);
+  await figure.getByRole('button', { name: new RegExp(`^${llama.name}: `) }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]only=regressions(&|.*&)onlySession=${llama.id}`));
+  await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeInViewport();
+
+  // The axis switch is in the URL; the table says the same as the points.
+  await figure.getByRole('radio', { name: 'Latency' }).click();
+  await expect(page).toHaveURL(/[?&]tradeoff=latency(&|$)/);
+  await figure.getByRole('button', { name: 'Show quality vs cost as table' }).click();
+  const table = figure.getByRole('table', { name: 'Quality vs cost: data table' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await table
+    .getByRole('button', { name: `Show the regressions of ${claude.name} in the matrix` })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`onlySession=${claude.id}`));
+
+  const results = await new AxeBuilder({ page })
+    .include('figure[aria-label="Quality vs cost"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+  ).toEqual([]);
+  await expectNoPageErrors(errors);
+});

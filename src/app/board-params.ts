@@ -1,9 +1,6 @@
 import { parseBoardSort } from '../features/scoreboard/board-columns';
+import { TRADEOFF_AXES, type TradeoffAxis } from '../features/scoreboard/tradeoff-model';
 import type { ViewState } from './view-params';
-
-/** The x axes "Quality vs cost" can plot against quality. */
-export const TRADEOFF_AXES = ['cost', 'latency', 'tokens'] as const;
-export type TradeoffAxis = (typeof TRADEOFF_AXES)[number];
 
 const MAX_COLUMN_LENGTH = 262;
 

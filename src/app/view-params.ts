@@ -3,11 +3,12 @@ import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-meas
 import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
 import type { FilterSpec, MatrixSettings, SortSpec } from '../features/matrix/model/types';
 import { type BoardSort, columnParam } from '../features/scoreboard/board-columns';
+import type { TradeoffAxis } from '../features/scoreboard/tradeoff-model';
 import { isGuid } from '../lib/ids';
 import { plural, pluralWord } from '../lib/plural';
 import { ADJUST_METHODS, type AdjustMethod } from '../lib/statistics/adjust';
 import { truncate } from '../lib/text';
-import { readBoard, type TradeoffAxis } from './board-params';
+import { readBoard } from './board-params';
 
 /**
  * The URL contract: one place that names every parameter, its default and how a bad value

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { buildBoard } from '../../features/scoreboard/board-model';
 import { ScoreboardPanel } from '../../features/scoreboard/scoreboard-panel';
 import { boardComparisons, boardKeys, boardSessions } from './board-adapters';
@@ -25,12 +25,38 @@ export function ScoreboardSection() {
     () => buildBoard({ sessions: sessionInputs, keys, baseline, comparisons }),
     [sessionInputs, keys, baseline, comparisons],
   );
+  const latest = useRef({ view, baseline });
+  useLayoutEffect(() => {
+    latest.current = { view, baseline };
+  });
+  // The point's experiment becomes the regression filter's candidate (the baseline has no
+  // regressions of its own), and the matrix comes into view.
+  const pick = useCallback(
+    (sessionId: string) => {
+      const { view: now, baseline: base } = latest.current;
+      if (sessionId !== base) {
+        const only = now.filter.only === 'improvements' ? 'improvements' : 'regressions';
+        setView({ filter: { ...now.filter, only, onlySession: sessionId } });
+      }
+      requestAnimationFrame(() =>
+        document
+          .querySelector('[role="grid"][aria-label="Comparison matrix"]')
+          ?.scrollIntoView({ block: 'start' }),
+      );
+    },
+    [setView],
+  );
   return (
     <ScoreboardPanel
       board={board}
       sort={view.board}
       onSort={(board) => setView({ board }, 'replace')}
       pending={stats.status === 'running'}
+      axis={view.tradeoff}
+      onAxis={(tradeoff) => setView({ tradeoff }, 'replace')}
+      qualityKey={view.statsKey}
+      onQualityKey={(statsKey) => setView({ statsKey }, 'replace')}
+      onPick={pick}
     />
   );
 }

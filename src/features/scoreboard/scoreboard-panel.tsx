@@ -4,7 +4,9 @@ import { distinctNames } from '../../lib/distinct-names';
 import { type BoardSort, columnParam } from './board-columns';
 import { boardColumns, sortBoardRows } from './board-sort';
 import type { Board } from './board-types';
+import { QualityCostFigure } from './quality-cost-figure';
 import { ScoreboardTable } from './scoreboard-table';
+import type { TradeoffAxis } from './tradeoff-model';
 
 export interface ScoreboardPanelProps {
   board: Board;
@@ -12,6 +14,12 @@ export interface ScoreboardPanelProps {
   onSort: (sort: BoardSort) => void;
   /** The statistics are still being computed: differences come when they are. */
   pending: boolean;
+  axis: TradeoffAxis;
+  onAxis: (axis: TradeoffAxis) => void;
+  qualityKey: string | null;
+  onQualityKey: (key: string) => void;
+  /** A point (or its table row) was chosen: make it the regression filter's candidate. */
+  onPick: (sessionId: string) => void;
 }
 
 /** Session id → the part of its name that tells it from the others on the board. */
@@ -23,7 +31,8 @@ export function useDistinctLabels(board: Board): Map<string, string> {
 }
 
 /** "The answer at a glance": one row per experiment, sortable, the leaders marked. */
-export function ScoreboardPanel({ board, sort, onSort, pending }: ScoreboardPanelProps) {
+export function ScoreboardPanel(props: ScoreboardPanelProps) {
+  const { board, sort, onSort, pending } = props;
   const labels = useDistinctLabels(board);
   const unknown = sort !== null && !boardColumns(board).includes(sort.column);
   const rows = useMemo(() => sortBoardRows(board, sort), [board, sort]);
@@ -50,6 +59,15 @@ export function ScoreboardPanel({ board, sort, onSort, pending }: ScoreboardPane
             ? 'Differences against the baseline appear once the statistics are computed.'
             : 'Differences and verdicts are the statistics panel’s (paired, adjusted for every test in the view).'}
       </p>
+      <QualityCostFigure
+        board={board}
+        axis={props.axis}
+        onAxis={props.onAxis}
+        qualityKey={props.qualityKey}
+        onQualityKey={props.onQualityKey}
+        labels={labels}
+        onPick={props.onPick}
+      />
     </section>
   );
 }

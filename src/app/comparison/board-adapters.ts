@@ -4,7 +4,6 @@
  * and the statistics' results (so a difference and its verdict are the very ones the
  * statistics panel shows), plus each experiment's runs from the matrix.
  */
-import { sessionColumnIds } from '../../features/matrix/model/compare';
 import type { Matrix } from '../../features/matrix/model/types';
 import type {
   BoardComparison,
@@ -16,7 +15,7 @@ import { formatDiff, formatInterval } from '../../features/stats/model/format-st
 import type { KeyStats, StatsInput } from '../../features/stats/model/types';
 import { verdict } from '../../features/stats/model/verdict';
 
-interface RunTotals {
+export interface RunTotals {
   examples: number;
   runs: number;
   errors: number;
@@ -25,39 +24,81 @@ interface RunTotals {
   tokens: number | null;
 }
 
-/** One experiment's runs over the matrix's rows: counts, latencies, cost and tokens. */
-export function runTotals(matrix: Matrix, sessionId: string): RunTotals {
-  const ids = sessionColumnIds(matrix.columns, sessionId);
-  let examples = 0;
-  let runs = 0;
-  let errors = 0;
-  let cost: number | null = null;
-  let tokens: number | null = null;
-  const latencies: number[] = [];
-  for (const row of matrix.rows) {
-    let ran = false;
-    for (const id of ids) {
-      const cell = row.cells[id];
-      if (!cell || cell.runs.length === 0) continue;
-      ran = true;
-      runs += cell.runs.length;
-      errors += cell.errorCount;
-      for (const run of cell.runs) {
-        if (run.latency !== null && Number.isFinite(run.latency)) latencies.push(run.latency);
-        if (run.totalCost !== null && Number.isFinite(run.totalCost))
-          cost = (cost ?? 0) + run.totalCost;
-        if (run.totalTokens !== null && Number.isFinite(run.totalTokens))
-          tokens = (tokens ?? 0) + run.totalTokens;
-      }
-    }
-    if (ran) examples++;
-  }
-  return { examples, runs, errors, latencies: Float64Array.from(latencies), cost, tokens };
+const totalsCache = new WeakMap<Matrix, Map<string, RunTotals>>();
+
+/** Rows walked between the page's turns when the walk is sliced. */
+const ROWS_PER_STEP = 500;
+
+export function cachedRunTotals(matrix: Matrix): ReadonlyMap<string, RunTotals> | null {
+  return totalsCache.get(matrix) ?? null;
 }
+
+/**
+ * Every experiment's runs over the matrix's rows, in one pass that yields every few hundred
+ * rows (lib/scheduling runs it in slices): examples that ran, runs, failures, latencies,
+ * cost and tokens. Kept per matrix: a new baseline or new statistics do not walk again.
+ */
+export function* walkRunTotals(matrix: Matrix): Generator<void, ReadonlyMap<string, RunTotals>> {
+  const cached = totalsCache.get(matrix);
+  if (cached) return cached;
+  const ids = [...new Set(matrix.columns.map((c) => c.sessionId))];
+  const columnsOf = ids.map((id) =>
+    matrix.columns.filter((c) => c.sessionId === id).map((c) => c.id),
+  );
+  const acc = ids.map(() => ({
+    examples: 0,
+    runs: 0,
+    errors: 0,
+    latencies: [] as number[],
+    cost: null as number | null,
+    tokens: null as number | null,
+  }));
+  const rows = matrix.rows;
+  for (let r = 0; r < rows.length; r++) {
+    if (r > 0 && r % ROWS_PER_STEP === 0) yield;
+    const cells = (rows[r] as (typeof rows)[number]).cells;
+    for (let s = 0; s < ids.length; s++) {
+      const a = acc[s] as (typeof acc)[number];
+      let ran = false;
+      for (const columnId of columnsOf[s] as string[]) {
+        const cell = cells[columnId];
+        if (!cell || cell.runs.length === 0) continue;
+        // An experiment in two groups of one row ran that example once, not twice.
+        ran = true;
+        a.runs += cell.runs.length;
+        a.errors += cell.errorCount;
+        for (const run of cell.runs) {
+          const { latency, totalCost, totalTokens } = run;
+          if (latency !== null && Number.isFinite(latency)) a.latencies.push(latency);
+          if (totalCost !== null && Number.isFinite(totalCost)) a.cost = (a.cost ?? 0) + totalCost;
+          if (totalTokens !== null && Number.isFinite(totalTokens))
+            a.tokens = (a.tokens ?? 0) + totalTokens;
+        }
+      }
+      if (ran) a.examples++;
+    }
+  }
+  const out = new Map<string, RunTotals>();
+  ids.forEach((id, s) => {
+    const a = acc[s] as (typeof acc)[number];
+    out.set(id, { ...a, latencies: Float64Array.from(a.latencies) });
+  });
+  totalsCache.set(matrix, out);
+  return out;
+}
+
+const NO_RUNS: RunTotals = {
+  examples: 0,
+  runs: 0,
+  errors: 0,
+  latencies: new Float64Array(0),
+  cost: null,
+  tokens: null,
+};
 
 /** Per experiment in display order: its runs' totals and, per key, the statistics' series. */
 export function boardSessions(
-  matrix: Matrix,
+  totals: ReadonlyMap<string, RunTotals>,
   sessions: readonly { id: string; name: string }[],
   inputs: readonly StatsInput[],
 ): BoardSessionInput[] {
@@ -78,7 +119,7 @@ export function boardSessions(
       sessionId: s.id,
       name: s.name,
       colorIndex,
-      ...runTotals(matrix, s.id),
+      ...(totals.get(s.id) ?? NO_RUNS),
       values,
       categories,
     };

@@ -1,7 +1,16 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Matrix } from '../../features/matrix/model/types';
 import { buildBoard } from '../../features/scoreboard/board-model';
 import { ScoreboardPanel } from '../../features/scoreboard/scoreboard-panel';
-import { boardComparisons, boardKeys, boardSessions } from './board-adapters';
+import { runSliced, runToEnd } from '../../lib/scheduling';
+import {
+  boardComparisons,
+  boardKeys,
+  boardSessions,
+  cachedRunTotals,
+  type RunTotals,
+  walkRunTotals,
+} from './board-adapters';
 import { useComparison } from './comparison-context';
 
 /**
@@ -12,9 +21,10 @@ import { useComparison } from './comparison-context';
 export function ScoreboardSection() {
   const { view, setView, sessions, baseline, insights } = useComparison();
   const { inputs, inputsMatrix, stats, adjustment } = insights;
+  const totals = useRunTotals(inputsMatrix);
   const sessionInputs = useMemo(
-    () => boardSessions(inputsMatrix, sessions, inputs),
-    [inputsMatrix, sessions, inputs],
+    () => (totals ? boardSessions(totals, sessions, inputs) : null),
+    [totals, sessions, inputs],
   );
   const keys = useMemo(() => boardKeys(inputs), [inputs]);
   const comparisons = useMemo(
@@ -22,7 +32,8 @@ export function ScoreboardSection() {
     [stats.results, adjustment],
   );
   const board = useMemo(
-    () => buildBoard({ sessions: sessionInputs, keys, baseline, comparisons }),
+    () =>
+      sessionInputs ? buildBoard({ sessions: sessionInputs, keys, baseline, comparisons }) : null,
     [sessionInputs, keys, baseline, comparisons],
   );
   const latest = useRef({ view, baseline });
@@ -46,6 +57,12 @@ export function ScoreboardSection() {
     },
     [setView],
   );
+  if (!board)
+    return (
+      <div className="skeleton" role="status">
+        Counting every experiment’s runs for the scoreboard…
+      </div>
+    );
   return (
     <ScoreboardPanel
       board={board}
@@ -59,4 +76,34 @@ export function ScoreboardSection() {
       onPick={pick}
     />
   );
+}
+
+/** Below this many rows the runs are counted at once; above, in slices between frames. */
+const SLICED_ABOVE = 2000;
+
+/**
+ * Each experiment's run totals over `matrix`: at once for small ones, else walked in slices
+ * so that 10,000 examples never hold the page for more than a slice (lib/scheduling).
+ */
+function useRunTotals(matrix: Matrix): ReadonlyMap<string, RunTotals> | null {
+  const now = useMemo(
+    () =>
+      cachedRunTotals(matrix) ??
+      (matrix.rows.length <= SLICED_ABOVE ? runToEnd(walkRunTotals(matrix)) : null),
+    [matrix],
+  );
+  const [sliced, setSliced] = useState<{
+    matrix: Matrix;
+    totals: ReadonlyMap<string, RunTotals>;
+  } | null>(null);
+  useEffect(() => {
+    if (now) return;
+    const controller = new AbortController();
+    runSliced(walkRunTotals(matrix), { ms: 0 }, controller.signal).then(
+      (totals) => setSliced({ matrix, totals }),
+      () => {}, // aborted: a newer matrix is being counted
+    );
+    return () => controller.abort();
+  }, [matrix, now]);
+  return now ?? (sliced?.matrix === matrix ? sliced.totals : null);
 }

@@ -17,7 +17,11 @@ import type {
 
 /** Linear interpolation between closest ranks (numpy's default), as LangSmith reports p50/p99. */
 export function percentile(values: ArrayLike<number>, q: number): number | null {
-  const sorted = Float64Array.from(values).sort();
+  return quantile(Float64Array.from(values).sort(), q);
+}
+
+/** `sorted` ascending. */
+function quantile(sorted: Float64Array, q: number): number | null {
   if (sorted.length === 0) return null;
   const pos = (sorted.length - 1) * q;
   const lower = Math.floor(pos);
@@ -127,6 +131,7 @@ export function buildBoard(input: BoardInput): Board {
   const rows: BoardRow[] = input.sessions.map((s) => {
     const perExample = (total: number | null) =>
       total === null || s.examples === 0 ? null : total / s.examples;
+    const latencies = Float64Array.from(s.latencies).sort();
     return {
       sessionId: s.sessionId,
       name: s.name,
@@ -135,8 +140,8 @@ export function buildBoard(input: BoardInput): Board {
       examples: s.examples,
       costPerExample: perExample(s.cost),
       tokensPerExample: perExample(s.tokens),
-      latencyP50: percentile(s.latencies, 0.5),
-      latencyP99: percentile(s.latencies, 0.99),
+      latencyP50: quantile(latencies, 0.5),
+      latencyP99: quantile(latencies, 0.99),
       errorRate: s.runs > 0 ? s.errors / s.runs : null,
       keys: keys.map((k) => keyCell(s, k, input)),
       marks: {},

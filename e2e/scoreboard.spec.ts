@@ -18,6 +18,7 @@ const chosen = [baseline, claude, llama];
 
 interface Body {
   groups: {
+    group_key: string | number;
     sessions: {
       id: string;
       latency_p50: number | null;
@@ -204,6 +205,18 @@ test('the scoreboard’s numbers equal the API’s aggregates and the statistics
   await expect
     .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-session-id'))))
     .toEqual([...byCost].reverse());
+
+  // One board per group: each model's board holds the experiments that ran under it.
+  await board(page).page().getByRole('button', { name: 'One board per group' }).click();
+  await expect(page).toHaveURL(/[?&]boardGroups=on(&|$)/);
+  const model = body.groups.find((g) => g.sessions.some((x) => x.id === llama.id))?.group_key;
+  const groupBoard = page.getByRole('table', { name: `model = ${model}`, exact: true });
+  await expect(groupBoard.locator(`tr[data-session-id="${llama.id}"]`)).toBeVisible();
+  await expect(groupBoard.locator('tbody tr')).toHaveCount(
+    chosen.filter((s) =>
+      body.groups.some((g) => g.group_key === model && g.sessions.some((x) => x.id === s.id)),
+    ).length,
+  );
 
   const results = await new AxeBuilder({ page })
     .include('table')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Run } from '../../api/grouped-runs/schemas';
 import type { Matrix, MatrixCell } from '../../features/matrix/model/types';
 import { runToEnd } from '../../lib/scheduling';
-import { walkRunTotals } from './board-adapters';
+import { boardGroups, groupSessions, walkRunTotals } from './board-adapters';
 
 const run = (latency: number | null, cost: number | null, tokens: number | null) =>
   ({ latency, totalCost: cost, totalTokens: tokens }) as Run;
@@ -48,5 +48,36 @@ describe('walkRunTotals', () => {
     const again = walkRunTotals(matrix).next();
     expect(again.done).toBe(true);
     expect(again.value).toBe(first);
+  });
+});
+
+describe('boardGroups', () => {
+  it('splits by group columns and reads each group’s own cells and runs', () => {
+    const scored = (sessionId: string, score: number, latency: number) =>
+      ({
+        sessionId,
+        runs: [run(latency, null, null)],
+        errorCount: 0,
+        scores: { q: { score, categories: {} } },
+      }) as unknown as MatrixCell;
+    const grouped = {
+      columns: [
+        { id: '0:A', sessionId: 'A', groupIndex: 0, groupKey: 'x' },
+        { id: '1:A', sessionId: 'A', groupIndex: 1, groupKey: 'y' },
+      ],
+      rows: [
+        { sectionIndex: null, cells: { '0:A': scored('A', 1, 2), '1:A': scored('A', 0, 5) } },
+        { sectionIndex: null, cells: { '1:A': scored('A', 0.5, 7) } },
+      ],
+    } as unknown as Matrix;
+    const groups = boardGroups(grouped, 'model');
+    expect(groups.map((g) => g.label)).toEqual(['model = x', 'model = y']);
+    const keys = [{ key: 'q', kind: 'numeric' as const, direction: 'higher' as const }];
+    const [x] = groupSessions(groups[0]?.matrix as Matrix, [{ id: 'A', name: 'A' }], keys);
+    const [y] = groupSessions(groups[1]?.matrix as Matrix, [{ id: 'A', name: 'A' }], keys);
+    expect(Array.from(x?.values.get('q') ?? [])).toEqual([1, Number.NaN]);
+    expect(Array.from(y?.values.get('q') ?? [])).toEqual([0, 0.5]);
+    expect([x?.examples, y?.examples]).toEqual([1, 2]);
+    expect(Array.from(y?.latencies ?? [])).toEqual([5, 7]);
   });
 });

@@ -14,6 +14,7 @@ import type { AdjustedStats } from '../../features/stats/model/adjust-results';
 import { formatDiff, formatInterval } from '../../features/stats/model/format-stats';
 import type { KeyStats, StatsInput } from '../../features/stats/model/types';
 import { verdict } from '../../features/stats/model/verdict';
+import { runToEnd } from '../../lib/scheduling';
 
 export interface RunTotals {
   examples: number;
@@ -165,4 +166,77 @@ export function boardComparisons(
     out.set(keyStats.key, bySession);
   }
   return out;
+}
+
+export interface BoardGroup {
+  label: string;
+  /** The part of the matrix in this group: its columns (run metadata) or rows (example metadata). */
+  matrix: Matrix;
+}
+
+const groupCache = new WeakMap<Matrix, BoardGroup[]>();
+
+/** The matrix split by group, kept per matrix so each part's run totals are kept too. */
+export function boardGroups(matrix: Matrix, metadataKey: string): BoardGroup[] {
+  const cached = groupCache.get(matrix);
+  if (cached) return cached;
+  const label = (key: string | number | null) => `${metadataKey} = ${String(key)}`;
+  const out: BoardGroup[] = [];
+  if (matrix.columns.some((c) => c.groupIndex !== null)) {
+    const indices = [...new Set(matrix.columns.map((c) => c.groupIndex))];
+    for (const g of indices) {
+      const columns = matrix.columns.filter((c) => c.groupIndex === g);
+      out.push({ label: label(columns[0]?.groupKey ?? null), matrix: { ...matrix, columns } });
+    }
+  } else {
+    const indices = [...new Set(matrix.rows.map((r) => r.sectionIndex))];
+    for (const g of indices) {
+      const rows = matrix.rows.filter((r) => r.sectionIndex === g);
+      out.push({ label: label(rows[0]?.sectionKey ?? null), matrix: { ...matrix, rows } });
+    }
+  }
+  groupCache.set(matrix, out);
+  return out;
+}
+
+/**
+ * One group's board inputs: each key's per-example value read from the group's own cells
+ * (a cell's score is its repetitions' mean, as the statistics read it), and its run totals.
+ */
+export function groupSessions(
+  group: Matrix,
+  sessions: readonly { id: string; name: string }[],
+  keys: readonly BoardKey[],
+): BoardSessionInput[] {
+  const totals = runToEnd(walkRunTotals(group));
+  return sessions.map((s, colorIndex) => {
+    const ids = group.columns.filter((c) => c.sessionId === s.id).map((c) => c.id);
+    const cells = group.rows.map((row) => {
+      for (const id of ids) if (row.cells[id]) return row.cells[id];
+      return undefined;
+    });
+    const values = new Map<string, ArrayLike<number>>();
+    const categories = new Map<string, Readonly<Record<string, number>>>();
+    for (const { key, kind } of keys) {
+      if (kind === 'categorical') {
+        const counts: Record<string, number> = {};
+        for (const cell of cells)
+          for (const [c, n] of Object.entries(cell?.scores[key]?.categories ?? {}))
+            counts[c] = (counts[c] ?? 0) + n;
+        categories.set(key, counts);
+      } else
+        values.set(
+          key,
+          Float64Array.from(cells, (cell) => cell?.scores[key]?.score ?? Number.NaN),
+        );
+    }
+    return {
+      sessionId: s.id,
+      name: s.name,
+      colorIndex,
+      ...(totals.get(s.id) ?? NO_RUNS),
+      values,
+      categories,
+    };
+  });
 }

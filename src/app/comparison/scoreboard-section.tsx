@@ -5,9 +5,11 @@ import { ScoreboardPanel } from '../../features/scoreboard/scoreboard-panel';
 import { runSliced, runToEnd } from '../../lib/scheduling';
 import {
   boardComparisons,
+  boardGroups,
   boardKeys,
   boardSessions,
   cachedRunTotals,
+  groupSessions,
   type RunTotals,
   walkRunTotals,
 } from './board-adapters';
@@ -57,6 +59,24 @@ export function ScoreboardSection() {
     },
     [setView],
   );
+  // Per group: each group's own cells and runs; differences stay on the whole board, where
+  // the statistics panel computes them.
+  const groups = useMemo(
+    () =>
+      view.boardGroups && board
+        ? boardGroups(inputsMatrix, view.key).map((g) => ({
+            label: g.label,
+            board: buildBoard({
+              // An experiment that ran nothing in this group has nothing to show in it.
+              sessions: groupSessions(g.matrix, sessions, keys).filter((s) => s.examples > 0),
+              keys,
+              baseline,
+              comparisons: new Map(),
+            }),
+          }))
+        : null,
+    [view.boardGroups, view.key, board, inputsMatrix, sessions, keys, baseline],
+  );
   if (!board)
     return (
       <div className="skeleton" role="status">
@@ -74,6 +94,9 @@ export function ScoreboardSection() {
       qualityKey={view.statsKey}
       onQualityKey={(statsKey) => setView({ statsKey }, 'replace')}
       onPick={pick}
+      groups={groups}
+      showGroups={view.boardGroups}
+      onShowGroups={(boardGroups) => setView({ boardGroups }, 'replace')}
     />
   );
 }

@@ -45,6 +45,9 @@ function setup(
     qualityKey: null,
     onQualityKey: vi.fn(),
     onPick: vi.fn(),
+    groups: null,
+    showGroups: false,
+    onShowGroups: vi.fn(),
     ...more,
   };
   render(<ScoreboardPanel {...props} />);
@@ -95,6 +98,28 @@ describe('ScoreboardPanel', { timeout: 20_000 }, () => {
     expect(points).toHaveLength(20);
     await userEvent.click(points[5] as HTMLElement);
     expect(props.onPick).toHaveBeenCalledWith('s5');
+  });
+
+  it('shows one board per group when asked, without differences', async () => {
+    const props = setup(2, () => 0.01);
+    await userEvent.click(screen.getByRole('button', { name: 'One board per group' }));
+    expect(props.onShowGroups).toHaveBeenCalledWith(true);
+    cleanup();
+    const whole = props.board;
+    setup(2, () => 0.01, {
+      showGroups: true,
+      groups: [
+        { label: 'model = a', board: whole },
+        { label: 'model = b', board: whole },
+      ],
+    });
+    expect(
+      screen.getByRole('button', { name: 'One board per group' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    const a = screen.getByRole('table', { name: 'model = a' });
+    expect(within(a).getAllByRole('row')).toHaveLength(3);
+    expect(within(a).queryByRole('columnheader', { name: /vs baseline/ })).toBeNull();
+    expect(screen.getByRole('table', { name: 'model = b' })).toBeTruthy();
   });
 
   it('has no differences to show for one experiment only', () => {

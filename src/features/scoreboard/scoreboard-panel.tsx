@@ -20,6 +20,10 @@ export interface ScoreboardPanelProps {
   onQualityKey: (key: string) => void;
   /** A point (or its table row) was chosen: make it the regression filter's candidate. */
   onPick: (sessionId: string) => void;
+  /** One board per group, while `showGroups` is on (null until computed or when off). */
+  groups: { label: string; board: Board }[] | null;
+  showGroups: boolean;
+  onShowGroups: (on: boolean) => void;
 }
 
 /** Session id → the part of its name that tells it from the others on the board. */
@@ -49,6 +53,35 @@ export function ScoreboardPanel(props: ScoreboardPanelProps) {
         </p>
       ) : null}
       <ScoreboardTable board={board} rows={rows} labels={labels} sort={sort} onSort={onSort} />
+      <button
+        type="button"
+        className="button"
+        aria-pressed={props.showGroups}
+        onClick={() => props.onShowGroups(!props.showGroups)}
+      >
+        One board per group
+      </button>
+      {props.showGroups && props.groups
+        ? props.groups.map((g) => (
+            <section key={g.label} className="board__group" aria-label={g.label}>
+              <ScoreboardTable
+                board={g.board}
+                rows={sortBoardRows(g.board, sort)}
+                labels={labels}
+                sort={sort}
+                onSort={onSort}
+                caption={g.label}
+                showDiffs={false}
+              />
+            </section>
+          ))
+        : null}
+      {props.showGroups ? (
+        <p className="board__meta">
+          Each group’s board reads only that group’s runs; differences against the baseline and
+          their verdicts are the whole board’s, where the statistics panel computes them.
+        </p>
+      ) : null}
       <p className="board__meta">
         Means are over examples, each experiment’s repetitions averaged per example first; the
         interval under each is 95%: Wilson for pass rates, t (CLT) for scores. ★ best: its interval

@@ -41,21 +41,22 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
           <GroupSummary groups={state.result.groups} metadataKey={view.key} />
           <Suspense
             fallback={
-              <div className="skeleton" role="status">
-                Loading the scoreboard…
-              </div>
-            }
-          >
-            <ScoreboardSection />
-          </Suspense>
-          <Suspense
-            fallback={
               <div className="skeleton chart-skeleton" role="status">
                 Loading charts…
               </div>
             }
           >
             <ChartsSection />
+          </Suspense>
+          {/* After the charts, so they are drawn first; still above the matrix. */}
+          <Suspense
+            fallback={
+              <div className="skeleton" role="status">
+                Loading the scoreboard…
+              </div>
+            }
+          >
+            <ScoreboardSection />
           </Suspense>
           <ExportBar />
           <Suspense

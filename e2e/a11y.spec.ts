@@ -38,6 +38,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('matrix and charts', async ({ page }) => {
+      // Two whole-page scans of the matrix, charts, scoreboard and its figure.
+      test.slow();
       await page.goto(VIEW);
       await expect(page.getByRole('grid', { name: 'Comparison matrix' })).toBeVisible();
       await expect(page.getByRole('figure', { name: /^Latency/ })).toBeVisible();
@@ -47,6 +49,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('detail panel', async ({ page }) => {
+      test.slow();
       await page.goto(VIEW);
       await page.locator('tr[data-example-id]').first().getByRole('rowheader').click();
       await expect(page.getByRole('dialog')).toBeVisible();

@@ -275,6 +275,36 @@ describe('matrix parameters', () => {
     expect(parseView(`${base}&all=yes`).view.all).toBe(false);
   });
 
+  it('reads the scoreboard parameters: its sort, per-group blocks and the trade-off axis', () => {
+    const { view, notices } = parseView(
+      `${base}&board=-correctness&boardGroups=on&tradeoff=latency`,
+    );
+    expect(notices).toEqual([]);
+    expect(view).toMatchObject({
+      board: { column: 'key:correctness', dir: 'desc' },
+      boardGroups: true,
+      tradeoff: 'latency',
+    });
+    expect(serializeView(view)).toContain('board=-correctness&boardGroups=on&tradeoff=latency');
+    expect(parseView(`${base}&board=cost`).view.board).toEqual({ column: 'cost', dir: 'asc' });
+    // A key named like a fixed column is written with its prefix, and read back as the key.
+    const named = serializeView({ ...view, board: { column: 'key:cost', dir: 'asc' } });
+    expect(named).toContain('board=key%3Acost');
+    expect(parseView(named).view.board).toEqual({ column: 'key:cost', dir: 'asc' });
+    // Cost is the default axis, left out.
+    expect(serializeView({ ...view, tradeoff: 'cost' })).not.toContain('tradeoff');
+  });
+
+  it.each([
+    ['an empty board sort', '&board=-', /board "-": name a column/],
+    ['an unknown trade-off', '&tradeoff=speed', /tradeoff "speed": use cost, latency, tokens/],
+    ['a bad boardGroups', '&boardGroups=yes', /boardGroups "yes": use on or off/],
+  ])('ignores %s with a notice', (_name, extra, pattern) => {
+    const { view, notices } = parseView(base + extra);
+    expect(notices.join(' ')).toMatch(pattern);
+    expect(view).toMatchObject({ board: null, boardGroups: false, tradeoff: 'cost' });
+  });
+
   it('reads sort forms', () => {
     expect(parseView(`${base}&sort=-example`).view.sort).toEqual({ by: 'example', dir: 'desc' });
     expect(parseView(`${base}&sort=latency:${S2}`).view.sort).toEqual({

@@ -2,10 +2,13 @@ import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
 import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-measures';
 import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
 import type { FilterSpec, MatrixSettings, SortSpec } from '../features/matrix/model/types';
+import { type BoardSort, columnParam } from '../features/scoreboard/board-columns';
+import type { TradeoffAxis } from '../features/scoreboard/tradeoff-model';
 import { isGuid } from '../lib/ids';
 import { plural, pluralWord } from '../lib/plural';
 import { ADJUST_METHODS, type AdjustMethod } from '../lib/statistics/adjust';
 import { truncate } from '../lib/text';
+import { readBoard } from './board-params';
 
 /**
  * The URL contract: one place that names every parameter, its default and how a bad value
@@ -43,6 +46,9 @@ export const PARAMS = {
   adjust: 'adjust',
   sliceBy: 'sliceBy',
   all: 'all',
+  board: 'board',
+  boardGroups: 'boardGroups',
+  tradeoff: 'tradeoff',
 } as const;
 
 export const MAX_SESSIONS = 20;
@@ -89,6 +95,12 @@ export interface ViewState extends MatrixSettings {
   adjust: AdjustMethod;
   /** Example-metadata key the slices split by; null means the first that fits. */
   sliceBy: string | null;
+  /** The scoreboard's sort; null keeps the display order. */
+  board: BoardSort | null;
+  /** The scoreboard shows one block per group. */
+  boardGroups: boolean;
+  /** The x axis of "Quality vs cost". */
+  tradeoff: TradeoffAxis;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -116,6 +128,9 @@ export const DEFAULT_VIEW: ViewState = {
   cluster: null,
   adjust: 'holm',
   sliceBy: null,
+  board: null,
+  boardGroups: false,
+  tradeoff: 'cost',
 };
 
 export interface ParsedView {
@@ -310,6 +325,7 @@ export function parseView(search: string): ParsedView {
   }
   const sliceBy = single(PARAMS.sliceBy);
   if (sliceBy) view.sliceBy = sliceBy.slice(0, MAX_KEY_LENGTH);
+  readBoard(single, ignore, view, shorten);
 
   for (const [name, all] of repeated) notices.push(describeRepeat(name, all, unused.has(name)));
 
@@ -464,6 +480,9 @@ export function serializeView(view: ViewState): string {
   if (view.cluster) add(PARAMS.cluster, view.cluster);
   if (view.adjust !== DEFAULT_VIEW.adjust) add(PARAMS.adjust, view.adjust);
   if (view.sliceBy) add(PARAMS.sliceBy, view.sliceBy);
+  if (view.board) add(PARAMS.board, columnParam(view.board.column, view.board.dir));
+  if (view.boardGroups) add(PARAMS.boardGroups, 'on');
+  if (view.tradeoff !== DEFAULT_VIEW.tradeoff) add(PARAMS.tradeoff, view.tradeoff);
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

@@ -13,6 +13,9 @@ import { useComparisonState } from './use-comparison-state';
 const ChartsSection = lazy(() =>
   import('./charts-section').then((m) => ({ default: m.ChartsSection })),
 );
+const ScoreboardSection = lazy(() =>
+  import('./scoreboard-section').then((m) => ({ default: m.ScoreboardSection })),
+);
 const StatsSection = lazy(() =>
   import('./stats-section').then((m) => ({ default: m.StatsSection })),
 );
@@ -51,6 +54,18 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
           ) : (
             chartsSkeleton
           )}
+          {/* After the charts, so they are drawn first; still above the matrix. */}
+          {rowsPainted ? (
+            <Suspense
+              fallback={
+                <div className="skeleton" role="status">
+                  Loading the scoreboard…
+                </div>
+              }
+            >
+              <ScoreboardSection />
+            </Suspense>
+          ) : null}
           <ExportBar />
           <Suspense
             fallback={

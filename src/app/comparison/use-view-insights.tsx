@@ -125,6 +125,8 @@ export function useViewInsights({
 
   return {
     inputs,
+    /** The matrix the inputs were read from (deferred behind the one on screen). */
+    inputsMatrix: deferredCtx.matrix,
     stats,
     adjustment,
     slices: sliceStats,

@@ -35,7 +35,11 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
       {state ? (
         <ComparisonProvider value={state}>
           <ReadIssues />
-          <GroupSummary groups={state.result.groups} metadataKey={view.key} />
+          <GroupSummary
+            groups={state.result.groups}
+            metadataKey={view.key}
+            baselineId={state.baseline || null}
+          />
           <Suspense
             fallback={
               <div className="skeleton chart-skeleton" role="status">

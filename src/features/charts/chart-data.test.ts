@@ -136,9 +136,36 @@ describe('buildChartModel', () => {
       's0',
     ]);
     expect(model.series.map((s) => s.id)).toEqual(['prompt', 'completion', 'total']);
+    // Runs, cost per run (0.5 / 10, 0.25 / 10) and per example (no example count sent).
     expect(texts('cost').slice(0, 2)).toEqual([
-      ['model = gpt-4o', 'Alpha', '$0.50', '$0.20', '$0.30'],
-      ['model = gpt-4o', 'Beta', '$0.25', 'no data', 'no data'],
+      ['model = gpt-4o', 'Alpha', '$0.50', '$0.20', '$0.30', '10', '$0.05', 'no data'],
+      ['model = gpt-4o', 'Beta', '$0.25', 'no data', 'no data', '10', '$0.03', 'no data'],
+    ]);
+  });
+
+  it('compares latency and cost per run with the baseline when there is one', () => {
+    const latency = buildChartModel('latency', input({ baselineId: S1 }));
+    expect(latency.columns.slice(2)).toEqual(['p50 vs baseline', 'p99 vs baseline']);
+    // Beta's p50 0.45 s against Alpha's 1.2 s: −62.5 %, written as a whole percent.
+    expect(latency.rows.map((r) => r.cells.slice(2).map((c) => c.text))).toEqual([
+      ['baseline', 'baseline'],
+      [expect.stringMatching(/^−6[23]%$/), 'no data'],
+      ['baseline', 'baseline'],
+      ['no data', 'no data'],
+    ]);
+    const cost = buildChartModel('cost', input({ baselineId: S1 }));
+    expect(cost.columns.at(-1)).toBe('Per run vs baseline');
+    // Per run: Beta 0.025 against Alpha 0.05 in gpt-4o: −50 %. In group 0 neither has a cost.
+    expect(cost.rows.map((r) => r.cells.at(-1)?.text)).toEqual([
+      'baseline',
+      '−50%',
+      'baseline',
+      'no data',
+    ]);
+    // No baseline among the sessions: no change columns at all.
+    expect(buildChartModel('latency', input({ baselineId: 'gone' })).columns).toEqual([
+      'p50 latency',
+      'p99 latency',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { Group, GroupSession } from '../../api/grouped-runs/schemas';
-import { formatGroupKey } from '../../lib/format';
+import { formatGroupKey, formatPercentChange } from '../../lib/format';
 import { sessionColor } from '../../lib/session-colors';
 import type { ChartMeasure } from './chart-measures';
 import { type CellValue, type ChartUnit, checkValue, NO_VALUE } from './chart-values';
@@ -81,6 +81,8 @@ export interface ChartInput {
   sessions: ChartSession[];
   metadataKey: string;
   feedbackKey: string | null;
+  /** The experiment latency and cost changes are measured against (null: none). */
+  baselineId?: string | null;
 }
 
 /** Selected sessions in display order; names from the app, then the response, then the id. */
@@ -154,7 +156,28 @@ interface MeasureSpec {
   series: SeriesSpec[];
   stacked: boolean;
   slotsPerSession: number;
-  read: (session: GroupSession | undefined) => Reading;
+  read: (session: GroupSession | undefined, against: Against) => Reading;
+}
+
+/** What a session's latency and cost are compared with: the baseline's, or it is the baseline. */
+interface Against {
+  baseline: GroupSession | undefined;
+  isBaseline: boolean;
+}
+
+const ratio = (total: number | null | undefined, count: number | null | undefined) =>
+  total === null || total === undefined || !count || count <= 0 ? null : total / count;
+
+/** "+14%" against the baseline's figure; "baseline" on the baseline's own row. */
+function changeCell(
+  value: number | null | undefined,
+  reference: number | null | undefined,
+  against: Against,
+): CellValue {
+  if (against.isBaseline) return { value: 0, text: 'baseline', reason: null };
+  const text = formatPercentChange(value, reference, { difference: false });
+  if (!text || value === null || value === undefined || !reference) return NO_VALUE;
+  return { value: value / reference - 1, text, reason: null };
 }
 
 const P50: SeriesSpec = { id: 'p50', label: 'p50', pattern: 'solid' };
@@ -182,32 +205,77 @@ function readSplit(
   };
 }
 
-function measureSpec(measure: ChartMeasure, feedbackKey: string | null): MeasureSpec {
+function measureSpec(
+  measure: ChartMeasure,
+  feedbackKey: string | null,
+  withBaseline: boolean,
+): MeasureSpec {
+  // The change columns only when there is a baseline to compare with.
+  const vs = <T>(...items: T[]): T[] => (withBaseline ? items : []);
   switch (measure) {
     case 'latency':
       return {
         unit: 'seconds',
         title: (by) => `Latency by ${by} (seconds, p50 and p99)`,
-        columns: ['p50 latency', 'p99 latency'],
+        columns: ['p50 latency', 'p99 latency', ...vs('p50 vs baseline', 'p99 vs baseline')],
         series: [P50, P99],
         stacked: false,
         slotsPerSession: 2,
-        read: (s) => {
+        read: (s, against) => {
           const p50 = checkValue(s?.latencyP50, 'seconds');
           const p99 = checkValue(s?.latencyP99, 'seconds');
-          return { cells: [p50, p99], bars: { p50: p50.value, p99: p99.value } };
+          const base = against.baseline;
+          return {
+            cells: [
+              p50,
+              p99,
+              ...vs(
+                changeCell(p50.value, base?.latencyP50, against),
+                changeCell(p99.value, base?.latencyP99, against),
+              ),
+            ],
+            bars: { p50: p50.value, p99: p99.value },
+          };
         },
       };
     case 'cost':
       return {
         unit: 'usd',
         title: (by) => `Cost by ${by} (USD, prompt and completion)`,
-        columns: ['Total cost', 'Prompt cost', 'Completion cost'],
+        columns: [
+          'Total cost',
+          'Prompt cost',
+          'Completion cost',
+          'Runs',
+          'Cost per run',
+          'Cost per example',
+          ...vs('Per run vs baseline'),
+        ],
         series: [PROMPT, COMPLETION, TOTAL],
         stacked: true,
         slotsPerSession: 1,
-        read: (s) =>
-          readSplit(s?.totalCost ?? null, s?.promptCost ?? null, s?.completionCost ?? null, 'usd'),
+        read: (s, against) => {
+          const split = readSplit(
+            s?.totalCost ?? null,
+            s?.promptCost ?? null,
+            s?.completionCost ?? null,
+            'usd',
+          );
+          // Totals add up over different run counts: per run and per example compare.
+          const total = split.cells[0]?.value ?? null;
+          const perRun = ratio(total, s?.runCount);
+          const base = against.baseline;
+          return {
+            ...split,
+            cells: [
+              ...split.cells,
+              checkValue(s?.runCount, 'count'),
+              checkValue(perRun, 'usd'),
+              checkValue(ratio(total, s?.exampleCount), 'usd'),
+              ...vs(changeCell(perRun, ratio(base?.totalCost, base?.runCount), against)),
+            ],
+          };
+        },
       };
     case 'errors':
       return {
@@ -274,7 +342,9 @@ function readFeedback(session: GroupSession | undefined, key: string | null): Re
 
 /** Response -> one measure's bars, data and table rows; hidden sessions are left out of both. */
 export function buildChartModel(measure: ChartMeasure, input: ChartInput): ChartModel {
-  const spec = measureSpec(measure, input.feedbackKey);
+  const baselineId = input.baselineId ?? null;
+  const anyBaseline = input.groups.flatMap((g) => g.sessions).find((s) => s.id === baselineId);
+  const spec = measureSpec(measure, input.feedbackKey, anyBaseline !== undefined);
   const visible = input.sessions.filter((s) => !s.hidden);
   const groups = input.groups.map((g, i) => describeGroup(g, i, input.metadataKey));
   const used = new Set<string>();
@@ -284,8 +354,14 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
   input.groups.forEach((group, groupIndex) => {
     const datum: ChartDatum = { slot: String(groupIndex), groupIndex };
     const groupLabel = groups[groupIndex]?.label ?? '';
+    // The baseline in this group when it ran there (example metadata), else where it ran.
+    const baseline = group.sessions.find((s) => s.id === baselineId) ?? anyBaseline;
     for (const session of visible) {
-      const reading = spec.read(group.sessions.find((s) => s.id === session.id));
+      const against = { baseline, isBaseline: session.id === baselineId };
+      const reading = spec.read(
+        group.sessions.find((s) => s.id === session.id),
+        against,
+      );
       for (const series of spec.series) {
         const value = reading.bars[series.id] ?? null;
         datum[dataKeyOf(session, series)] = value;

@@ -60,10 +60,11 @@ export function ChartTable({
                 <button
                   type="button"
                   className="button button--quiet charts-table__filter"
-                  aria-label={`Filter matrix to ${row.groupLabel}, ${row.sessionName}`}
+                  // It narrows the matrix to the group and hides no experiment: named so.
+                  aria-label={`Show only ${row.groupLabel} in the matrix`}
                   onClick={() => onFilter(row.groupIndex, row.sessionId)}
                 >
-                  Filter matrix
+                  Show in matrix
                 </button>
               </td>
             </tr>

@@ -62,10 +62,10 @@ describe('ChartsPanel', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const table = screen.getByRole('table', { name: /^Latency by model/ });
     expect(bodyRows(table)).toEqual([
-      ['model = gpt-4o', 'Alpha', '1.20 s', '3.40 s', 'Filter matrix'],
-      ['model = gpt-4o', 'Beta', '450 ms', 'no data', 'Filter matrix'],
-      ['model = 0', 'Alpha', 'no data', 'no data', 'Filter matrix'],
-      ['model = 0', 'Beta', 'no data (negative value -3 ignored)', 'no data', 'Filter matrix'],
+      ['model = gpt-4o', 'Alpha', '1.20 s', '3.40 s', 'Show in matrix'],
+      ['model = gpt-4o', 'Beta', '450 ms', 'no data', 'Show in matrix'],
+      ['model = 0', 'Alpha', 'no data', 'no data', 'Show in matrix'],
+      ['model = 0', 'Beta', 'no data (negative value -3 ignored)', 'no data', 'Show in matrix'],
     ]);
   });
 
@@ -80,7 +80,10 @@ describe('ChartsPanel', () => {
       '$0.50',
       '$0.20',
       '$0.30',
-      'Filter matrix',
+      '10',
+      '$0.05',
+      'no data',
+      'Show in matrix',
     ]);
     expect(rows[1]).toEqual([
       'model = gpt-4o',
@@ -88,7 +91,10 @@ describe('ChartsPanel', () => {
       '$0.25',
       'no data',
       'no data',
-      'Filter matrix',
+      '10',
+      '$0.03',
+      'no data',
+      'Show in matrix',
     ]);
   });
 
@@ -96,7 +102,10 @@ describe('ChartsPanel', () => {
     const user = userEvent.setup();
     const { props } = setup({ measure: 'errors' });
     await user.click(screen.getByRole('button', { name: 'Show as table' }));
-    await user.click(screen.getByRole('button', { name: 'Filter matrix to model = 0, Beta' }));
+    // Named for what it does: the group, in the matrix (no experiment is hidden).
+    const buttons = screen.getAllByRole('button', { name: 'Show only model = 0 in the matrix' });
+    expect(buttons).toHaveLength(2);
+    await user.click(buttons[1] as HTMLElement);
     expect(props.onBarClick).toHaveBeenCalledWith(1, S2);
   });
 
@@ -146,7 +155,7 @@ describe('ChartsPanel', () => {
       '0.75',
       '0.25',
       '8',
-      'Filter matrix',
+      'Show in matrix',
     ]);
     await user.selectOptions(select, 'correctness');
     expect(props.onFeedbackKeyChange).toHaveBeenCalledWith('correctness');

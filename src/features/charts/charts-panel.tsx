@@ -46,6 +46,8 @@ export interface ChartsPanelProps {
   onToggleSession: (sessionId: string) => void;
   /** Filter the matrix to that group (and session). */
   onBarClick: (groupIndex: number, sessionId: string | null) => void;
+  /** The experiment the tables' latency and cost changes are measured against. */
+  baselineId?: string | null;
 }
 
 export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
@@ -75,8 +77,15 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
     [groups, limited, limit],
   );
   const model = useMemo(
-    () => buildChartModel(measure, { groups: shownGroups, sessions, metadataKey, feedbackKey }),
-    [measure, shownGroups, sessions, metadataKey, feedbackKey],
+    () =>
+      buildChartModel(measure, {
+        groups: shownGroups,
+        sessions,
+        metadataKey,
+        feedbackKey,
+        baselineId: props.baselineId ?? null,
+      }),
+    [measure, shownGroups, sessions, metadataKey, feedbackKey, props.baselineId],
   );
 
   const panelId = `${prefix}-panel`;

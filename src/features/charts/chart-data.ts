@@ -57,6 +57,8 @@ export interface TableRow {
   colorIndex: number;
   /** Aligned with ChartModel.columns. */
   cells: CellValue[];
+  /** Nothing arrived for this row (every value missing): the table summarises such rows. */
+  empty: boolean;
 }
 
 export interface ChartModel {
@@ -74,6 +76,8 @@ export interface ChartModel {
   slotsPerGroup: number;
   /** Why there is nothing to draw, when so. */
   notice: string | null;
+  /** A 0–1 score: the value axis runs from 0 to 1 exactly. */
+  unitInterval?: boolean;
 }
 
 export interface ChartInput {
@@ -168,13 +172,15 @@ interface Against {
 const ratio = (total: number | null | undefined, count: number | null | undefined) =>
   total === null || total === undefined || !count || count <= 0 ? null : total / count;
 
+const BASELINE_CELL: CellValue = Object.freeze({ value: 0, text: 'baseline', reason: null });
+
 /** "+14%" against the baseline's figure; "baseline" on the baseline's own row. */
 function changeCell(
   value: number | null | undefined,
   reference: number | null | undefined,
   against: Against,
 ): CellValue {
-  if (against.isBaseline) return { value: 0, text: 'baseline', reason: null };
+  if (against.isBaseline) return BASELINE_CELL;
   const text = formatPercentChange(value, reference, { difference: false });
   if (!text || value === null || value === undefined || !reference) return NO_VALUE;
   return { value: value / reference - 1, text, reason: null };
@@ -377,11 +383,23 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
         sessionName: session.name,
         colorIndex: session.colorIndex,
         cells: reading.cells,
+        empty: reading.cells.every(
+          (c) => c === BASELINE_CELL || (c.value === null && c.reason === null),
+        ),
       });
     }
     data.push(datum);
   });
 
+  // Scores on 0–1 keep a 0–1 axis: ±1 stdev whiskers would push it past 1 (to 1.5) for
+  // values that cannot be there. Their stdev is in the tooltip and the table instead.
+  const unitScores =
+    measure === 'feedback' &&
+    rows.every((r) => {
+      const mean = r.cells[0]?.value;
+      return mean === null || mean === undefined || (mean >= 0 && mean <= 1);
+    });
+  const whiskers = measure === 'feedback' && !unitScores;
   const bars: BarSpec[] = visible.flatMap((session) =>
     spec.series.map((series) => ({
       dataKey: dataKeyOf(session, series),
@@ -389,13 +407,16 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
       colorIndex: session.colorIndex,
       series,
       stackId: spec.stacked ? `s${session.colorIndex}` : undefined,
-      errorKey: measure === 'feedback' ? errorKeyOf(session, series) : null,
+      errorKey: whiskers ? errorKeyOf(session, series) : null,
     })),
   );
 
   return {
     measure,
-    title: spec.title(input.metadataKey || 'group'),
+    title:
+      unitScores && input.feedbackKey !== null
+        ? `Feedback "${input.feedbackKey}" by ${input.metadataKey || 'group'} (mean score on 0–1; stdev in the tooltip and table)`
+        : spec.title(input.metadataKey || 'group'),
     unit: spec.unit,
     series: spec.series.filter((s) => used.has(s.id)),
     bars,
@@ -405,6 +426,7 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
     rows,
     slotsPerGroup: visible.length * spec.slotsPerSession,
     notice: noticeFor(measure, input, visible.length, used.size > 0),
+    unitInterval: unitScores,
   };
 }
 
@@ -435,12 +457,18 @@ function errorKeyOf(session: ChartSession, series: SeriesSpec): string {
 }
 
 /** Bars get thinner as they multiply; the chart grows wider and scrolls rather than squash. */
-export function chartLayout(groupCount: number, slotsPerGroup: number, sessionCount = 1) {
+export function chartLayout(
+  groupCount: number,
+  slotsPerGroup: number,
+  sessionCount = 1,
+  fillWidth = 0,
+) {
   const slots = Math.max(1, slotsPerGroup);
   const groups = Math.max(1, groupCount);
   const barSize = slots <= 6 ? 20 : slots <= 16 ? 12 : 7;
   const groupWidth = slots * (barSize + 2) + 32;
-  const width = Math.max(480, groups * groupWidth + PLOT_MARGIN);
+  // At least the panel's width (its bars spread over it), wider (scrolling) when they need it.
+  const width = Math.max(480, Math.floor(fillWidth), groups * groupWidth + PLOT_MARGIN);
   // About 7px per character at the axis font size: longer keys are cut with an ellipsis.
   const labelChars = Math.max(4, Math.floor((width - PLOT_MARGIN) / groups / 7));
   // Taller with many sessions so the per-group tooltip (a line per session) is not clipped.
@@ -452,7 +480,10 @@ export function chartLayout(groupCount: number, slotsPerGroup: number, sessionCo
  * Round axis ticks covering every drawn value (stacks summed, ± spreads included) and 0, so
  * that the axis reads 0, 1 s, 2 s rather than 0, 850 ms, 1.70 s.
  */
-export function valueTicks(model: Pick<ChartModel, 'bars' | 'data' | 'unit'>): number[] {
+export function valueTicks(
+  model: Pick<ChartModel, 'bars' | 'data' | 'unit' | 'unitInterval'>,
+): number[] {
+  if (model.unitInterval) return [0, 0.25, 0.5, 0.75, 1];
   let min = 0;
   let max = 0;
   for (const datum of model.data) {

@@ -22,14 +22,17 @@ export function MeasureChart({
   model,
   sessions,
   onBarClick,
+  fillWidth = 0,
 }: {
   idPrefix: string;
   model: ChartModel;
   sessions: readonly ChartSession[];
   onBarClick: (groupIndex: number, sessionId: string | null) => void;
+  /** The panel's width: the chart fills it when its bars need less (0: unknown). */
+  fillWidth?: number;
 }) {
   const visible = sessions.filter((s) => !s.hidden);
-  const layout = chartLayout(model.groups.length, model.slotsPerGroup, visible.length);
+  const layout = chartLayout(model.groups.length, model.slotsPerGroup, visible.length, fillWidth);
   const rowsByGroup = useMemo(() => {
     const map = new Map<number, TableRow[]>();
     for (const row of model.rows) {

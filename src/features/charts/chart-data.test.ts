@@ -5,13 +5,12 @@ import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
 import {
   buildChartModel,
   type ChartInput,
-  chartLayout,
   describeGroup,
   feedbackKeyOptions,
   resolveFeedbackKey,
   resolveSessions,
-  valueTicks,
 } from './chart-data';
+import { chartLayout, valueTicks } from './chart-layout';
 import { CHART_MEASURES, type ChartMeasure } from './chart-measures';
 import { cellText, checkValue } from './chart-values';
 

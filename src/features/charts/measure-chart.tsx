@@ -1,14 +1,8 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from 'recharts';
 import { sessionColor } from '../../lib/session-colors';
-import {
-  type ChartDatum,
-  type ChartModel,
-  type ChartSession,
-  chartLayout,
-  type TableRow,
-  valueTicks,
-} from './chart-data';
+import type { ChartDatum, ChartModel, ChartSession, TableRow } from './chart-data';
+import { chartLayout, valueTicks } from './chart-layout';
 import { GroupTick, GroupTooltip } from './chart-parts';
 import { barFill, ChartPatternDefs } from './chart-patterns';
 import { formatUnit } from './chart-values';

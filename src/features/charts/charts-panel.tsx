@@ -95,6 +95,7 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
   const panelId = `${prefix}-panel`;
   const captionId = `${prefix}-caption`;
   const tableId = `${prefix}-table`;
+  const plotId = `${prefix}-plot`;
   const hiddenCount = sessions.filter((s) => s.hidden).length;
 
   return (
@@ -135,7 +136,7 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
             {model.title}
           </figcaption>
           {/* The table replaces the chart (the toggle says which comes next). */}
-          <div ref={plotRef} className="charts__plot">
+          <div ref={plotRef} id={plotId} className="charts__plot">
             {tableOpen ? (
               <ChartTable id={tableId} model={model} onFilter={props.onBarClick} />
             ) : model.notice ? (
@@ -159,7 +160,8 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
             <button
               type="button"
               className="button"
-              aria-controls={tableId}
+              // The box that holds the chart or its table: always there, unlike the table.
+              aria-controls={plotId}
               onClick={() => setTableOpen((open) => !open)}
             >
               {/* Says what a click shows next: the table, or the chart again. */}

@@ -179,9 +179,12 @@ test.describe('a bar click narrows the matrix to its group and nothing else', ()
     const tableToggle = page.getByRole('button', { name: 'Show as table' });
     await tableToggle.focus();
     await page.keyboard.press('Enter');
-    const filter = page.getByRole('button', {
-      name: `Filter matrix to model = ${gptModel}, ${gptV2.name}`,
-    });
+    // The row of gpt-4o-v2 in the gpt-4o group (the second session of that group).
+    const filter = page
+      .getByRole('table', { name: /data table/ })
+      .getByRole('row')
+      .filter({ hasText: gptV2.name })
+      .getByRole('button', { name: `Show only model = ${gptModel} in the matrix` });
     await filter.focus();
     await page.keyboard.press('Enter');
     await expectNarrowedTo(page, before, gptModel);

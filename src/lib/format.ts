@@ -37,3 +37,25 @@ export function formatGroupKey(key: string | number): string {
   if (typeof key === 'number') return String(key);
   return key === '' ? '(empty string)' : key;
 }
+
+const MINUS = '\u2212';
+
+/**
+ * The change of `value` against `baseline` as a signed percentage: "+14%", "−3.5%", "0%".
+ * One decimal below 10% (where a whole percent is too coarse), none above. Empty when
+ * there is no baseline to divide by (missing, zero or negative).
+ */
+export function formatPercentChange(
+  value: number | null | undefined,
+  baseline: number | null | undefined,
+  { difference = true }: { difference?: boolean } = {},
+): string {
+  if (value === null || value === undefined || baseline === null || baseline === undefined)
+    return '';
+  if (!Number.isFinite(value) || !Number.isFinite(baseline) || baseline <= 0) return '';
+  const change = ((difference ? value : value - baseline) / baseline) * 100;
+  const abs = Math.abs(change);
+  const text = abs < 10 ? abs.toFixed(1) : abs.toFixed(0);
+  if (/^0(\.0)?$/.test(text)) return '0%';
+  return `${change > 0 ? '+' : MINUS}${text}%`;
+}

@@ -3,6 +3,7 @@ import type { ExportCell, ExportExample } from '../features/export/export-rows';
 
 export function cell(overrides: Partial<ExportCell> = {}): ExportCell {
   return {
+    group: null,
     sessionId: 's1',
     sessionName: 'Session 1',
     runIds: ['run-1'],
@@ -13,6 +14,7 @@ export function cell(overrides: Partial<ExportCell> = {}): ExportCell {
     totalCost: 0.002,
     error: null,
     deltas: {},
+    comments: {},
     ...overrides,
   };
 }
@@ -26,6 +28,7 @@ export function example(
     exampleId: id,
     exampleName: `Example ${id}`,
     inputPreview: `input ${id}`,
+    referenceOutput: `reference ${id}`,
     cells,
     ...overrides,
   };

@@ -12,7 +12,7 @@ const ChartsPanel = memo(Charts);
  * Loaded lazily with the charts (comparison.tsx).
  */
 export function ChartsSection() {
-  const { view, setView, result, sessionNames } = useComparison();
+  const { view, setView, result, sessionNames, baseline } = useComparison();
   const handlers = useChartHandlers(view, setView, result);
   return (
     <ChartsPanel
@@ -27,6 +27,7 @@ export function ChartsSection() {
       hiddenSessions={view.hidden}
       onToggleSession={handlers.onToggleSession}
       onBarClick={handlers.onBarClick}
+      baselineId={baseline || null}
     />
   );
 }

@@ -46,7 +46,11 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
       {state ? (
         <ComparisonProvider value={state}>
           <ReadIssues />
-          <GroupSummary groups={state.result.groups} metadataKey={view.key} />
+          <GroupSummary
+            groups={state.result.groups}
+            metadataKey={view.key}
+            baselineId={state.baseline || null}
+          />
           {rowsPainted ? (
             <Suspense fallback={chartsSkeleton}>
               <ChartsSection />

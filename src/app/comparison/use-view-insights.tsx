@@ -8,7 +8,13 @@ import { defaultSliceKey, exampleLabels, metadataKeys } from '../../features/sta
 import { StatsMarker } from '../../features/stats/panel/stats-marker';
 import { usePairedStats, useSliceStats } from '../../features/stats/worker/use-paired-stats';
 import type { AdjustMethod } from '../../lib/statistics/adjust';
-import { type AdapterContext, exampleMetadata, exportExamples, statsInputs } from './view-adapters';
+import {
+  type AdapterContext,
+  commentOnlyKeys,
+  exampleMetadata,
+  exportExamples,
+  statsInputs,
+} from './view-adapters';
 
 /**
  * Statistics over every loaded example (in a worker when large), the column-header
@@ -104,7 +110,10 @@ export function useViewInsights({
   );
 
   const table = useCallback(
-    () => buildExportTable(exportExamples(ctx, rows, visibleSessions, keys), keys),
+    () =>
+      buildExportTable(exportExamples(ctx, rows, visibleSessions, keys), keys, {
+        commentOnly: commentOnlyKeys(ctx.matrix),
+      }),
     [ctx, rows, visibleSessions, keys],
   );
   const buildCsv = useCallback(() => toCsv(table()), [table]);
@@ -119,8 +128,15 @@ export function useViewInsights({
         keys,
         table: table(),
         statistics: stats.results ?? undefined,
+        statisticsSettings: adjustment
+          ? {
+              adjust: adjustment.method,
+              testsAdjusted: adjustment.tests,
+              cluster: clusters ? clusters.key : null,
+            }
+          : null,
       }),
-    [table, baseline, sessions, keys, stats.results],
+    [table, baseline, sessions, keys, stats.results, adjustment, clusters],
   );
 
   return {

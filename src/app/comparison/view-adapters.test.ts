@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatrix } from '../../features/matrix/model/pivot';
 import {
   categorical,
+  comment,
   makeExample,
   makeGroup,
   makeRun,
@@ -9,7 +10,7 @@ import {
   numeric,
 } from '../../testing/grouped-runs-fixtures';
 import { A, B, C } from '../../testing/matrix-fixtures';
-import { exampleMetadata, statsInputs } from './view-adapters';
+import { commentOnlyKeys, exampleMetadata, exportExamples, statsInputs } from './view-adapters';
 
 const sessions = [
   { id: A, name: 'exp A' },
@@ -120,5 +121,58 @@ describe('repetitions and metadata for the statistics', () => {
     expect(b?.withinVariance?.[0]).toBeCloseTo(1 / 3, 12);
     expect(Array.from(b?.runs ?? [])).toEqual([3, Number.NaN]);
     expect(exampleMetadata(m)).toEqual([{ topic: 'billing' }, {}]);
+  });
+});
+
+describe('exportExamples', () => {
+  const m = buildMatrix(
+    [
+      makeGroup(
+        'gpt-4o',
+        [makeSession(A, 'exp A'), makeSession(B, 'exp B')],
+        [
+          makeExample(
+            'e1',
+            [
+              makeRun(A, {
+                correctness: numeric(1),
+                verdict: categorical({ PASS: 1 }),
+                note: comment('Clear answer'),
+              }),
+              makeRun(B, {
+                correctness: numeric(0.7, ['Missed the refund window']),
+                verdict: categorical({ FAIL: 1 }),
+              }),
+            ],
+            { outputs: { answer: 'Refunds within 30 days.' } },
+          ),
+        ],
+      ),
+    ],
+    { groupBy: 'run_metadata', sessionOrder: [A, B] },
+  );
+  const ctx = {
+    matrix: m,
+    sessions: sessions.slice(0, 2),
+    baseline: A,
+    flipped: new Set<string>(),
+  };
+  const keys = ['correctness', 'note', 'verdict'];
+  const [e1] = exportExamples(ctx, m.rows, [A, B], keys);
+
+  it('gives each cell its group, comments and reference output', () => {
+    expect(e1?.referenceOutput).toBe('Refunds within 30 days.');
+    expect(e1?.cells.map((c) => c.group)).toEqual(['gpt-4o', 'gpt-4o']);
+    expect(e1?.cells[0]?.comments.note).toEqual(['Clear answer']);
+    expect(e1?.cells[1]?.comments.correctness).toEqual(['Missed the refund window']);
+    expect(commentOnlyKeys(m)).toEqual(['note']);
+  });
+
+  it('writes differences as decimals and a category’s change in words', () => {
+    // 0.7 − 1 in floating point is −0.30000000000000004.
+    expect(0.7 - 1).not.toBe(-0.3);
+    expect(e1?.cells[1]?.deltas).toEqual({ correctness: -0.3, note: null, verdict: 'PASS → FAIL' });
+    // The baseline is not compared with itself.
+    expect(e1?.cells[0]?.deltas).toEqual({ correctness: null, note: null, verdict: null });
   });
 });

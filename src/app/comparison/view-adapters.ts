@@ -1,7 +1,6 @@
-import type { ExportExample } from '../../features/export/export-rows';
+import { categoryChange, type ExportExample, outputText } from '../../features/export/export-rows';
 import {
   baselineCell,
-  cellDelta,
   directionOf,
   firstCell,
   sessionColumnIds,
@@ -11,6 +10,7 @@ import type { Metadata } from '../../features/stats/model/labels';
 import type { PairedSeries, StatsInput } from '../../features/stats/model/types';
 import type { StatsSettings } from '../../features/stats/panel/stats-panel';
 import { inputPreview } from '../../lib/input-preview';
+import { decimalDifference } from '../../lib/numbers';
 import { weakCache } from '../../lib/weak-cache';
 import type { ViewState } from '../view-params';
 
@@ -203,6 +203,25 @@ function sumCategories(cells: readonly (MatrixCell | null)[], key: string): Reco
   return out;
 }
 
+/**
+ * A key's difference against the baseline's cell, as the export writes it: scores
+ * subtracted as the decimals they are (0.7 − 1 is −0.3), a category's change in words.
+ */
+function exportDelta(cell: MatrixCell, base: MatrixCell | null, key: string) {
+  if (!base) return null;
+  const value = cell.scores[key];
+  const reference = base.scores[key];
+  if (typeof value?.score === 'number' && typeof reference?.score === 'number') {
+    return decimalDifference(value.score, reference.score);
+  }
+  return categoryChange(reference?.label ?? null, value?.label ?? null);
+}
+
+/** The keys with comments and nothing else: the export writes their comments, no delta. */
+export function commentOnlyKeys(matrix: Matrix): string[] {
+  return matrix.feedbackKeys.filter((k) => k.kind === 'comment').map((k) => k.key);
+}
+
 /** The rows the view shows (filters and sort applied), one cell per visible session. */
 export function exportExamples(
   ctx: AdapterContext,
@@ -210,7 +229,7 @@ export function exportExamples(
   visibleSessions: readonly string[],
   keys: readonly string[],
 ): ExportExample[] {
-  const { matrix, sessions, baseline, flipped } = ctx;
+  const { matrix, sessions, baseline } = ctx;
   const names = new Map(sessions.map((s) => [s.id, s.name]));
   const columnsBySession = new Map(
     visibleSessions.map((id) => [id, sessionColumnIds(matrix.columns, id)]),
@@ -219,6 +238,7 @@ export function exportExamples(
     exampleId: row.exampleId,
     exampleName: row.example.name,
     inputPreview: inputPreview(row.example.inputs),
+    referenceOutput: outputText(row.example.outputs),
     cells: visibleSessions.flatMap((sessionId) => {
       const cell = firstCell(row, columnsBySession.get(sessionId) ?? []);
       if (!cell) return [];
@@ -229,6 +249,7 @@ export function exportExamples(
           : null;
       return [
         {
+          group: matrix.groupBy === 'run_metadata' ? (column?.groupKey ?? null) : row.sectionKey,
           sessionId,
           sessionName: names.get(sessionId) ?? sessionId,
           runIds: cell.runs.map((r) => r.id),
@@ -240,12 +261,8 @@ export function exportExamples(
           totalTokens: cell.totalTokens,
           totalCost: cell.totalCost,
           error: cell.error,
-          deltas: Object.fromEntries(
-            keys.map((k) => [
-              k,
-              base ? (cellDelta(cell, base, k, directionOf(k, flipped))?.delta ?? null) : null,
-            ]),
-          ),
+          deltas: Object.fromEntries(keys.map((k) => [k, exportDelta(cell, base, k)])),
+          comments: Object.fromEntries(keys.map((k) => [k, cell.scores[k]?.comments ?? []])),
         },
       ];
     }),

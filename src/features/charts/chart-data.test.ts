@@ -5,13 +5,12 @@ import { makeGroup, makeSession } from '../../testing/grouped-runs-fixtures';
 import {
   buildChartModel,
   type ChartInput,
-  chartLayout,
   describeGroup,
   feedbackKeyOptions,
   resolveFeedbackKey,
   resolveSessions,
-  valueTicks,
 } from './chart-data';
+import { chartLayout, valueTicks } from './chart-layout';
 import { CHART_MEASURES, type ChartMeasure } from './chart-measures';
 import { cellText, checkValue } from './chart-values';
 
@@ -136,9 +135,36 @@ describe('buildChartModel', () => {
       's0',
     ]);
     expect(model.series.map((s) => s.id)).toEqual(['prompt', 'completion', 'total']);
+    // Runs, cost per run (0.5 / 10, 0.25 / 10) and per example (no example count sent).
     expect(texts('cost').slice(0, 2)).toEqual([
-      ['model = gpt-4o', 'Alpha', '$0.50', '$0.20', '$0.30'],
-      ['model = gpt-4o', 'Beta', '$0.25', 'no data', 'no data'],
+      ['model = gpt-4o', 'Alpha', '$0.50', '$0.20', '$0.30', '10', '$0.05', 'no data'],
+      ['model = gpt-4o', 'Beta', '$0.25', 'no data', 'no data', '10', '$0.03', 'no data'],
+    ]);
+  });
+
+  it('compares latency and cost per run with the baseline when there is one', () => {
+    const latency = buildChartModel('latency', input({ baselineId: S1 }));
+    expect(latency.columns.slice(2)).toEqual(['p50 vs baseline', 'p99 vs baseline']);
+    // Beta's p50 0.45 s against Alpha's 1.2 s: −62.5 %, written as a whole percent.
+    expect(latency.rows.map((r) => r.cells.slice(2).map((c) => c.text))).toEqual([
+      ['baseline', 'baseline'],
+      [expect.stringMatching(/^−6[23]%$/), 'no data'],
+      ['baseline', 'baseline'],
+      ['no data', 'no data'],
+    ]);
+    const cost = buildChartModel('cost', input({ baselineId: S1 }));
+    expect(cost.columns.at(-1)).toBe('Per run vs baseline');
+    // Per run: Beta 0.025 against Alpha 0.05 in gpt-4o: −50 %. In group 0 neither has a cost.
+    expect(cost.rows.map((r) => r.cells.at(-1)?.text)).toEqual([
+      'baseline',
+      '−50%',
+      'baseline',
+      'no data',
+    ]);
+    // No baseline among the sessions: no change columns at all.
+    expect(buildChartModel('latency', input({ baselineId: 'gone' })).columns).toEqual([
+      'p50 latency',
+      'p99 latency',
     ]);
   });
 
@@ -164,20 +190,40 @@ describe('buildChartModel', () => {
     expect(texts('tokens')[0]).toEqual(['model = gpt-4o', 'Alpha', '1,500', '1,000', '500']);
   });
 
-  it('shows feedback means with n and stdev, the stdev feeding the error bar', () => {
+  it('shows feedback means with n and stdev; 0–1 scores keep their stdev out of the axis', () => {
     const model = buildChartModel('feedback', input());
-    expect(model.title).toBe('Feedback "correctness" by model (mean score, whiskers ±1 stdev)');
-    expect(model.data[0]).toMatchObject({
-      s0_mean: 0.75,
-      s0_mean_err: 0.25,
-      s1_mean: 0.5,
-      s1_mean_err: 0.1,
-    });
-    expect(model.bars[0]?.errorKey).toBe('s0_mean_err');
+    // Both means (0.75, 0.5) lie in 0–1: no whiskers past 1 (0.75 + 0.25 would touch it,
+    // a spread of 0.5 would pass it), the stdev stays in the tooltip and the table.
+    expect(model.title).toBe(
+      'Feedback "correctness" by model (mean score on 0–1; stdev in the tooltip and table)',
+    );
+    expect(model.unitInterval).toBe(true);
+    expect(model.bars.every((b) => b.errorKey === null)).toBe(true);
+    expect(valueTicks(model)).toEqual([0, 0.25, 0.5, 0.75, 1]);
     expect(texts('feedback').slice(0, 2)).toEqual([
       ['model = gpt-4o', 'Alpha', '0.75', '0.25', '8'],
       ['model = gpt-4o', 'Beta', '0.5', '0.1', '10'],
     ]);
+  });
+
+  it('keeps ±1 stdev whiskers for scores outside 0–1', () => {
+    const groups = [
+      makeGroup('a', [
+        makeSession(S1, 'A', { feedback: { stars: numericKey(3.5, 4, 0.5) } }),
+        makeSession(S2, 'B', { feedback: { stars: numericKey(4, 4, 1) } }),
+      ]),
+    ];
+    const model = buildChartModel('feedback', input({ groups, feedbackKey: 'stars' }));
+    expect(model.title).toBe('Feedback "stars" by model (mean score, whiskers ±1 stdev)');
+    expect(model.data[0]).toMatchObject({
+      s0_mean: 3.5,
+      s0_mean_err: 0.5,
+      s1_mean: 4,
+      s1_mean_err: 1,
+    });
+    expect(model.bars[0]?.errorKey).toBe('s0_mean_err');
+    // Whiskers count: the axis reaches 4 + 1 = 5.
+    expect(valueTicks(model).at(-1)).toBeGreaterThanOrEqual(5);
   });
 
   it('lists only keys with a numeric mean; a categorical key shows as no data with a reason', () => {
@@ -270,7 +316,7 @@ describe('valueTicks', () => {
     expect(valueTicks(buildChartModel('latency', input()))).toEqual([0, 1, 2, 3, 4]);
     // Stacks are summed: 0.2 + 0.3 = 0.5.
     expect(valueTicks(buildChartModel('cost', input()))).toEqual([0, 0.2, 0.4, 0.6]);
-    // Whiskers count: 0.75 + 0.25 = 1.
+    // A 0–1 score: the axis is 0–1 exactly.
     expect(valueTicks(buildChartModel('feedback', input()))).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 

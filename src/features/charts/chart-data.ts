@@ -1,5 +1,5 @@
 import type { Group, GroupSession } from '../../api/grouped-runs/schemas';
-import { formatGroupKey } from '../../lib/format';
+import { formatGroupKey, formatPercentChange } from '../../lib/format';
 import { sessionColor } from '../../lib/session-colors';
 import type { ChartMeasure } from './chart-measures';
 import { type CellValue, type ChartUnit, checkValue, NO_VALUE } from './chart-values';
@@ -57,6 +57,8 @@ export interface TableRow {
   colorIndex: number;
   /** Aligned with ChartModel.columns. */
   cells: CellValue[];
+  /** Nothing arrived for this row (every value missing): the table summarises such rows. */
+  empty: boolean;
 }
 
 export interface ChartModel {
@@ -74,6 +76,8 @@ export interface ChartModel {
   slotsPerGroup: number;
   /** Why there is nothing to draw, when so. */
   notice: string | null;
+  /** A 0–1 score: the value axis runs from 0 to 1 exactly. */
+  unitInterval?: boolean;
 }
 
 export interface ChartInput {
@@ -81,6 +85,8 @@ export interface ChartInput {
   sessions: ChartSession[];
   metadataKey: string;
   feedbackKey: string | null;
+  /** The experiment latency and cost changes are measured against (null: none). */
+  baselineId?: string | null;
 }
 
 /** Selected sessions in display order; names from the app, then the response, then the id. */
@@ -154,7 +160,30 @@ interface MeasureSpec {
   series: SeriesSpec[];
   stacked: boolean;
   slotsPerSession: number;
-  read: (session: GroupSession | undefined) => Reading;
+  read: (session: GroupSession | undefined, against: Against) => Reading;
+}
+
+/** What a session's latency and cost are compared with: the baseline's, or it is the baseline. */
+interface Against {
+  baseline: GroupSession | undefined;
+  isBaseline: boolean;
+}
+
+const ratio = (total: number | null | undefined, count: number | null | undefined) =>
+  total === null || total === undefined || !count || count <= 0 ? null : total / count;
+
+const BASELINE_CELL: CellValue = Object.freeze({ value: 0, text: 'baseline', reason: null });
+
+/** "+14%" against the baseline's figure; "baseline" on the baseline's own row. */
+function changeCell(
+  value: number | null | undefined,
+  reference: number | null | undefined,
+  against: Against,
+): CellValue {
+  if (against.isBaseline) return BASELINE_CELL;
+  const text = formatPercentChange(value, reference, { difference: false });
+  if (!text || value === null || value === undefined || !reference) return NO_VALUE;
+  return { value: value / reference - 1, text, reason: null };
 }
 
 const P50: SeriesSpec = { id: 'p50', label: 'p50', pattern: 'solid' };
@@ -182,32 +211,77 @@ function readSplit(
   };
 }
 
-function measureSpec(measure: ChartMeasure, feedbackKey: string | null): MeasureSpec {
+function measureSpec(
+  measure: ChartMeasure,
+  feedbackKey: string | null,
+  withBaseline: boolean,
+): MeasureSpec {
+  // The change columns only when there is a baseline to compare with.
+  const vs = <T>(...items: T[]): T[] => (withBaseline ? items : []);
   switch (measure) {
     case 'latency':
       return {
         unit: 'seconds',
         title: (by) => `Latency by ${by} (seconds, p50 and p99)`,
-        columns: ['p50 latency', 'p99 latency'],
+        columns: ['p50 latency', 'p99 latency', ...vs('p50 vs baseline', 'p99 vs baseline')],
         series: [P50, P99],
         stacked: false,
         slotsPerSession: 2,
-        read: (s) => {
+        read: (s, against) => {
           const p50 = checkValue(s?.latencyP50, 'seconds');
           const p99 = checkValue(s?.latencyP99, 'seconds');
-          return { cells: [p50, p99], bars: { p50: p50.value, p99: p99.value } };
+          const base = against.baseline;
+          return {
+            cells: [
+              p50,
+              p99,
+              ...vs(
+                changeCell(p50.value, base?.latencyP50, against),
+                changeCell(p99.value, base?.latencyP99, against),
+              ),
+            ],
+            bars: { p50: p50.value, p99: p99.value },
+          };
         },
       };
     case 'cost':
       return {
         unit: 'usd',
         title: (by) => `Cost by ${by} (USD, prompt and completion)`,
-        columns: ['Total cost', 'Prompt cost', 'Completion cost'],
+        columns: [
+          'Total cost',
+          'Prompt cost',
+          'Completion cost',
+          'Runs',
+          'Cost per run',
+          'Cost per example',
+          ...vs('Per run vs baseline'),
+        ],
         series: [PROMPT, COMPLETION, TOTAL],
         stacked: true,
         slotsPerSession: 1,
-        read: (s) =>
-          readSplit(s?.totalCost ?? null, s?.promptCost ?? null, s?.completionCost ?? null, 'usd'),
+        read: (s, against) => {
+          const split = readSplit(
+            s?.totalCost ?? null,
+            s?.promptCost ?? null,
+            s?.completionCost ?? null,
+            'usd',
+          );
+          // Totals add up over different run counts: per run and per example compare.
+          const total = split.cells[0]?.value ?? null;
+          const perRun = ratio(total, s?.runCount);
+          const base = against.baseline;
+          return {
+            ...split,
+            cells: [
+              ...split.cells,
+              checkValue(s?.runCount, 'count'),
+              checkValue(perRun, 'usd'),
+              checkValue(ratio(total, s?.exampleCount), 'usd'),
+              ...vs(changeCell(perRun, ratio(base?.totalCost, base?.runCount), against)),
+            ],
+          };
+        },
       };
     case 'errors':
       return {
@@ -274,7 +348,9 @@ function readFeedback(session: GroupSession | undefined, key: string | null): Re
 
 /** Response -> one measure's bars, data and table rows; hidden sessions are left out of both. */
 export function buildChartModel(measure: ChartMeasure, input: ChartInput): ChartModel {
-  const spec = measureSpec(measure, input.feedbackKey);
+  const baselineId = input.baselineId ?? null;
+  const anyBaseline = input.groups.flatMap((g) => g.sessions).find((s) => s.id === baselineId);
+  const spec = measureSpec(measure, input.feedbackKey, anyBaseline !== undefined);
   const visible = input.sessions.filter((s) => !s.hidden);
   const groups = input.groups.map((g, i) => describeGroup(g, i, input.metadataKey));
   const used = new Set<string>();
@@ -284,8 +360,14 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
   input.groups.forEach((group, groupIndex) => {
     const datum: ChartDatum = { slot: String(groupIndex), groupIndex };
     const groupLabel = groups[groupIndex]?.label ?? '';
+    // The baseline in this group when it ran there (example metadata), else where it ran.
+    const baseline = group.sessions.find((s) => s.id === baselineId) ?? anyBaseline;
     for (const session of visible) {
-      const reading = spec.read(group.sessions.find((s) => s.id === session.id));
+      const against = { baseline, isBaseline: session.id === baselineId };
+      const reading = spec.read(
+        group.sessions.find((s) => s.id === session.id),
+        against,
+      );
       for (const series of spec.series) {
         const value = reading.bars[series.id] ?? null;
         datum[dataKeyOf(session, series)] = value;
@@ -301,11 +383,23 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
         sessionName: session.name,
         colorIndex: session.colorIndex,
         cells: reading.cells,
+        empty: reading.cells.every(
+          (c) => c === BASELINE_CELL || (c.value === null && c.reason === null),
+        ),
       });
     }
     data.push(datum);
   });
 
+  // Scores on 0–1 keep a 0–1 axis: ±1 stdev whiskers would push it past 1 (to 1.5) for
+  // values that cannot be there. Their stdev is in the tooltip and the table instead.
+  const unitScores =
+    measure === 'feedback' &&
+    rows.every((r) => {
+      const mean = r.cells[0]?.value;
+      return mean === null || mean === undefined || (mean >= 0 && mean <= 1);
+    });
+  const whiskers = measure === 'feedback' && !unitScores;
   const bars: BarSpec[] = visible.flatMap((session) =>
     spec.series.map((series) => ({
       dataKey: dataKeyOf(session, series),
@@ -313,13 +407,16 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
       colorIndex: session.colorIndex,
       series,
       stackId: spec.stacked ? `s${session.colorIndex}` : undefined,
-      errorKey: measure === 'feedback' ? errorKeyOf(session, series) : null,
+      errorKey: whiskers ? errorKeyOf(session, series) : null,
     })),
   );
 
   return {
     measure,
-    title: spec.title(input.metadataKey || 'group'),
+    title:
+      unitScores && input.feedbackKey !== null
+        ? `Feedback "${input.feedbackKey}" by ${input.metadataKey || 'group'} (mean score on 0–1; stdev in the tooltip and table)`
+        : spec.title(input.metadataKey || 'group'),
     unit: spec.unit,
     series: spec.series.filter((s) => used.has(s.id)),
     bars,
@@ -329,6 +426,7 @@ export function buildChartModel(measure: ChartMeasure, input: ChartInput): Chart
     rows,
     slotsPerGroup: visible.length * spec.slotsPerSession,
     notice: noticeFor(measure, input, visible.length, used.size > 0),
+    unitInterval: unitScores,
   };
 }
 
@@ -357,57 +455,3 @@ function dataKeyOf(session: ChartSession, series: SeriesSpec): string {
 function errorKeyOf(session: ChartSession, series: SeriesSpec): string {
   return `s${session.colorIndex}_${series.id}_err`;
 }
-
-/** Bars get thinner as they multiply; the chart grows wider and scrolls rather than squash. */
-export function chartLayout(groupCount: number, slotsPerGroup: number, sessionCount = 1) {
-  const slots = Math.max(1, slotsPerGroup);
-  const groups = Math.max(1, groupCount);
-  const barSize = slots <= 6 ? 20 : slots <= 16 ? 12 : 7;
-  const groupWidth = slots * (barSize + 2) + 32;
-  const width = Math.max(480, groups * groupWidth + PLOT_MARGIN);
-  // About 7px per character at the axis font size: longer keys are cut with an ellipsis.
-  const labelChars = Math.max(4, Math.floor((width - PLOT_MARGIN) / groups / 7));
-  // Taller with many sessions so the per-group tooltip (a line per session) is not clipped.
-  const height = Math.max(320, 120 + sessionCount * 22);
-  return { barSize, groupWidth, width, height, labelChars };
-}
-
-/**
- * Round axis ticks covering every drawn value (stacks summed, ± spreads included) and 0, so
- * that the axis reads 0, 1 s, 2 s rather than 0, 850 ms, 1.70 s.
- */
-export function valueTicks(model: Pick<ChartModel, 'bars' | 'data' | 'unit'>): number[] {
-  let min = 0;
-  let max = 0;
-  for (const datum of model.data) {
-    const stacks = new Map<string, number>();
-    for (const bar of model.bars) {
-      const value = datum[bar.dataKey];
-      if (typeof value !== 'number') continue;
-      const spread = bar.errorKey ? datum[bar.errorKey] : null;
-      const err = typeof spread === 'number' ? spread : 0;
-      const top = bar.stackId ? (stacks.get(bar.stackId) ?? 0) + value : value;
-      if (bar.stackId) stacks.set(bar.stackId, top);
-      min = Math.min(min, top - err);
-      max = Math.max(max, top + err);
-    }
-  }
-  if (max === min) max = min + (model.unit === 'fraction' ? 0.1 : 1);
-  let step = niceStep((max - min) / 4);
-  if (model.unit === 'count') step = Math.max(1, step);
-  const ticks: number[] = [];
-  const end = Math.ceil(max / step) * step;
-  for (let t = Math.floor(min / step) * step; t <= end + step / 1e6; t += step) {
-    ticks.push(Number(t.toPrecision(12)));
-  }
-  return ticks;
-}
-
-function niceStep(raw: number): number {
-  const exp = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / exp;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * exp;
-}
-
-/** Y axis plus chart margins, in pixels. */
-const PLOT_MARGIN = 96;

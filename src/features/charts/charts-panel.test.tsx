@@ -55,18 +55,35 @@ describe('ChartsPanel', () => {
     const user = userEvent.setup();
     setup({ measure: 'latency' });
     const toggle = screen.getByRole('button', { name: 'Show as table' });
-    expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
 
     await user.click(toggle);
-    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    // The toggle says what it will show next; the table takes the chart's place.
+    expect(toggle).toHaveAccessibleName('Show as chart');
     const table = screen.getByRole('table', { name: /^Latency by model/ });
+    // Alpha in group 0 has no data at all: left out and counted, not listed.
     expect(bodyRows(table)).toEqual([
-      ['model = gpt-4o', 'Alpha', '1.20 s', '3.40 s', 'Filter matrix'],
-      ['model = gpt-4o', 'Beta', '450 ms', 'no data', 'Filter matrix'],
-      ['model = 0', 'Alpha', 'no data', 'no data', 'Filter matrix'],
-      ['model = 0', 'Beta', 'no data (negative value -3 ignored)', 'no data', 'Filter matrix'],
+      ['model = gpt-4o', 'Alpha', '1.20 s', '3.40 s', 'Show in matrix'],
+      ['model = gpt-4o', 'Beta', '450 ms', 'no data', 'Show in matrix'],
+      ['model = 0', 'Beta', 'no data (negative value -3 ignored)', 'no data', 'Show in matrix'],
     ]);
+    expect(screen.getByText('1 more session row has no data: not listed.')).toBeVisible();
+
+    await user.click(toggle);
+    expect(toggle).toHaveAccessibleName('Show as table');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('summarises groups where nothing arrived instead of listing them', async () => {
+    const user = userEvent.setup();
+    const groups: Group[] = [
+      makeGroup('a', [makeSession(S1, 'Alpha', { latencyP50: 1 })]),
+      ...['b', 'c', 'd'].map((key) => makeGroup(key, [makeSession(S1, 'Alpha')])),
+    ];
+    setup({ groups, sessionOrder: [S1], measure: 'latency' });
+    await user.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(bodyRows(screen.getByRole('table')).map((r) => r[0])).toEqual(['model = a']);
+    expect(screen.getByText('3 groups have no data: not listed.')).toBeVisible();
   });
 
   it('shows cost split and unsplit in the table, with units', async () => {
@@ -80,7 +97,10 @@ describe('ChartsPanel', () => {
       '$0.50',
       '$0.20',
       '$0.30',
-      'Filter matrix',
+      '10',
+      '$0.05',
+      'no data',
+      'Show in matrix',
     ]);
     expect(rows[1]).toEqual([
       'model = gpt-4o',
@@ -88,7 +108,10 @@ describe('ChartsPanel', () => {
       '$0.25',
       'no data',
       'no data',
-      'Filter matrix',
+      '10',
+      '$0.03',
+      'no data',
+      'Show in matrix',
     ]);
   });
 
@@ -96,7 +119,11 @@ describe('ChartsPanel', () => {
     const user = userEvent.setup();
     const { props } = setup({ measure: 'errors' });
     await user.click(screen.getByRole('button', { name: 'Show as table' }));
-    await user.click(screen.getByRole('button', { name: 'Filter matrix to model = 0, Beta' }));
+    // Named for what it does: the group, in the matrix (no experiment is hidden).
+    // Group 0's Alpha row has no data and is not listed: the one left is Beta's.
+    const buttons = screen.getAllByRole('button', { name: 'Show only model = 0 in the matrix' });
+    expect(buttons).toHaveLength(1);
+    await user.click(buttons[0] as HTMLElement);
     expect(props.onBarClick).toHaveBeenCalledWith(1, S2);
   });
 
@@ -146,7 +173,7 @@ describe('ChartsPanel', () => {
       '0.75',
       '0.25',
       '8',
-      'Filter matrix',
+      'Show in matrix',
     ]);
     await user.selectOptions(select, 'correctness');
     expect(props.onFeedbackKeyChange).toHaveBeenCalledWith('correctness');

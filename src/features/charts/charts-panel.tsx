@@ -1,7 +1,8 @@
 import './charts.css';
-import { type JSX, useId, useMemo, useState } from 'react';
+import { type JSX, useId, useMemo, useRef, useState } from 'react';
 import type { Group } from '../../api/grouped-runs/schemas';
 import { plural } from '../../lib/plural';
+import { useElementWidth } from '../../lib/use-element-width';
 import {
   buildChartModel,
   feedbackKeyOptions,
@@ -46,6 +47,8 @@ export interface ChartsPanelProps {
   onToggleSession: (sessionId: string) => void;
   /** Filter the matrix to that group (and session). */
   onBarClick: (groupIndex: number, sessionId: string | null) => void;
+  /** The experiment the tables' latency and cost changes are measured against. */
+  baselineId?: string | null;
 }
 
 export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
@@ -53,6 +56,9 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
   const prefix = safeId(useId());
   const [tableOpen, setTableOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  // The chart spreads over the panel's width (it used to take a third of it).
+  const plotRef = useRef<HTMLDivElement>(null);
+  const plotWidth = useElementWidth(plotRef);
 
   const sessions = useMemo(
     () => resolveSessions(groups, props.sessionOrder, props.sessionNames, props.hiddenSessions),
@@ -75,13 +81,21 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
     [groups, limited, limit],
   );
   const model = useMemo(
-    () => buildChartModel(measure, { groups: shownGroups, sessions, metadataKey, feedbackKey }),
-    [measure, shownGroups, sessions, metadataKey, feedbackKey],
+    () =>
+      buildChartModel(measure, {
+        groups: shownGroups,
+        sessions,
+        metadataKey,
+        feedbackKey,
+        baselineId: props.baselineId ?? null,
+      }),
+    [measure, shownGroups, sessions, metadataKey, feedbackKey, props.baselineId],
   );
 
   const panelId = `${prefix}-panel`;
   const captionId = `${prefix}-caption`;
   const tableId = `${prefix}-table`;
+  const plotId = `${prefix}-plot`;
   const hiddenCount = sessions.filter((s) => s.hidden).length;
 
   return (
@@ -121,16 +135,22 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
           <figcaption id={captionId} className="charts__caption">
             {model.title}
           </figcaption>
-          {model.notice ? (
-            <p className="charts__notice">{model.notice}</p>
-          ) : (
-            <MeasureChart
-              idPrefix={prefix}
-              model={model}
-              sessions={sessions}
-              onBarClick={props.onBarClick}
-            />
-          )}
+          {/* The table replaces the chart (the toggle says which comes next). */}
+          <div ref={plotRef} id={plotId} className="charts__plot">
+            {tableOpen ? (
+              <ChartTable id={tableId} model={model} onFilter={props.onBarClick} />
+            ) : model.notice ? (
+              <p className="charts__notice">{model.notice}</p>
+            ) : (
+              <MeasureChart
+                idPrefix={prefix}
+                model={model}
+                sessions={sessions}
+                onBarClick={props.onBarClick}
+                fillWidth={plotWidth}
+              />
+            )}
+          </div>
           <p className="charts__meta">
             {limited ? `Showing the first ${limit} of ${groups.length} groups. ` : ''}
             {hiddenCount > 0 ? `${plural(hiddenCount, 'session')} hidden. ` : ''}
@@ -140,12 +160,12 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
             <button
               type="button"
               className="button"
-              aria-expanded={tableOpen}
-              aria-controls={tableId}
+              // The box that holds the chart or its table: always there, unlike the table.
+              aria-controls={plotId}
               onClick={() => setTableOpen((open) => !open)}
             >
-              {/* A disclosure keeps its name; aria-expanded tells whether the table is open. */}
-              Show as table
+              {/* Says what a click shows next: the table, or the chart again. */}
+              {tableOpen ? 'Show as chart' : 'Show as table'}
             </button>
             {groups.length > limit ? (
               <button type="button" className="button" onClick={() => setShowAll((all) => !all)}>
@@ -153,7 +173,6 @@ export function ChartsPanel(props: ChartsPanelProps): JSX.Element {
               </button>
             ) : null}
           </div>
-          {tableOpen ? <ChartTable id={tableId} model={model} onFilter={props.onBarClick} /> : null}
         </figure>
       </div>
     </section>

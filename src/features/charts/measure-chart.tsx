@@ -1,14 +1,8 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from 'recharts';
 import { sessionColor } from '../../lib/session-colors';
-import {
-  type ChartDatum,
-  type ChartModel,
-  type ChartSession,
-  chartLayout,
-  type TableRow,
-  valueTicks,
-} from './chart-data';
+import type { ChartDatum, ChartModel, ChartSession, TableRow } from './chart-data';
+import { chartLayout, valueTicks } from './chart-layout';
 import { GroupTick, GroupTooltip } from './chart-parts';
 import { barFill, ChartPatternDefs } from './chart-patterns';
 import { formatUnit } from './chart-values';
@@ -22,14 +16,17 @@ export function MeasureChart({
   model,
   sessions,
   onBarClick,
+  fillWidth = 0,
 }: {
   idPrefix: string;
   model: ChartModel;
   sessions: readonly ChartSession[];
   onBarClick: (groupIndex: number, sessionId: string | null) => void;
+  /** The panel's width: the chart fills it when its bars need less (0: unknown). */
+  fillWidth?: number;
 }) {
   const visible = sessions.filter((s) => !s.hidden);
-  const layout = chartLayout(model.groups.length, model.slotsPerGroup, visible.length);
+  const layout = chartLayout(model.groups.length, model.slotsPerGroup, visible.length, fillWidth);
   const rowsByGroup = useMemo(() => {
     const map = new Map<number, TableRow[]>();
     for (const row of model.rows) {

@@ -1,3 +1,4 @@
+import { distinctNames } from '../../lib/distinct-names';
 import type { ChartSession, SeriesSpec } from './chart-data';
 import { PatternSwatch } from './chart-patterns';
 
@@ -18,11 +19,14 @@ export function SessionLegend({
   series: readonly SeriesSpec[];
   onToggle: (sessionId: string) => void;
 }) {
+  // The part of each name that tells it apart, never cut; the whole name is read out and shown
+  // on hover.
+  const shown = distinctNames(sessions.map((s) => s.name));
   return (
     <div className="charts-legend">
       <fieldset className="charts-legend__sessions">
         <legend className="visually-hidden">Sessions shown in the chart</legend>
-        {sessions.map((s) => (
+        {sessions.map((s, i) => (
           <button
             key={s.id}
             type="button"
@@ -36,7 +40,18 @@ export function SessionLegend({
               style={{ background: s.hidden ? 'transparent' : s.color, borderColor: s.color }}
               aria-hidden="true"
             />
-            <span className={s.hidden ? 'charts-legend__name--hidden' : undefined}>{s.name}</span>
+            <span
+              className={`charts-legend__name${s.hidden ? ' charts-legend__name--hidden' : ''}`}
+            >
+              {shown[i] === s.name ? (
+                s.name
+              ) : (
+                <>
+                  <span aria-hidden="true">{shown[i]}</span>
+                  <span className="visually-hidden">{s.name}</span>
+                </>
+              )}
+            </span>
           </button>
         ))}
       </fieldset>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cell, example } from '../../testing/export-fixtures';
-import { buildExportTable, keyColumnNames } from './export-rows';
+import { buildExportTable, categoryChange, keyColumnNames, outputText } from './export-rows';
 
 describe('buildExportTable', () => {
   const examples = [
@@ -29,10 +29,12 @@ describe('buildExportTable', () => {
     expect(table.columns).toEqual([
       'example_id',
       'example_name',
+      'group',
       'session_id',
       'session_name',
       'run_ids',
       'input_preview',
+      'reference_output',
       'output_preview',
       'correctness',
       'tone',
@@ -40,6 +42,7 @@ describe('buildExportTable', () => {
       'total_tokens',
       'total_cost_usd',
       'error',
+      'feedback_comments',
       'delta_correctness',
       'delta_tone',
     ]);
@@ -85,6 +88,65 @@ describe('buildExportTable', () => {
     expect(table.rows[0]).toMatchObject({ latency_s: null, total_cost_usd: null, k: null });
   });
 
+  it('writes computed numbers without binary noise', () => {
+    const table = buildExportTable(
+      [
+        example('e', [
+          cell({
+            // What floating point gives for 0.7 − 1, 0.1 + 0.2 and (0.1 + 0.2) / 2.
+            deltas: { k: 0.7 - 1 },
+            scores: { k: 0.1 + 0.2 },
+            latency: (0.1 + 0.2) / 2,
+            totalCost: 0.000123,
+          }),
+        ]),
+      ],
+      ['k'],
+    );
+    expect(table.rows[0]).toMatchObject({
+      delta_k: -0.3,
+      k: 0.3,
+      latency_s: 0.15,
+      total_cost_usd: 0.000123,
+    });
+  });
+
+  it('writes the group, the reference output and the comments', () => {
+    const table = buildExportTable(
+      [
+        example(
+          'e',
+          [
+            cell({
+              group: 'gpt-4o',
+              scores: { correctness: 0, verdict: 'FAIL' },
+              deltas: { correctness: -1, verdict: 'PASS → FAIL' },
+              comments: {
+                correctness: ['Missed the refund window', 'Wrong policy'],
+                note: ['Reviewer: tone ok', 'Check the date'],
+              },
+            }),
+          ],
+          { referenceOutput: 'Refunds within 30 days.' },
+        ),
+      ],
+      ['correctness', 'note', 'verdict'],
+      { commentOnly: ['note'] },
+    );
+    const row = table.rows[0];
+    expect(row).toMatchObject({
+      group: 'gpt-4o',
+      reference_output: 'Refunds within 30 days.',
+      note: 'Reviewer: tone ok | Check the date',
+      feedback_comments: 'correctness: Missed the refund window | correctness: Wrong policy',
+      delta_verdict: 'PASS → FAIL',
+      delta_correctness: -1,
+    });
+    // A comment has no difference to show: no delta column for it.
+    expect(table.columns).not.toContain('delta_note');
+    expect(Object.keys(row ?? {}).sort()).toEqual([...table.columns].sort());
+  });
+
   it('handles no examples', () => {
     expect(buildExportTable([], ['k']).rows).toEqual([]);
   });
@@ -104,5 +166,24 @@ describe('keyColumnNames', () => {
     const all = names.flatMap((n) => [n.score, n.delta]);
     expect(new Set(all).size).toBe(all.length);
     expect(names[1]?.score).toBe('score_delta_x');
+  });
+});
+
+describe('categoryChange', () => {
+  it('says how a label changed against the baseline', () => {
+    expect(categoryChange('PASS', 'FAIL')).toBe('PASS → FAIL');
+    expect(categoryChange('PASS', 'PASS')).toBe('unchanged');
+    expect(categoryChange(null, 'PASS')).toBeNull();
+    expect(categoryChange('PASS', null)).toBeNull();
+  });
+});
+
+describe('outputText', () => {
+  it('writes a lone text field as its text, anything else as JSON', () => {
+    expect(outputText({ answer: 'Yes.' })).toBe('Yes.');
+    expect(outputText({ answer: 'Yes.', sources: [1] })).toBe('{"answer":"Yes.","sources":[1]}');
+    expect(outputText({ score: 3 })).toBe('{"score":3}');
+    expect(outputText(null)).toBe('');
+    expect(outputText({})).toBe('');
   });
 });

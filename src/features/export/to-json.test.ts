@@ -10,7 +10,8 @@ describe('toJson', () => {
     baseline: { sessionId: 'a', name: 'Base' },
     keys: ['k'],
     table,
-    statistics: [{ key: 'k', meanDiff: Number.NaN, ciLow: 0.1 }],
+    statistics: [{ key: 'k', meanDiff: Number.NaN, ciLow: 0.1, ciHigh: 0.1 + 0.2 }],
+    statisticsSettings: { adjust: 'holm', testsAdjusted: 6, cluster: null },
     exportedAt: new Date('2025-01-02T03:04:05Z'),
   });
 
@@ -24,6 +25,7 @@ describe('toJson', () => {
       'columns',
       'rows',
       'statistics',
+      'statisticsSettings',
     ]);
     expect(parsed.exportedAt).toBe('2025-01-02T03:04:05.000Z');
     expect(parsed.view).toBe('https://versus.example/?dataset=d1&sessions=a,b');
@@ -31,7 +33,9 @@ describe('toJson', () => {
     expect(parsed.keys).toEqual(['k']);
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.rows[0]).toMatchObject({ example_id: 'e1', k: 0.5, delta_k: null });
-    expect(parsed.statistics).toEqual([{ key: 'k', meanDiff: null, ciLow: 0.1 }]);
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point: written as 0.3.
+    expect(parsed.statistics).toEqual([{ key: 'k', meanDiff: null, ciLow: 0.1, ciHigh: 0.3 }]);
+    expect(parsed.statisticsSettings).toEqual({ adjust: 'holm', testsAdjusted: 6, cluster: null });
   });
 
   it('is pretty-printed', () => {

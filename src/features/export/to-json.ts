@@ -1,5 +1,16 @@
 /** JSON export: the view link, the baseline, keys, rows and the statistics, pretty-printed. */
+import { withoutFloatNoise } from '../../lib/numbers';
 import type { ExportRow, ExportTable } from './export-rows';
+
+/** How the statistics were read: the p-value adjustment and the clustering of the view. */
+export interface StatisticsSettings {
+  /** `holm`, `bh` or `none`: every comparison's `adjustedP` is adjusted this way. */
+  adjust: string;
+  /** How many p-values were adjusted together. */
+  testsAdjusted: number;
+  /** The example-metadata key whose values cluster the examples, or null. */
+  cluster: string | null;
+}
 
 export interface JsonExportInput {
   /** The shareable URL of the view (never contains a key; the app guarantees it). */
@@ -9,6 +20,7 @@ export interface JsonExportInput {
   table: ExportTable;
   /** Any JSON-safe value, typically the statistics results; omitted values become null. */
   statistics?: unknown;
+  statisticsSettings?: StatisticsSettings | null;
   exportedAt?: Date;
 }
 
@@ -20,6 +32,7 @@ export interface JsonExport {
   columns: string[];
   rows: ExportRow[];
   statistics: unknown;
+  statisticsSettings: StatisticsSettings | null;
 }
 
 export function buildJsonExport(input: JsonExportInput): JsonExport {
@@ -31,10 +44,14 @@ export function buildJsonExport(input: JsonExportInput): JsonExport {
     columns: input.table.columns,
     rows: input.table.rows,
     statistics: input.statistics ?? null,
+    statisticsSettings: input.statisticsSettings ?? null,
   };
 }
 
 export function toJson(input: JsonExportInput): string {
-  // JSON.stringify writes NaN and ±Infinity as null, so the file always parses.
-  return `${JSON.stringify(buildJsonExport(input), null, 2)}\n`;
+  // JSON.stringify writes NaN and ±Infinity as null, so the file always parses; computed
+  // numbers lose their binary noise (−0.30000000000000004 → −0.3).
+  const numbers = (_key: string, value: unknown) =>
+    typeof value === 'number' ? withoutFloatNoise(value) : value;
+  return `${JSON.stringify(buildJsonExport(input), numbers, 2)}\n`;
 }

@@ -10,9 +10,12 @@ const FEEDBACK_LIMIT = 6;
 export const GroupSummary = memo(function GroupSummary({
   groups,
   metadataKey,
+  baselineId = null,
 }: {
   groups: Group[];
   metadataKey: string;
+  /** The experiment the % changes are measured against. */
+  baselineId?: string | null;
 }) {
   const [showAll, setShowAll] = useState(false);
   if (groups.length === 0) {
@@ -27,17 +30,21 @@ export const GroupSummary = memo(function GroupSummary({
     <section aria-label="Group summary" className="summary">
       <ul className="summary__cards">
         {(showAll ? groups : groups.slice(0, CARD_LIMIT)).map((group, index) => {
-          const card = summariseGroup(group, metadataKey, index);
+          const card = summariseGroup(group, metadataKey, index, { groups, baselineId });
           return (
             <li key={card.id} className="card" data-group-key={String(group.key)}>
               <h3 className="card__title" title={card.title}>
                 {card.title}
               </h3>
+              {card.baseline ? <p className="card__tag">Baseline</p> : null}
               <dl className="card__metrics">
                 {card.metrics.map((m) => (
                   <div key={m.label} className="card__metric">
                     <dt>{m.label}</dt>
-                    <dd>{m.value}</dd>
+                    <dd>
+                      {m.value}
+                      {m.change ? <span className="card__change">{m.change}</span> : null}
+                    </dd>
                   </div>
                 ))}
               </dl>

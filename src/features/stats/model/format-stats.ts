@@ -1,5 +1,5 @@
 /** Text for statistics: binary keys read as pass rates and percentage points. */
-import { formatCount } from '../../../lib/format';
+import { formatCount, formatPercentChange } from '../../../lib/format';
 import type { IntervalInfo, KeyStats, PairedResult } from './types';
 
 type Kind = KeyStats['kind'];
@@ -17,23 +17,149 @@ export function formatNumber(value: number | null): string {
   return value < 0 && text !== '0' ? `${MINUS}${text}` : text;
 }
 
-export function formatMean(value: number | null, kind: Kind): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  return kind === 'binary' ? `${(value * 100).toFixed(1)}%` : formatNumber(value);
+/**
+ * What a key's numbers are: a score, a pass rate (0/1 keys, read in % and points), or the
+ * latency (seconds) and cost (US dollars) metrics. Formatters take a kind alone (a score or a
+ * pass rate) or the key with its kind, which tells the metrics' units apart.
+ */
+export type Scale = Kind | { kind: Kind; key: string };
+type Unit = 'score' | 'share' | 'seconds' | 'usd';
+
+function unitOf(scale: Scale): Unit {
+  const kind = typeof scale === 'string' ? scale : scale.kind;
+  if (kind === 'binary') return 'share';
+  if (kind === 'metric' && typeof scale !== 'string') {
+    if (scale.key === 'latency') return 'seconds';
+    if (scale.key === 'cost') return 'usd';
+  }
+  return 'score';
 }
 
-/** A difference with an explicit sign, so "+0.1" and "−0.1" never rely on colour. */
-export function formatDiff(value: number | null, kind: Kind): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  const magnitude =
-    kind === 'binary' ? `${Math.abs(value * 100).toFixed(1)} pp` : formatNumber(Math.abs(value));
-  if (/^0(\.0+)?( pp)?$/.test(magnitude)) return magnitude;
+/** The units a typed difference is read in: "percentage points", "seconds", "US dollars". */
+export function unitName(scale: Scale & { key: string }): string {
+  const unit = unitOf(scale);
+  if (unit === 'share') return 'percentage points';
+  if (unit === 'seconds') return 'seconds';
+  if (unit === 'usd') return 'US dollars';
+  return `${scale.key} units`;
+}
+
+/** Significant digits of the largest number in a set shown together. */
+const SIGNIFICANT = 3;
+const MAX_DECIMALS = 8;
+
+/** Decimals that give the largest of `values` three significant digits (0 from 100 up). */
+function decimalsFor(values: readonly (number | null)[]): number {
+  let largest = 0;
+  for (const v of values)
+    if (v !== null && Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+  if (largest === 0) return 0;
+  const digits = SIGNIFICANT - 1 - Math.floor(Math.log10(largest));
+  return Math.min(MAX_DECIMALS, Math.max(0, digits));
+}
+
+/**
+ * The decimals the set needs: three significant digits for its largest number, less the
+ * trailing zeros every number of the set shares ("−0.1 to +0.2", not "−0.100 to +0.200").
+ */
+function setDecimals(values: readonly (number | null)[]): number {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  let decimals = decimalsFor(finite);
+  while (decimals > 0 && finite.every((v) => Math.round(Math.abs(v) * 10 ** decimals) % 10 === 0))
+    decimals--;
+  return decimals;
+}
+
+const fixed = (decimals: number) =>
+  new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+
+/**
+ * A set of numbers shown side by side (a difference and its interval's ends) share one unit
+ * and one number of decimals, so "+0.141 (+0.039 to +0.244)" never reads as
+ * "+0.141 (+0.0385 to +0.244)". Latency below a second reads in ms, cost in $.
+ */
+function magnitudes(values: readonly (number | null)[], scale: Scale): (v: number) => string {
+  const unit = unitOf(scale);
+  if (unit === 'share') return (v) => `${Math.abs(v * 100).toFixed(1)} pp`;
+  if (unit === 'seconds') {
+    const largest = Math.max(
+      0,
+      ...values.map((v) => (v !== null && Number.isFinite(v) ? Math.abs(v) : 0)),
+    );
+    const ms = largest < 1;
+    const format = fixed(setDecimals(values.map((v) => (v === null ? null : ms ? v * 1000 : v))));
+    return (v) =>
+      ms ? `${format.format(Math.abs(v * 1000))} ms` : `${format.format(Math.abs(v))} s`;
+  }
+  const format = fixed(setDecimals(values));
+  return unit === 'usd'
+    ? (v) => `$${format.format(Math.abs(v))}`
+    : (v) => format.format(Math.abs(v));
+}
+
+/** Zero in whatever digits the set shows ("0.000", "0 ms", "$0.00", "0.0 pp"). */
+const ZERO = /^\$?0(\.0+)?( pp| ms| s)?$/;
+
+function signed(value: number, magnitude: string): string {
+  if (ZERO.test(magnitude)) return magnitude;
   return `${value > 0 ? '+' : MINUS}${magnitude}`;
 }
 
-export function formatInterval(low: number | null, high: number | null, kind: Kind): string {
+export function formatMean(value: number | null, scale: Scale): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (unitOf(scale) === 'share') return `${(value * 100).toFixed(1)}%`;
+  const text = magnitudes([value], scale)(value);
+  return value < 0 && !ZERO.test(text) ? `${MINUS}${text}` : text;
+}
+
+/** A difference with an explicit sign, so "+0.1" and "−0.1" never rely on colour. */
+export function formatDiff(value: number | null, scale: Scale): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return signed(value, magnitudes([value], scale)(value));
+}
+
+/**
+ * An interval's ends, in the digits of the difference they surround (pass the difference
+ * as `mean`, and show it with `formatEstimate`): every number in one precision.
+ */
+export function formatInterval(
+  low: number | null,
+  high: number | null,
+  scale: Scale,
+  mean: number | null = null,
+): string {
   if (low === null || high === null) return '—';
-  return `${formatDiff(low, kind)} to ${formatDiff(high, kind)}`;
+  const format = magnitudes([low, high, mean], scale);
+  return `${signed(low, format(low))} to ${signed(high, format(high))}`;
+}
+
+/** The difference in the precision of its interval (see `formatInterval`). */
+export function formatEstimate(
+  mean: number | null,
+  low: number | null,
+  high: number | null,
+  scale: Scale,
+): string {
+  if (mean === null || !Number.isFinite(mean)) return '—';
+  const format = magnitudes([low, high, mean], scale);
+  return signed(mean, format(mean));
+}
+
+/**
+ * The change against the baseline's mean, for metrics (latency, cost), whose ratios mean
+ * something: "(+14.2% vs baseline)". Empty for scores and when the baseline mean is 0.
+ */
+export function percentChangeText(result: {
+  kind: Kind;
+  meanDiff: number | null;
+  baselineMean: number | null;
+}): string {
+  if (result.kind !== 'metric') return '';
+  const text = formatPercentChange(result.meanDiff, result.baselineMean);
+  return text ? ` (${text} vs baseline)` : '';
 }
 
 /** "p = 0.031", "p < 0.001"; null when no test could run. */
@@ -63,12 +189,10 @@ export function formatShare(share: number | null): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** A size without a sign: "0.08", "3.0 pp". */
-export function formatMagnitude(value: number | null, kind: Kind): string {
+/** A size without a sign: "0.08", "3.0 pp", "120 ms", "$0.00042". */
+export function formatMagnitude(value: number | null, scale: Scale): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return kind === 'binary'
-    ? `${Math.abs(value * 100).toFixed(1)} pp`
-    : formatNumber(Math.abs(value));
+  return magnitudes([value], scale)(value);
 }
 
 const KIND_TEXT: Record<KeyStats['kind'], string> = {
@@ -78,9 +202,24 @@ const KIND_TEXT: Record<KeyStats['kind'], string> = {
   categorical: 'categories',
 };
 
+const UNIT_TEXT: Record<Unit, string> = {
+  score: '',
+  share: '',
+  seconds: ' in seconds',
+  usd: ' in US dollars',
+};
+
+/**
+ * "correctness: pass/fail (0/1): exact McNemar test, higher is better". Categories have no
+ * order, so no direction: their table shows shares, not better or worse.
+ */
 export function describeKey(stats: KeyStats): string {
+  if (stats.kind === 'categorical') {
+    return `${stats.key}: categories (no better or worse; shares are compared)`;
+  }
   const direction = stats.direction === 'higher' ? 'higher is better' : 'lower is better';
-  return `${stats.key}: ${KIND_TEXT[stats.kind]}, ${direction}`;
+  const kind = KIND_TEXT[stats.kind].replace(/^metric/, `metric${UNIT_TEXT[unitOf(stats)]}`);
+  return `${stats.key}: ${kind}, ${direction}`;
 }
 
 /** The test that ran, in words: "exact McNemar test", "permutation test (10,000 sign flips)". */

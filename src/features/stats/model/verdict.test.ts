@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDiff,
+  formatEstimate,
   formatInterval,
+  formatMagnitude,
   formatMean,
   formatNumber,
   formatPCompact,
   formatPValue,
   formatShift,
+  percentChangeText,
+  unitName,
 } from './format-stats';
 import type { PairedResult } from './types';
 import { verdict } from './verdict';
@@ -174,5 +178,43 @@ describe('formatting', () => {
     expect(formatInterval(-0.1, 0.2, 'numeric')).toBe('−0.1 to +0.2');
     expect(formatShift(-30)).toBe('−30.0 pp');
     expect(formatShift(0)).toBe('0.0 pp');
+  });
+
+  const latency = { kind: 'metric', key: 'latency' } as const;
+  const cost = { kind: 'metric', key: 'cost' } as const;
+
+  it('shows a difference and its interval in one precision', () => {
+    // The issue's own example: "+0.0385 to +0.244" mixed 4 and 3 decimals.
+    expect(formatInterval(0.0385, 0.244, 'numeric', 0.141)).toBe('+0.039 to +0.244');
+    expect(formatEstimate(0.141, 0.0385, 0.244, 'numeric')).toBe('+0.141');
+    // Shared trailing zeros are dropped from every number at once.
+    expect(formatInterval(-0.1, 0.25, 'numeric', 0.1)).toBe('−0.10 to +0.25');
+    expect(formatEstimate(0.1, -0.1, 0.25, 'numeric')).toBe('+0.10');
+    expect(formatInterval(12.5, 40.25, 'numeric', 26)).toBe('+12.5 to +40.3');
+  });
+
+  it('gives latency and cost their units', () => {
+    expect(formatEstimate(0.352, 0.12, 0.58, latency)).toBe('+352 ms');
+    expect(formatInterval(0.12, 0.58, latency, 0.352)).toBe('+120 ms to +580 ms');
+    expect(formatInterval(-1.5, 2.25, latency, 0.4)).toBe('−1.50 s to +2.25 s');
+    expect(formatMean(1.234, latency)).toBe('1.23 s');
+    expect(formatMean(0.0456, latency)).toBe('45.6 ms');
+    expect(formatDiff(-0.00045, cost)).toBe('−$0.00045');
+    expect(formatInterval(-0.0008, 0.0001, cost, -0.00045)).toBe('−$0.00080 to +$0.00010');
+    expect(formatMagnitude(0.0021, cost)).toBe('$0.0021');
+    expect(unitName(latency)).toBe('seconds');
+    expect(unitName(cost)).toBe('US dollars');
+    expect(unitName({ kind: 'numeric', key: 'helpfulness' })).toBe('helpfulness units');
+  });
+
+  it('adds the % change against the baseline to metrics only', () => {
+    expect(percentChangeText({ kind: 'metric', meanDiff: 0.5, baselineMean: 2 })).toBe(
+      ' (+25% vs baseline)',
+    );
+    expect(percentChangeText({ kind: 'metric', meanDiff: -0.0001, baselineMean: 0.0016 })).toBe(
+      ' (−6.3% vs baseline)',
+    );
+    expect(percentChangeText({ kind: 'numeric', meanDiff: 0.5, baselineMean: 2 })).toBe('');
+    expect(percentChangeText({ kind: 'metric', meanDiff: 0.5, baselineMean: 0 })).toBe('');
   });
 });

@@ -9,11 +9,12 @@ import type { AdjustMethod } from '../../../lib/statistics/adjust';
 import { decide } from '../../../lib/statistics/decision';
 import { examplesNeeded, powerAt } from '../../../lib/statistics/power';
 import {
-  formatDiff,
+  formatEstimate,
   formatInterval,
   formatMagnitude,
   formatMean,
   formatPValue,
+  percentChangeText,
   testText,
 } from './format-stats';
 import type { PairedResult } from './types';
@@ -58,7 +59,7 @@ function notEnough(result: PairedResult): Verdict | null {
     return no('Not enough data: only 1 example has a value for both; at least 2 are needed.');
   if (result.singleValue !== null) {
     return no(
-      `Not enough data: every paired value on both sides is ${formatMean(result.singleValue, result.kind)}, so the key never varies and nothing tells the two apart.`,
+      `Not enough data: every paired value on both sides is ${formatMean(result.singleValue, result)}, so the key never varies and nothing tells the two apart.`,
     );
   }
   if (result.wins + result.losses === 0) {
@@ -91,11 +92,11 @@ export function powerSentence(result: PairedResult, careAbout?: number | null): 
     result.clustering && result.clustering.problem === null
       ? ` in ${plural(result.clustering.clusters, 'cluster')}`
       : '';
-  let text = ` With ${plural(result.n, 'paired example')}${clusters} and this spread, a true difference of ${formatMagnitude(result.mde, result.kind)} would go unseen 20% of the time (80% power, α 0.05); smaller ones more often.`;
+  let text = ` With ${plural(result.n, 'paired example')}${clusters} and this spread, a true difference of ${formatMagnitude(result.mde, result)} would go unseen 20% of the time (80% power, α 0.05); smaller ones more often.`;
   if (careAbout !== null && careAbout !== undefined && careAbout > 0) {
     const power = powerAt(careAbout, result.se) ?? 0;
     const needed = examplesNeeded(careAbout, result.se * Math.sqrt(result.n));
-    const size = formatMagnitude(careAbout, result.kind);
+    const size = formatMagnitude(careAbout, result);
     text +=
       power >= 0.8
         ? ` It could have seen a difference of ${size} (power ${Math.round(power * 100)}%), so a change that large is unlikely.`
@@ -107,10 +108,10 @@ export function powerSentence(result: PairedResult, careAbout?: number | null): 
 export function verdict(result: PairedResult, context: VerdictContext = {}): Verdict {
   const early = notEnough(result);
   if (early) return early;
-  const { n, wins, losses, kind } = result;
+  const { n, wins, losses } = result;
   const low = result.ciLow ?? 0;
   const high = result.ciHigh ?? 0;
-  const interval = formatInterval(low, high, kind);
+  const interval = formatInterval(low, high, result, result.meanDiff);
   const counts = `${plural(wins, 'win')}, ${plural(losses, 'loss', 'losses')}, ${plural(result.ties, 'tie')} over ${plural(n, 'example')}`;
   const p = pText(result, context);
   const thin = n < THIN_EVIDENCE_N ? `Thin evidence: only ${plural(n, 'paired example')}. ` : '';
@@ -130,7 +131,7 @@ export function verdict(result: PairedResult, context: VerdictContext = {}): Ver
     const adjusted = context.method && context.method !== 'none' ? ', after adjusting,' : '';
     return {
       label: 'no clear difference',
-      reason: `${thin}The mean moved by ${formatDiff(result.meanDiff, kind)} (95% interval ${interval}), but the ${testText(result)}${adjusted} does not confirm it: ${p} (${counts}).${powerSentence(result, context.careAbout)}`,
+      reason: `${thin}The mean moved by ${formatEstimate(result.meanDiff, low, high, result)}${percentChangeText(result)} (95% interval ${interval}), but the ${testText(result)}${adjusted} does not confirm it: ${p} (${counts}).${powerSentence(result, context.careAbout)}`,
     };
   }
   return {

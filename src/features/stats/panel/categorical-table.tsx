@@ -1,4 +1,5 @@
 import { formatCount } from '../../../lib/format';
+import { plural } from '../../../lib/plural';
 import { describeKey, formatShare, formatShift } from '../model/format-stats';
 import type { CategoricalResult, KeyStats } from '../model/types';
 
@@ -29,18 +30,19 @@ export function CategoricalTable({ stats }: { stats: KeyStats }) {
     <div className="stats-table__wrap">
       <table className="stats-table">
         <caption>
-          {describeKey(stats)}. Share of examples per category; under each session, the shift
+          {describeKey(stats)}. Share of labelled runs per category (n counts runs: a session that
+          ran each example three times has three labels per example); under each session, the shift
           against the baseline “{baseline.name}” in percentage points (pp).
         </caption>
         <thead>
           <tr>
             <th scope="col">Category</th>
             <th scope="col">
-              {baseline.name} (baseline, n = {formatCount(baseline.sessionTotal)})
+              {baseline.name} (baseline, n = {plural(baseline.sessionTotal, 'run')})
             </th>
             {others.map((o) => (
               <th scope="col" key={o.sessionId}>
-                {o.name} (n = {formatCount(o.sessionTotal)})
+                {o.name} (n = {plural(o.sessionTotal, 'run')})
               </th>
             ))}
           </tr>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import { plural } from '../../../lib/plural';
 import { sessionColor } from '../../../lib/session-colors';
-import { formatDiff, formatInterval } from '../model/format-stats';
+import { formatDiff, formatEstimate, formatInterval } from '../model/format-stats';
 import type { SliceStats } from '../model/slices';
 
 const WIDTH = 720;
@@ -98,7 +99,7 @@ export function ForestPlot({
             {cells.map((c, i) => {
               const cy = top + (i + 1.5) * ROW;
               const color = sessionColor(colorIndex(c.sessionId));
-              const label = `${c.name}: ${formatDiff(c.meanDiff, slices.kind)} (${formatInterval(c.ciLow, c.ciHigh, slices.kind)}), n ${c.n}`;
+              const label = `${c.name}: ${formatEstimate(c.meanDiff, c.ciLow, c.ciHigh, slices)} (${formatInterval(c.ciLow, c.ciHigh, slices, c.meanDiff)}), ${plural(c.n, 'paired example')}`;
               return (
                 <g key={c.sessionId}>
                   <title>{label}</title>
@@ -139,7 +140,7 @@ export function ForestPlot({
             <g key={t}>
               <line x1={x(t)} x2={x(t)} y1={height - AXIS} y2={height - AXIS + 5} />
               <text x={x(t)} y={height - 6} textAnchor="middle">
-                {formatDiff(t, slices.kind)}
+                {formatDiff(t, slices)}
               </text>
             </g>
           ))}

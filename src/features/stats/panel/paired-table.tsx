@@ -3,12 +3,13 @@ import { examplesNeeded } from '../../../lib/statistics/power';
 import type { AdjustedStats } from '../model/adjust-results';
 import {
   describeKey,
-  formatDiff,
+  formatEstimate,
   formatInterval,
   formatMagnitude,
   formatMean,
   formatPValue,
   intervalText,
+  percentChangeText,
   testText,
 } from '../model/format-stats';
 import type { KeyStats, PairedResult } from '../model/types';
@@ -44,10 +45,10 @@ function IntervalNotes({ result }: { result: PairedResult }) {
         <span className="stats-table__note stats-table__note--wide">
           {[
             r.baselineWithinSd !== null
-              ? `baseline ${r.baselineRuns.toFixed(1)} runs/example, spread ±${formatMagnitude(r.baselineWithinSd, result.kind)}`
+              ? `baseline ${r.baselineRuns.toFixed(1)} runs/example, spread ±${formatMagnitude(r.baselineWithinSd, result)}`
               : null,
             r.sessionWithinSd !== null
-              ? `${r.sessionRuns.toFixed(1)} runs/example, spread ±${formatMagnitude(r.sessionWithinSd, result.kind)}`
+              ? `${r.sessionRuns.toFixed(1)} runs/example, spread ±${formatMagnitude(r.sessionWithinSd, result)}`
               : null,
             r.narrowing !== null
               ? `repetitions make the interval ${percent(1 - r.narrowing)} narrower than one run each`
@@ -69,10 +70,10 @@ function PowerCell({ result, careAbout }: { result: PairedResult; careAbout: num
       : null;
   return (
     <td className="stats-table__num">
-      ±{formatMagnitude(result.mde, result.kind)}
+      ±{formatMagnitude(result.mde, result)}
       {needed !== null ? (
         <span className="stats-table__note">
-          {formatCount(needed)} examples for {formatMagnitude(careAbout, result.kind)}
+          {formatCount(needed)} examples for {formatMagnitude(careAbout, result)}
         </span>
       ) : null}
     </td>
@@ -101,13 +102,14 @@ function PairedRow({
           <span className="stats-table__note">{formatCount(unpaired)} unpaired</span>
         ) : null}
       </td>
-      <td className="stats-table__num">{formatMean(result.baselineMean, result.kind)}</td>
-      <td className="stats-table__num">{formatMean(result.sessionMean, result.kind)}</td>
+      <td className="stats-table__num">{formatMean(result.baselineMean, result)}</td>
+      <td className="stats-table__num">{formatMean(result.sessionMean, result)}</td>
       <td className="stats-table__num">
-        {formatDiff(result.meanDiff, result.kind)}
+        {formatEstimate(result.meanDiff, result.ciLow, result.ciHigh, result)}
+        {percentChangeText(result)}
         {result.ciLow !== null && result.ciHigh !== null ? (
           <span className="stats-table__note">
-            {formatInterval(result.ciLow, result.ciHigh, result.kind)}
+            {formatInterval(result.ciLow, result.ciHigh, result, result.meanDiff)}
           </span>
         ) : null}
         <IntervalNotes result={result} />
@@ -161,20 +163,21 @@ export function PairedTable({
       <table className="stats-table">
         <caption>
           {describeKey(stats)}. Each session against the baseline “{stats.baselineName}”, over the
-          examples both have a value for.
+          examples both have a value for: n counts those examples (an example’s repetitions are
+          averaged first), and so do wins, losses and ties.
         </caption>
         <thead>
           <tr>
             <th scope="col">Session</th>
-            <th scope="col">n (paired)</th>
+            <th scope="col">n (paired examples)</th>
             <th scope="col">Baseline mean</th>
             <th scope="col">Session mean</th>
             <th scope="col">Difference (95% CI)</th>
             <th scope="col">Test</th>
             <th scope="col">p-value</th>
             {method !== 'none' ? <th scope="col">Adjusted p ({ADJUST_LABEL[method]})</th> : null}
-            <th scope="col">Wins / losses / ties</th>
-            {binary ? <th scope="col">Flips pass→fail / fail→pass</th> : null}
+            <th scope="col">Wins / losses / ties (examples)</th>
+            {binary ? <th scope="col">Flips pass→fail / fail→pass (examples)</th> : null}
             <th scope="col">Smallest detectable difference (80% power)</th>
             <th scope="col">Verdict</th>
           </tr>

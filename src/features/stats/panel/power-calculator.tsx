@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatCount } from '../../../lib/format';
 import { examplesNeeded } from '../../../lib/statistics/power';
-import { formatMagnitude } from '../model/format-stats';
+import { formatMagnitude, unitName } from '../model/format-stats';
 import type { KeyStats } from '../model/types';
 
 /**
@@ -26,9 +26,7 @@ export function PowerCalculator({
   return (
     <div className="stats-power">
       <div className="field">
-        <label htmlFor={inputId}>
-          Difference you care about{binary ? ' (percentage points)' : ` (${stats.key} units)`}
-        </label>
+        <label htmlFor={inputId}>Difference you care about ({unitName(stats)})</label>
         <input
           id={inputId}
           className="input stats-power__input"
@@ -45,7 +43,7 @@ export function PowerCalculator({
           ? 'Type a positive number, e.g. 3 for three points.'
           : d === null
             ? 'Type a difference to see how many examples would detect it (80% power, α 0.05).'
-            : `${neededText(stats, d)} to detect ${formatMagnitude(d, stats.kind)}.`}
+            : `${neededText(stats, d)} to detect ${formatMagnitude(d, stats)}.`}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatCount } from '../../../lib/format';
-import { formatDiff, formatInterval, formatPValue, intervalText } from '../model/format-stats';
+import { formatEstimate, formatInterval, formatPValue, intervalText } from '../model/format-stats';
 import type { Heterogeneity, SliceStats } from '../model/slices';
 import { ForestPlot } from './forest-plot';
 
@@ -106,7 +106,7 @@ export function SlicesView({
                 <tr>
                   <th scope="col">Group</th>
                   <th scope="col">Session</th>
-                  <th scope="col">n (paired)</th>
+                  <th scope="col">n (paired examples)</th>
                   <th scope="col">Difference</th>
                   <th scope="col">95% interval</th>
                 </tr>
@@ -117,10 +117,12 @@ export function SlicesView({
                     <th scope="row">{c.group}</th>
                     <td>{c.name}</td>
                     <td className="stats-table__num">{formatCount(c.n)}</td>
-                    <td className="stats-table__num">{formatDiff(c.meanDiff, slices.kind)}</td>
+                    <td className="stats-table__num">
+                      {formatEstimate(c.meanDiff, c.ciLow, c.ciHigh, slices)}
+                    </td>
                     <td className="stats-table__num">
                       {c.ciLow !== null && c.ciHigh !== null
-                        ? formatInterval(c.ciLow, c.ciHigh, slices.kind)
+                        ? formatInterval(c.ciLow, c.ciHigh, slices, c.meanDiff)
                         : 'not enough data'}
                       {c.interval ? (
                         <span className="stats-table__note">{intervalText(c.interval)}</span>

@@ -212,6 +212,26 @@ describe('StatsPanel', () => {
     expect(screen.getByRole('row', { name: /^neutral/ })).toHaveTextContent('−30.0 pp');
   });
 
+  it('a categorical key names no direction, and its n counts runs', () => {
+    setup({}, { key: 'tone' });
+    const table = screen.getByRole('table');
+    expect(table).not.toHaveTextContent(/higher is better|lower is better/);
+    // The fixture's counts: 6 + 4 labels for the baseline, 9 + 1 for the session.
+    expect(screen.getByRole('columnheader', { name: /baseline, n = 10 runs/ })).toBeInTheDocument();
+    expect(table).toHaveTextContent(/n counts runs/);
+  });
+
+  it('a metric reads in its units with the % change, and says n counts examples', () => {
+    setup({}, { key: 'latency' });
+    expect(screen.getByRole('columnheader', { name: 'n (paired examples)' })).toBeInTheDocument();
+    // The fixture pairs one example: baseline 1 s, session 1.5 s: 0.5 s more (in ms below 1 s), +50 %.
+    const row = rowFor('Session 1');
+    expect(row).toHaveTextContent('1 s');
+    expect(row).toHaveTextContent('1.5 s');
+    expect(row).toHaveTextContent('+500 ms (+50% vs baseline)');
+    expect(screen.getByRole('table')).toHaveTextContent('latency: metric in seconds');
+  });
+
   it('collapses: the toggle reports the new state and the body is hidden', async () => {
     const props = setup({}, { open: false });
     const toggle = screen.getByRole('button', { name: 'Is the difference real?' });

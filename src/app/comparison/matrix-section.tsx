@@ -6,12 +6,14 @@ import { describeFeedback } from '../../features/summary/summarise';
 import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../../lib/format';
 import type { ViewState } from '../view-params';
 import { type SetView, useComparison } from './comparison-context';
+import { useLangSmithLinks } from './langsmith-links';
 
 /** The matrix, given its state from the comparison; and the note when a bar click narrowed it. */
 export function MatrixSection() {
   const { view, setView, data, result, shownGroups, baseline, sessions, model, insights } =
     useComparison();
   const actions = useMatrixActions(view, setView, baseline);
+  const links = useLangSmithLinks().matrix;
   const sectionSummary = useCallback(
     (index: number) => summariseSection(shownGroups, index),
     [shownGroups],
@@ -26,6 +28,7 @@ export function MatrixSection() {
     reading: data.reading,
     actions,
     headerMarker: insights.marker,
+    links,
     sectionSummary: view.groupBy === 'example_metadata' ? sectionSummary : undefined,
     paging: {
       page: view.page,

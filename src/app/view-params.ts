@@ -42,6 +42,7 @@ export const PARAMS = {
   cluster: 'cluster',
   adjust: 'adjust',
   sliceBy: 'sliceBy',
+  live: 'live',
 } as const;
 
 export const MAX_SESSIONS = 20;
@@ -86,6 +87,8 @@ export interface ViewState extends MatrixSettings {
   adjust: AdjustMethod;
   /** Example-metadata key the slices split by; null means the first that fits. */
   sliceBy: string | null;
+  /** Refetch while an experiment is still running (`live=off` turns it off). */
+  live: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -112,6 +115,7 @@ export const DEFAULT_VIEW: ViewState = {
   cluster: null,
   adjust: 'holm',
   sliceBy: null,
+  live: true,
 };
 
 export interface ParsedView {
@@ -297,6 +301,11 @@ export function parseView(search: string): ParsedView {
       view.adjust = adjust as AdjustMethod;
     else ignore(PARAMS.adjust, `Ignored adjust "${shorten(adjust)}": use holm, bh or none.`);
   }
+  const live = single(PARAMS.live);
+  if (live !== null) {
+    if (live === 'off') view.live = false;
+    else if (live !== 'on') ignore(PARAMS.live, `Ignored live "${shorten(live)}": use on or off.`);
+  }
   const sliceBy = single(PARAMS.sliceBy);
   if (sliceBy) view.sliceBy = sliceBy.slice(0, MAX_KEY_LENGTH);
 
@@ -452,6 +461,7 @@ export function serializeView(view: ViewState): string {
   if (view.cluster) add(PARAMS.cluster, view.cluster);
   if (view.adjust !== DEFAULT_VIEW.adjust) add(PARAMS.adjust, view.adjust);
   if (view.sliceBy) add(PARAMS.sliceBy, view.sliceBy);
+  if (!view.live) add(PARAMS.live, 'off');
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

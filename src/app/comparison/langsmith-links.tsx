@@ -4,6 +4,7 @@ import { datasetQuery } from '../../api/datasets';
 import type { Run } from '../../api/grouped-runs/schemas';
 import { datasetSessionsQuery } from '../../api/sessions';
 import { LangSmithLink } from '../../components/langsmith-link';
+import { RunningTag } from '../../features/live-refresh/live-status';
 import type { MatrixLinks } from '../../features/matrix/matrix-links';
 import { DataSourceContext } from '../../lib/data-source';
 import { datasetLink, experimentLink, langSmithWeb, runLink } from '../../lib/langsmith-links';
@@ -15,7 +16,8 @@ import { useComparison } from './comparison-context';
  * matrix's memoised cells do not re-render for it.
  */
 export function useLangSmithLinks() {
-  const { view, sessionNames } = useComparison();
+  const { view, sessionNames, live } = useComparison();
+  const running = live.running;
   const source = use(DataSourceContext);
   const sessions = useQuery(datasetSessionsQuery(view.dataset));
   const dataset = useQuery(datasetQuery(view.dataset));
@@ -51,13 +53,16 @@ export function useLangSmithLinks() {
         );
       },
       session: (sessionId) => (
-        <LangSmithLink
-          target={experimentLink(web, tenantId, datasetId, sessionId)}
-          what={`experiment ${sessionNames[sessionId] ?? sessionId}`}
-          className="langsmith-link--icon"
-        >
-          <span aria-hidden="true">↗</span>
-        </LangSmithLink>
+        <>
+          {running.includes(sessionId) ? <RunningTag /> : null}
+          <LangSmithLink
+            target={experimentLink(web, tenantId, datasetId, sessionId)}
+            what={`experiment ${sessionNames[sessionId] ?? sessionId}`}
+            className="langsmith-link--icon"
+          >
+            <span aria-hidden="true">↗</span>
+          </LangSmithLink>
+        </>
       ),
     };
     const datasetNode = (
@@ -71,7 +76,7 @@ export function useLangSmithLinks() {
       </LangSmithLink>
     );
     return { run, matrix, dataset: datasetNode };
-  }, [web, tenantId, datasetId, sessionNames, dataset.data?.name]);
+  }, [web, running, tenantId, datasetId, sessionNames, dataset.data?.name]);
 }
 
 /** The dataset's page in LangSmith, beside the comparison's title. */

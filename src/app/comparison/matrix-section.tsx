@@ -10,7 +10,7 @@ import { useLangSmithLinks } from './langsmith-links';
 
 /** The matrix, given its state from the comparison; and the note when a bar click narrowed it. */
 export function MatrixSection() {
-  const { view, setView, data, result, shownGroups, baseline, sessions, model, insights } =
+  const { view, setView, data, result, shownGroups, baseline, sessions, model, insights, live } =
     useComparison();
   const actions = useMatrixActions(view, setView, baseline);
   const links = useLangSmithLinks().matrix;
@@ -29,6 +29,7 @@ export function MatrixSection() {
     actions,
     headerMarker: insights.marker,
     links,
+    changedRows: live.changed,
     sectionSummary: view.groupBy === 'example_metadata' ? sectionSummary : undefined,
     paging: {
       page: view.page,

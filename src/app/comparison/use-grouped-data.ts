@@ -31,16 +31,25 @@ export function prefetchGroupedData(
  * The grouped runs of the view: the current server page, or, after "load all", every page
  * fetched progressively (cancellable, with progress). Pages are cached by React Query.
  */
-export function useGroupedData(view: ViewState & { dataset: string }) {
+export function useGroupedData(
+  view: ViewState & { dataset: string },
+  /** Live refresh: refetch the page this often (ms), or not (false). */
+  refetchInterval: number | false = false,
+) {
   const queryClient = useQueryClient();
   const datasetId = view.dataset;
   const pageOptions = groupedRunsQuery(datasetId, pageRequest(view));
-  const page = useQuery(pageOptions);
+  const [loadAll, setLoadAll] = useState<LoadAllState>({ status: 'idle' });
+  // Live refresh refetches the page; once "Load all" has started, the page is not what shows.
+  const page = useQuery({
+    ...pageOptions,
+    refetchInterval: loadAll.status === 'idle' ? refetchInterval : false,
+    refetchIntervalInBackground: false,
+  });
   // Stops the page's request in flight (the still-waiting notice's Cancel).
   const cancelPage = () => void queryClient.cancelQueries({ queryKey: pageOptions.queryKey });
 
   const identity = JSON.stringify([datasetId, [...view.sessions].sort(), view.groupBy, view.key]);
-  const [loadAll, setLoadAll] = useState<LoadAllState>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
 
   // A different comparison starts over: an earlier "load all" must not leak into it.

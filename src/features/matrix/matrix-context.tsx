@@ -27,6 +27,8 @@ export interface MatrixState {
   headerMarker?: (sessionId: string) => ReactNode;
   /** Links out of the matrix; give a stable value (the cells read it without re-rendering). */
   links?: MatrixLinks | null;
+  /** Examples whose runs or scores changed at the last refresh (live refresh): they flash. */
+  changedRows?: ReadonlySet<string>;
   /** A section's aggregates line, for example_metadata grouping. */
   sectionSummary?: (sectionIndex: number) => string;
 }

@@ -9,7 +9,7 @@ import type { MatrixCell } from './model/types';
 export interface MatrixLinks {
   /** The link of a cell's run (its first, when the example ran more than once). */
   run: (cell: MatrixCell) => ReactNode;
-  /** The link of an experiment's column header. */
+  /** What an experiment's column header shows beside its actions: its link, "running". */
   session: (sessionId: string) => ReactNode;
 }
 

@@ -66,6 +66,13 @@ test('every run, experiment and the dataset link into LangSmith, in a new tab', 
     .getByRole('region', { name: claude.name })
     .getByRole('link', { name: /^Open in LangSmith: trace of / });
   await expect(detailLink).toHaveAttribute('href', `${WEB_APP}${run?.app_path}`);
+  // The stand-in is no web app (and its request log must hold only app requests): the
+  // new tab's page is answered here.
+  await page
+    .context()
+    .route(`${WEB_APP}/o/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>LangSmith</title>' }),
+    );
   const [popup] = await Promise.all([page.waitForEvent('popup'), detailLink.click()]);
   expect(popup.url()).toContain(run?.app_path?.split('?')[0]);
   await popup.close();

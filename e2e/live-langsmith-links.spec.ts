@@ -70,7 +70,7 @@ test('every run, experiment and the dataset link into LangSmith, in a new tab', 
   // new tab's page is answered here.
   await page
     .context()
-    .route(`${WEB_APP}/o/**`, (route) =>
+    .route(`${WEB_APP}/**`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<title>LangSmith</title>' }),
     );
   const [popup] = await Promise.all([page.waitForEvent('popup'), detailLink.click()]);

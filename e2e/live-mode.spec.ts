@@ -80,7 +80,11 @@ test('the proxy forwards only /api/v1/* and is not an open proxy', async ({ requ
   const absolute = await request.get(`/http://example.com/api/v1/datasets`);
   expect(await absolute.text()).not.toContain('"tenant_id"');
   const config = await request.get('/__versus/config.json');
-  expect(await config.json()).toEqual({ source: 'live', host: `127.0.0.1:${STAND_IN_PORT}` });
+  expect(await config.json()).toEqual({
+    source: 'live',
+    host: `127.0.0.1:${STAND_IN_PORT}`,
+    webApp: `http://127.0.0.1:${STAND_IN_PORT}`,
+  });
   expect(await config.text()).not.toContain(E2E_API_KEY);
   const forwarded = await standInRequests();
   expect(forwarded.filter((r) => !r.path.startsWith('/api/v1/'))).toEqual([]);

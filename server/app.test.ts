@@ -312,7 +312,7 @@ describe('the page and its files', () => {
   it('tells the page its data source, never the key', async () => {
     const res = await fetch(`${versus.origin}/__versus/config.json`);
     const host = new URL(standIn.url).host;
-    expect(await res.json()).toEqual({ source: 'live', host });
+    expect(await res.json()).toEqual({ source: 'live', host, webApp: new URL(standIn.url).origin });
   });
 });
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { clientConfig, parseDuration, proxyTarget, readServerConfig } from './env';
+import { clientConfig, parseDuration, proxyTarget, readServerConfig, webAppUrl } from './env';
 
 describe('readServerConfig', () => {
   it('is demo mode without an endpoint', () => {
@@ -16,7 +16,11 @@ describe('readServerConfig', () => {
       LANGSMITH_WORKSPACE_ID: '11111111-2222-4333-8444-555555555555',
     });
     expect(config).toMatchObject({ mode: 'live', apiKey: 'secret', problems: [] });
-    expect(clientConfig(config)).toEqual({ source: 'live', host: 'api.smith.langchain.com' });
+    expect(clientConfig(config)).toEqual({
+      source: 'live',
+      host: 'api.smith.langchain.com',
+      webApp: 'https://smith.langchain.com',
+    });
   });
 
   it('per-user mode never keeps a server key', () => {
@@ -31,6 +35,7 @@ describe('readServerConfig', () => {
     expect(clientConfig(config, true)).toEqual({
       source: 'live',
       host: 'api.smith.langchain.com',
+      webApp: 'https://smith.langchain.com',
       auth: 'per-user',
       signedIn: true,
     });
@@ -93,5 +98,24 @@ describe('proxyTarget', () => {
     ['https://example.com/langsmith', 'https://example.com/langsmith'],
   ])('%s -> %s', (endpoint, target) => {
     expect(proxyTarget(new URL(endpoint))).toBe(target);
+  });
+});
+
+describe('webAppUrl', () => {
+  // The cloud hosts as LangSmith documents its regions; a self-hosted install serves the web
+  // app at its own origin and path prefix, the API under `/api` or `/api/v1` below it.
+  it.each([
+    ['https://api.smith.langchain.com', 'https://smith.langchain.com'],
+    ['https://api.smith.langchain.com/', 'https://smith.langchain.com'],
+    ['https://eu.api.smith.langchain.com', 'https://eu.smith.langchain.com'],
+    ['https://apac.api.smith.langchain.com', 'https://apac.smith.langchain.com'],
+    ['https://aws.api.smith.langchain.com', 'https://aws.smith.langchain.com'],
+    ['https://langsmith.corp.example/api/v1', 'https://langsmith.corp.example'],
+    ['https://langsmith.corp.example/api', 'https://langsmith.corp.example'],
+    ['https://corp.example/langsmith/api/v1/', 'https://corp.example/langsmith'],
+    ['http://10.0.0.5:1984', 'http://10.0.0.5:1984'],
+    ['https://smith.langchain.com.evil.example', 'https://smith.langchain.com.evil.example'],
+  ])('%s -> %s', (endpoint, web) => {
+    expect(webAppUrl(new URL(endpoint))).toBe(web);
   });
 });

@@ -123,16 +123,31 @@ export function proxyTarget(endpoint: URL): string {
   return `${endpoint.origin}${path}`;
 }
 
+/**
+ * The LangSmith web app that belongs to an API endpoint, for links into it. The cloud API
+ * hosts have their own web hosts (`api.smith.langchain.com` -> `smith.langchain.com`, and
+ * each region's `<region>.api.smith.langchain.com` -> `<region>.smith.langchain.com`: eu,
+ * apac, aws, as the LangSmith SDKs map them); a self-hosted install serves the app and the
+ * API from one origin, the API under `/api` or `/api/v1` after its path prefix.
+ */
+export function webAppUrl(endpoint: URL): string {
+  const cloud = /^(?:([a-z0-9-]+)\.)?api\.smith\.langchain\.com$/i.exec(endpoint.hostname);
+  if (cloud) return `https://${cloud[1] ? `${cloud[1].toLowerCase()}.` : ''}smith.langchain.com`;
+  const path = endpoint.pathname.replace(/\/+$/, '').replace(/\/api(?:\/v1)?$/, '');
+  return `${endpoint.origin}${path}`;
+}
+
 /** What the browser is told about the data source: never a key. */
 export type ClientConfig =
   | { source: 'demo' }
-  | { source: 'live'; host: string }
-  | { source: 'live'; host: string; auth: 'per-user'; signedIn: boolean };
+  | { source: 'live'; host: string; webApp: string }
+  | { source: 'live'; host: string; webApp: string; auth: 'per-user'; signedIn: boolean };
 
 export function clientConfig(config: ServerConfig, signedIn = false): ClientConfig {
   if (!config.endpoint) return { source: 'demo' };
   const host = config.endpoint.host;
+  const webApp = webAppUrl(config.endpoint);
   return config.mode === 'per-user'
-    ? { source: 'live', host, auth: 'per-user', signedIn }
-    : { source: 'live', host };
+    ? { source: 'live', host, webApp, auth: 'per-user', signedIn }
+    : { source: 'live', host, webApp };
 }

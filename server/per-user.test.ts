@@ -54,6 +54,7 @@ describe('per-user sign-in', () => {
     expect(JSON.parse(config.text)).toEqual({
       source: 'live',
       host: new URL(standIn.url).host,
+      webApp: new URL(standIn.url).origin,
       auth: 'per-user',
       signedIn: false,
     });

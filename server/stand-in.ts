@@ -33,6 +33,8 @@ export interface StandInOptions {
    * servers, while this stand-in shares the analyst's cores with the browser it serves.
    */
   replay?: boolean;
+  /** Moves the store's clock (its running experiment's arrivals): `POST /__stand-in/clock`. */
+  advanceClock?: (ms: number) => void;
 }
 
 const ROUTES: {
@@ -107,6 +109,12 @@ export function createStandIn(options: StandInOptions): {
       const next: unknown = JSON.parse((await readBody(req)) || '[]');
       keys = Array.isArray(next) ? next.map(String) : keys;
       return send(200, keys);
+    }
+    if (url.pathname === '/__stand-in/clock' && req.method === 'POST' && options.advanceClock) {
+      // Tests move time for the running experiment: `{ "advanceMs": 15000 }`.
+      const { advanceMs } = JSON.parse((await readBody(req)) || '{}') as { advanceMs?: unknown };
+      options.advanceClock(typeof advanceMs === 'number' ? advanceMs : 0);
+      return send(200, { ok: true });
     }
     requests.push({
       method: req.method ?? 'GET',

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fetchJson } from './client';
-import { decimal, id, optionalJsonObject, text, timestamp } from './primitives';
+import { decimal, id, optionalId, optionalJsonObject, text, timestamp } from './primitives';
 import { queryKeys } from './query-keys';
 
 /** GET /api/v1/datasets and GET /api/v1/datasets/{id}. */
@@ -17,6 +17,7 @@ export const datasetSchema = z
     example_count: decimal,
     session_count: decimal,
     metadata: optionalJsonObject,
+    tenant_id: optionalId,
   })
   .transform((d) => ({
     id: d.id,
@@ -29,6 +30,7 @@ export const datasetSchema = z
     exampleCount: d.example_count,
     sessionCount: d.session_count,
     metadata: d.metadata,
+    tenantId: d.tenant_id,
   }));
 
 export type Dataset = z.output<typeof datasetSchema>;

@@ -22,6 +22,7 @@ export const sessionFields = {
   end_time: timestamp,
   last_run_start_time: timestamp,
   reference_dataset_id: optionalId,
+  tenant_id: optionalId,
   extra: optionalJsonObject,
   test_run_number: decimal,
   ...aggregateFields,
@@ -40,6 +41,8 @@ export function toSession(s: RawSession) {
     endTime: s.end_time,
     lastRunStartTime: s.last_run_start_time,
     referenceDatasetId: s.reference_dataset_id,
+    /** The workspace: the first part of every LangSmith web-app link to it. */
+    tenantId: s.tenant_id,
     testRunNumber: s.test_run_number,
     metadata:
       metadata && typeof metadata === 'object' && !Array.isArray(metadata)

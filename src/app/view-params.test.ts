@@ -81,6 +81,7 @@ describe('parseView', () => {
     ['onlyKey', 'correctness', 'helpfulness', (v) => v.filter.onlyKey],
     ['hide', S2, S1, (v) => v.hidden],
     ['metrics', 'off', 'on', (v) => v.metrics],
+    ['live', 'off', 'on', (v) => v.live],
     ['page', '3', '2', (v) => v.page],
     ['pageSize', '50', '500', (v) => v.pageSize],
     ['chart', 'cost', 'errors', (v) => v.chart],
@@ -177,6 +178,7 @@ describe('matrix parameters', () => {
       cluster: 'doc:id',
       adjust: 'bh' as const,
       sliceBy: 'topic',
+      live: false,
     };
     const search = serializeView(view);
     expect(parseView(search)).toEqual({ view, notices: [] });
@@ -197,6 +199,7 @@ describe('matrix parameters', () => {
     ['page 0', '&page=0', /page/],
     ['a page size over the maximum', '&pageSize=100000', /pageSize/],
     ['a bad metrics value', '&metrics=maybe', /metrics/],
+    ['a bad live value', '&live=sometimes', /live "sometimes": use on or off/],
     ['an unknown chart', '&chart=pie', /chart/],
     ['an unknown statistics view', '&stats=wide', /stats "wide": use open or slices/],
     ['an unknown adjustment', '&adjust=bonferroni', /adjust "bonferroni": use holm, bh or none/],

@@ -1,7 +1,7 @@
 import { GROUP_BY_VALUES, type GroupBy } from '../api/grouped-runs/request';
 import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-measures';
 import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
-import type { FilterSpec, MatrixSettings, SortSpec } from '../features/matrix/model/types';
+import type { FilterSpec, MatrixSettings } from '../features/matrix/model/types';
 import { type BoardSort, columnParam } from '../features/scoreboard/board-columns';
 import type { TradeoffAxis } from '../features/scoreboard/tradeoff-model';
 import { isGuid } from '../lib/ids';
@@ -9,6 +9,7 @@ import { plural, pluralWord } from '../lib/plural';
 import { ADJUST_METHODS, type AdjustMethod } from '../lib/statistics/adjust';
 import { truncate } from '../lib/text';
 import { readBoard } from './board-params';
+import { MAX_KEY_LENGTH, parseRange, parseSort, serializeSort } from './matrix-params';
 
 /**
  * The URL contract: one place that names every parameter, its default and how a bad value
@@ -49,12 +50,12 @@ export const PARAMS = {
   board: 'board',
   boardGroups: 'boardGroups',
   tradeoff: 'tradeoff',
+  live: 'live',
 } as const;
 
 export const MAX_SESSIONS = 20;
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 10_000;
-export const MAX_KEY_LENGTH = 256;
 export const MAX_QUERY_LENGTH = 500;
 const MAX_LIST = 200;
 const ONLY_VALUES = ['regressions', 'improvements', 'errors'] as const;
@@ -101,6 +102,8 @@ export interface ViewState extends MatrixSettings {
   boardGroups: boolean;
   /** The x axis of "Quality vs cost". */
   tradeoff: TradeoffAxis;
+  /** Refetch while an experiment is still running (`live=off` turns it off). */
+  live: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -131,6 +134,7 @@ export const DEFAULT_VIEW: ViewState = {
   board: null,
   boardGroups: false,
   tradeoff: 'cost',
+  live: true,
 };
 
 export interface ParsedView {
@@ -323,6 +327,11 @@ export function parseView(search: string): ParsedView {
       view.adjust = adjust as AdjustMethod;
     else ignore(PARAMS.adjust, `Ignored adjust "${shorten(adjust)}": use holm, bh or none.`);
   }
+  const live = single(PARAMS.live);
+  if (live !== null) {
+    if (live === 'off') view.live = false;
+    else if (live !== 'on') ignore(PARAMS.live, `Ignored live "${shorten(live)}": use on or off.`);
+  }
   const sliceBy = single(PARAMS.sliceBy);
   if (sliceBy) view.sliceBy = sliceBy.slice(0, MAX_KEY_LENGTH);
   readBoard(single, ignore, view, shorten);
@@ -389,54 +398,6 @@ function readOnlySession(id: string, view: ViewState, notices: string[]) {
   else view.filter.onlySession = id;
 }
 
-/**
- * `example`, `score:<session>:<key>`, `delta:<session>:<key>`, `latency:<session>`,
- * `cost:<session>`; a leading `-` means descending. The key comes last so it may hold `:`.
- */
-export function parseSort(raw: string, sessions: readonly string[]): SortSpec | null {
-  const dir = raw.startsWith('-') ? 'desc' : 'asc';
-  const body = raw.replace(/^-/, '');
-  if (body === 'example') return { by: 'example', dir };
-  const [by, sessionId = '', ...rest] = body.split(':');
-  const session = sessionId.toLowerCase();
-  if (!sessions.includes(session)) return null;
-  if (by === 'latency' || by === 'cost')
-    return rest.length === 0 ? { by, sessionId: session, dir } : null;
-  const key = rest.join(':');
-  if ((by === 'score' || by === 'delta') && key) return { by, sessionId: session, key, dir };
-  return null;
-}
-
-export function serializeSort(sort: SortSpec): string {
-  const sign = sort.dir === 'desc' ? '-' : '';
-  switch (sort.by) {
-    case 'example':
-      return `${sign}example`;
-    case 'latency':
-    case 'cost':
-      return `${sign}${sort.by}:${sort.sessionId}`;
-    default:
-      return `${sign}${sort.by}:${sort.sessionId}:${sort.key}`;
-  }
-}
-
-function parseNumber(raw: string | undefined): number | null | undefined {
-  if (raw === undefined || raw.trim() === '') return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** `min:max:key` with either bound empty for an open end. */
-export function parseRange(raw: string): FilterSpec['ranges'][number] | null {
-  const [minRaw, maxRaw, ...rest] = raw.split(':');
-  const key = rest.join(':');
-  const min = parseNumber(minRaw);
-  const max = parseNumber(maxRaw);
-  if (!key || min === undefined || max === undefined || (min === null && max === null)) return null;
-  if (min !== null && max !== null && min > max) return null;
-  return { key: key.slice(0, MAX_KEY_LENGTH), min, max };
-}
-
 /** Canonical, readable query string: fixed order, defaults dropped, commas left as commas. */
 export function serializeView(view: ViewState): string {
   const parts: string[] = [];
@@ -483,6 +444,7 @@ export function serializeView(view: ViewState): string {
   if (view.board) add(PARAMS.board, columnParam(view.board.column, view.board.dir));
   if (view.boardGroups) add(PARAMS.boardGroups, 'on');
   if (view.tradeoff !== DEFAULT_VIEW.tradeoff) add(PARAMS.tradeoff, view.tradeoff);
+  if (!view.live) add(PARAMS.live, 'off');
   if (view.example) add(PARAMS.example, view.example);
   return `?${parts.join('&')}`;
 }

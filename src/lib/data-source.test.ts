@@ -16,6 +16,22 @@ describe('readConfig', () => {
       { source: 'live', host: 'h', auth: 'per-user', signedIn: 'yes' },
       { source: 'live', host: 'h', perUser: { signedIn: false } },
     ],
+    [
+      { source: 'live', host: 'h', webApp: 'https://smith.langchain.com' },
+      { source: 'live', host: 'h', webApp: 'https://smith.langchain.com' },
+    ],
+    [
+      { source: 'live', host: 'h', webApp: 'https://corp.example/langsmith/' },
+      { source: 'live', host: 'h', webApp: 'https://corp.example/langsmith' },
+    ],
+    [
+      { source: 'live', host: 'h', webApp: 'javascript:alert(1)' },
+      { source: 'live', host: 'h' },
+    ],
+    [
+      { source: 'live', host: 'h', webApp: 'https://user:pw@smith.langchain.com' },
+      { source: 'live', host: 'h' },
+    ],
     [{ source: 'live' }, { source: 'demo' }],
     [null, { source: 'demo' }],
     ['live', { source: 'demo' }],

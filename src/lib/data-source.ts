@@ -8,7 +8,13 @@ import { createContext } from 'react';
  */
 export type DataSource =
   | { source: 'demo' }
-  | { source: 'live'; host: string; perUser?: { signedIn: boolean } };
+  | {
+      source: 'live';
+      host: string;
+      /** The LangSmith web app's base URL (origin and path prefix), for links into it. */
+      webApp?: string;
+      perUser?: { signedIn: boolean };
+    };
 
 export const CONFIG_PATH = '/__versus/config.json';
 
@@ -25,11 +31,24 @@ export async function loadDataSource(): Promise<DataSource> {
 
 export function readConfig(body: unknown): DataSource {
   if (!body || typeof body !== 'object') return { source: 'demo' };
-  const { source, host, auth, signedIn } = body as Record<string, unknown>;
+  const { source, host, auth, signedIn, webApp } = body as Record<string, unknown>;
   if (source !== 'live' || typeof host !== 'string') return { source: 'demo' };
-  return auth === 'per-user'
-    ? { source: 'live', host, perUser: { signedIn: signedIn === true } }
-    : { source: 'live', host };
+  const web = readWebApp(webApp);
+  const live = { source: 'live' as const, host, ...(web ? { webApp: web } : {}) };
+  return auth === 'per-user' ? { ...live, perUser: { signedIn: signedIn === true } } : live;
+}
+
+/** Only an http(s) base URL becomes a link target (never `javascript:` or the like). */
+function readWebApp(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.username || url.password || url.search || url.hash) return null;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
 }
 
 export function describeSource(source: DataSource): string {

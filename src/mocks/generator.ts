@@ -8,6 +8,7 @@ import {
   type PromptVersion,
   type SessionPlan,
 } from './run-generator';
+import { planRunningDataset, RUNNING_DATASET_NAME } from './running-demo';
 import { MICROS_PER_DAY, MICROS_PER_SECOND, microsFromIso } from './time';
 
 /**
@@ -23,6 +24,7 @@ export const DEMO_SEED = 20260304;
 export const DEMO_DATASET_NAMES = {
   supportQa: 'Support QA',
   fresh: 'Fresh experiment',
+  running: RUNNING_DATASET_NAME,
   scale: 'Scale demo (10,000 × 8)',
   empty: 'Empty dataset',
 } as const;
@@ -151,6 +153,11 @@ export function generateScaleDataset(options: ScaleDatasetOptions): ScaleDataset
 export interface DemoWorkspaceOptions {
   /** Size of the lazily built scale dataset; null leaves it out. Default 10,000 × 8. */
   scale?: { examples: number; sessions: number } | null;
+  /**
+   * The clock (epoch ms) the running experiment's arrivals follow: its runs arrive after the
+   * workspace is made, as this clock advances. Default `Date.now`.
+   */
+  clock?: () => number;
 }
 
 const SUPPORT_QA_EXAMPLES = 80;
@@ -269,6 +276,11 @@ export function generateDemoWorkspace(
   sessions.push(freshPlan.session);
   contents.set(fresh.id, { examples: freshExamples.map((e) => e.example), runs: [] });
 
+  // An experiment still running (running-demo.ts): its runs arrive as the clock advances.
+  const running = planRunningDataset(base, tenantId, options.clock ?? Date.now);
+  datasets.push(running.dataset);
+  sessions.push(...running.sessions);
+
   const scaleSize = options.scale === undefined ? { examples: 10_000, sessions: 8 } : options.scale;
   if (scaleSize) {
     const scale = planScaleDataset({
@@ -303,6 +315,7 @@ export function generateDemoWorkspace(
     datasets,
     sessions,
     contentOf(datasetId) {
+      if (datasetId === running.dataset.id) return running.content();
       const built = contents.get(datasetId);
       if (built) return built;
       const build = lazy.get(datasetId);
@@ -312,6 +325,6 @@ export function generateDemoWorkspace(
       lazy.delete(datasetId);
       return content;
     },
-    isContentBuilt: (datasetId) => contents.has(datasetId),
+    isContentBuilt: (datasetId) => contents.has(datasetId) || datasetId === running.dataset.id,
   };
 }

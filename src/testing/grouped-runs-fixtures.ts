@@ -118,6 +118,7 @@ export function makeSession(
     lastRunStartTime: null,
     referenceDatasetId: null,
     testRunNumber: null,
+    tenantId: null,
     metadata: {},
     exampleCount: null,
     filter: '',

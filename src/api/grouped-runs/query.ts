@@ -3,6 +3,7 @@ import { afterRender } from '../../lib/scheduling';
 import { queryKeys } from '../query-keys';
 import { FIRST_SCREEN_FROM, fetchFirstScreen, fetchGroupedRuns } from './fetch';
 import { buildGroupedRunsBody, type GroupedRunsRequest } from './request';
+import type { GroupedRuns } from './schemas';
 
 /** The group/runs query options: the same object serves the page's query and prefetching. */
 export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest) {
@@ -14,8 +15,12 @@ export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest)
       // so the page's own rows always come after it; the first screen never lands once the
       // page has answered or failed.
       let answered = false;
+      // A refresh (live refresh, Retry) of a result on screen replaces it whole: showing a
+      // first screen or early rows would take the rest of the rows away meanwhile.
+      const shown = client.getQueryData<GroupedRuns>(queryKey);
+      const refresh = shown !== undefined && !shown.reading;
       const firstScreen =
-        built.ok && built.body.limit > FIRST_SCREEN_FROM
+        !refresh && built.ok && built.body.limit > FIRST_SCREEN_FROM
           ? fetchFirstScreen(datasetId, built.body, signal).then(async (first) => {
               if (!first || answered) return;
               client.setQueryData(queryKey, first);
@@ -27,7 +32,7 @@ export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest)
           readAfter: firstScreen,
           // The first rows of a large response show while the rest is read; the complete
           // result replaces them when the query resolves.
-          onEarlyResult: (early) => client.setQueryData(queryKey, early),
+          onEarlyResult: refresh ? undefined : (early) => client.setQueryData(queryKey, early),
           sharedExamples: request.group_by === 'run_metadata',
         });
       } finally {

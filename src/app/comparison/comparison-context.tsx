@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../features/matrix/matrix-context';
 import type { MatrixModel } from '../../features/matrix/model/use-matrix-model';
 import type { ViewState } from '../view-params';
 import type { GroupedData } from './use-grouped-data';
+import type { LiveInfo } from './use-live-refresh';
 import type { ViewInsights } from './use-view-insights';
 
 export type ComparisonView = ViewState & { dataset: string };
@@ -31,6 +32,8 @@ export interface ComparisonState {
   visibleSessions: string[];
   model: MatrixModel;
   insights: ViewInsights;
+  /** Live refresh while an experiment runs: its status, the running ones, changed rows. */
+  live: LiveInfo;
 }
 
 const ComparisonContext = createContext<ComparisonState | null>(null);

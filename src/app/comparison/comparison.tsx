@@ -5,6 +5,7 @@ import { ComparisonProvider, type ComparisonView, type SetView } from './compari
 import { ComparisonStatus } from './comparison-status';
 import { ExampleDetail } from './example-detail';
 import { ExportBar } from './export-bar';
+import { LiveSection } from './live-section';
 import { MatrixSection } from './matrix-section';
 import { ReadIssues } from './read-issues';
 import { useComparisonState } from './use-comparison-state';
@@ -45,6 +46,7 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
       <ComparisonStatus data={data} />
       {state ? (
         <ComparisonProvider value={state}>
+          <LiveSection />
           <ReadIssues />
           <GroupSummary
             groups={state.result.groups}

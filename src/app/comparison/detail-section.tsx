@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { DetailPanel, type DetailSession } from '../../features/detail/detail-panel';
 import { sessionColor } from '../../lib/session-colors';
 import { useComparison } from './comparison-context';
+import { useLangSmithLinks } from './langsmith-links';
 
 /**
  * The example open in the detail panel (`example`), stepped through in the matrix's order
@@ -9,6 +10,7 @@ import { useComparison } from './comparison-context';
  */
 export function DetailSection() {
   const { view, setView, model, baseline, sessionNames } = useComparison();
+  const links = useLangSmithLinks();
   const openIndex = view.example ? model.rows.findIndex((r) => r.exampleId === view.example) : -1;
   const openRow =
     openIndex >= 0
@@ -49,6 +51,7 @@ export function DetailSection() {
       position={openIndex >= 0 ? { index: openIndex, count: model.rows.length } : null}
       onClose={close}
       onStep={step}
+      runLink={(run, session) => links.run(run, session.name)}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { ExportMenu } from '../../features/export/export-menu';
 import { useComparison } from './comparison-context';
+import { DatasetLangSmithLink } from './langsmith-links';
 
 /** Share and export the view: the link, and CSV or JSON of what the matrix shows. */
 export function ExportBar() {
@@ -12,6 +13,7 @@ export function ExportBar() {
         fileBase={`versus-${view.key}`}
         shareUrl={window.location.href}
       />
+      <DatasetLangSmithLink />
     </div>
   );
 }

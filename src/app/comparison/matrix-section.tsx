@@ -6,13 +6,15 @@ import { describeFeedback } from '../../features/summary/summarise';
 import { formatCost, formatGroupKey, formatPercent, formatSeconds } from '../../lib/format';
 import type { ViewState } from '../view-params';
 import { type SetView, useComparison } from './comparison-context';
+import { useLangSmithLinks } from './langsmith-links';
 import type { LoadAllState } from './use-grouped-data';
 
 /** The matrix, given its state from the comparison; and the note when a bar click narrowed it. */
 export function MatrixSection() {
-  const { view, setView, data, result, shownGroups, baseline, sessions, model, insights } =
+  const { view, setView, data, result, shownGroups, baseline, sessions, model, insights, live } =
     useComparison();
   const actions = useMatrixActions(view, setView, baseline);
+  const links = useLangSmithLinks().matrix;
   const sectionSummary = useCallback(
     (index: number) => summariseSection(shownGroups, index),
     [shownGroups],
@@ -27,6 +29,8 @@ export function MatrixSection() {
     reading: data.reading,
     actions,
     headerMarker: insights.marker,
+    links,
+    changedRows: live.changed,
     sectionSummary: view.groupBy === 'example_metadata' ? sectionSummary : undefined,
     paging: {
       page: view.page,

@@ -7,7 +7,7 @@ import { statsSettings, statsViewPatch } from './view-adapters';
  * lazily with the statistics panel (comparison.tsx).
  */
 export function StatsSection() {
-  const { view, setView, data, model, insights } = useComparison();
+  const { view, setView, data, model, insights, live, sessionNames } = useComparison();
   return (
     <StatsPanel
       inputs={insights.inputs}
@@ -22,6 +22,7 @@ export function StatsSection() {
       onLoadAll={data.allLoaded ? undefined : data.startLoadAll}
       settings={statsSettings(view)}
       onSettings={(patch) => setView(statsViewPatch(patch), 'replace')}
+      stillRunning={live.running.map((id) => sessionNames[id] ?? id)}
     />
   );
 }

@@ -5,6 +5,7 @@ import { useMatrixModel } from '../../features/matrix/model/use-matrix-model';
 import { effectiveBaseline } from '../view-params';
 import type { ComparisonState, ComparisonView, SetView } from './comparison-context';
 import { useGroupedData } from './use-grouped-data';
+import { useLiveControl, useLiveRefresh } from './use-live-refresh';
 import { useViewInsights } from './use-view-insights';
 
 /**
@@ -13,7 +14,9 @@ import { useViewInsights } from './use-view-insights';
  * a result to show; `data` says why (loading, retrying, failed).
  */
 export function useComparisonState(view: ComparisonView, setView: SetView) {
-  const data = useGroupedData(view, setView);
+  const liveControl = useLiveControl(view);
+  const data = useGroupedData(view, setView, liveControl.refetchInterval);
+  const live = useLiveRefresh(view, liveControl, data);
   const sessionsQuery = useQuery(datasetSessionsQuery(view.dataset));
   const baseline = effectiveBaseline(view) ?? '';
   const result = data.data;
@@ -78,6 +81,7 @@ export function useComparisonState(view: ComparisonView, setView: SetView) {
           visibleSessions,
           model,
           insights,
+          live,
         }
       : null;
   return { data, state };

@@ -38,11 +38,21 @@ export function prefetchGroupedData(
  * as each arrives (useInfiniteQuery, one page after another). Cancelling or a failure keeps
  * the pages loaded; "Continue" (or Retry) asks for the next one.
  */
-export function useGroupedData(view: ViewState & { dataset: string }, setView: SetView) {
+export function useGroupedData(
+  view: ViewState & { dataset: string },
+  setView: SetView,
+  /** Live refresh: refetch the page this often (ms), or not (false). */
+  refetchInterval: number | false = false,
+) {
   const queryClient = useQueryClient();
   const datasetId = view.dataset;
   const pageOptions = groupedRunsQuery(datasetId, pageRequest(view));
-  const page = useQuery(pageOptions);
+  // Live refresh refetches the page; with every page loaded (all=1), the page is not what shows.
+  const page = useQuery({
+    ...pageOptions,
+    refetchInterval: view.all ? false : refetchInterval,
+    refetchIntervalInBackground: false,
+  });
   // Stops the page's request in flight (the still-waiting notice's Cancel).
   const cancelPage = () => void queryClient.cancelQueries({ queryKey: pageOptions.queryKey });
 

@@ -1,6 +1,6 @@
 import './detail.css';
 import { diffWords } from 'diff';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Example, Run } from '../../api/grouped-runs/schemas';
 import { JsonView } from '../../components/json-view';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../lib/format';
@@ -24,9 +24,12 @@ export function DetailPanel({
   position,
   onClose,
   onStep,
+  runLink,
 }: {
   example: Example;
   sessions: DetailSession[];
+  /** A run's link elsewhere (its trace in LangSmith), shown with the run. */
+  runLink?: (run: Run, session: DetailSession) => ReactNode;
   position: { index: number; count: number } | null;
   onClose: () => void;
   onStep: (delta: -1 | 1) => void;
@@ -154,6 +157,7 @@ export function DetailPanel({
                   baselineText={session.isBaseline ? null : baselineText}
                   diff={diffs.has(`${session.id}:${i}`)}
                   onDiff={(on) => showDiff(`${session.id}:${i}`, on)}
+                  link={runLink?.(run, session)}
                 />
               ))}
             </section>
@@ -170,8 +174,10 @@ function RunDetail({
   baselineText,
   diff,
   onDiff,
+  link,
 }: {
   run: Run;
+  link?: ReactNode;
   label: string | null;
   baselineText: string | null;
   /** Show the word diff against the baseline rather than the output. */
@@ -186,6 +192,7 @@ function RunDetail({
   return (
     <article className="run-detail" data-run-id={run.id}>
       {label ? <h4 className="run-detail__label">{label}</h4> : null}
+      {link}
       <dl className="run-detail__metrics">
         <div>
           <dt>Status</dt>

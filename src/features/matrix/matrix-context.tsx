@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, use } from 'react';
 import type { Group, Reading } from '../../api/grouped-runs/schemas';
+import type { MatrixLinks } from './matrix-links';
 import type { MatrixSettings } from './model/types';
 import type { MatrixModel } from './model/use-matrix-model';
 
@@ -24,6 +25,10 @@ export interface MatrixState {
   actions: MatrixActions;
   /** Extra content for a session's column header (e.g. a statistics marker). */
   headerMarker?: (sessionId: string) => ReactNode;
+  /** Links out of the matrix; give a stable value (the cells read it without re-rendering). */
+  links?: MatrixLinks | null;
+  /** Examples whose runs or scores changed at the last refresh (live refresh): they flash. */
+  changedRows?: ReadonlySet<string>;
   /** A section's aggregates line, for example_metadata grouping. */
   sectionSummary?: (sectionIndex: number) => string;
 }

@@ -2,6 +2,7 @@ import './matrix.css';
 import { formatCount } from '../../lib/format';
 import { plural, pluralWord } from '../../lib/plural';
 import { MatrixProvider, type MatrixState, type PagingInfo, useMatrix } from './matrix-context';
+import { MatrixLinksContext } from './matrix-links';
 import { MatrixTable } from './table/matrix-table';
 import { MatrixToolbar } from './toolbar/matrix-toolbar';
 
@@ -9,14 +10,16 @@ import { MatrixToolbar } from './toolbar/matrix-toolbar';
 export function MatrixView({ state }: { state: MatrixState }) {
   return (
     <MatrixProvider value={state}>
-      <section className="matrix-section" aria-label="Examples">
-        <MatrixToolbar />
-        <div className="matrix-status">
-          <MatrixStatus />
-          <Pager paging={state.paging} />
-        </div>
-        <MatrixBody />
-      </section>
+      <MatrixLinksContext value={state.links ?? null}>
+        <section className="matrix-section" aria-label="Examples">
+          <MatrixToolbar />
+          <div className="matrix-status">
+            <MatrixStatus />
+            <Pager paging={state.paging} />
+          </div>
+          <MatrixBody />
+        </section>
+      </MatrixLinksContext>
     </MatrixProvider>
   );
 }

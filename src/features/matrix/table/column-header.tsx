@@ -33,6 +33,7 @@ export function ColumnHeader({
   canMove,
   resizeHandle,
   marker,
+  link,
 }: {
   column: MatrixColumn;
   /** The name as it fits the column (distinct-names.ts). */
@@ -49,6 +50,8 @@ export function ColumnHeader({
   canMove: { left: boolean; right: boolean };
   resizeHandle: ReactNode;
   marker?: ReactNode;
+  /** The experiment's page elsewhere (LangSmith). */
+  link?: ReactNode;
 }) {
   const name = column.sessionName;
   return (
@@ -101,6 +104,7 @@ export function ColumnHeader({
         >
           →
         </button>
+        {link}
       </div>
       {marker}
       {!isBaseline && counts ? (

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { formatCost, formatCount, formatScore, formatSeconds } from '../../../lib/format';
 import { plural } from '../../../lib/plural';
+import { CellRunLink } from '../matrix-links';
 import { cellDelta, directionOf, metricDelta } from '../model/compare';
 import type { CellScore, Delta, MatrixCell } from '../model/types';
 import { cellKeys, chipValue, clipPreview } from './matrix-layout';
@@ -39,6 +40,7 @@ export const MatrixCellContent = memo(function MatrixCellContent({
   const chips = chipsOf(cell, base, display);
   return (
     <>
+      <CellRunLink cell={cell} />
       {cell.error ? (
         <p className="cell__error" title={cell.error}>
           <span className="badge badge--error">Error</span> {cell.error}

@@ -4,6 +4,7 @@ import { formatGroupKey } from '../../../lib/format';
 import { sessionColor } from '../../../lib/session-colors';
 import { textWidth } from '../../../lib/text-width';
 import type { MatrixActions } from '../matrix-context';
+import { useSessionLink } from '../matrix-links';
 import type { MatrixColumn } from '../model/types';
 import {
   type ActiveChanges,
@@ -89,6 +90,7 @@ export const MatrixHead = memo(function MatrixHead({
   active: ActiveChanges;
   onShowChanges: (sessionId: string, key: string, only: ChangeFilter) => void;
 }) {
+  const sessionLink = useSessionLink();
   const groups = sectioned ? [] : columnGroups(columns);
   const labels = headerLabels(columns, sizes);
   return (
@@ -138,6 +140,7 @@ export const MatrixHead = memo(function MatrixHead({
               onMove={actions.moveSession}
               onShowChanges={onShowChanges}
               marker={column.sessionId === baseline ? null : marker?.(column.sessionId)}
+              link={sessionLink?.(column.sessionId)}
               canMove={{
                 left: column.sessionIndex > 0,
                 right: column.sessionIndex < lastSessionIndex,

@@ -29,6 +29,8 @@ export interface MatrixBodyRowProps<C extends TableCell> {
   compact: boolean;
   fullDisplay: CellDisplay;
   selected: boolean;
+  /** Its runs or scores changed at the last refresh: the row flashes once. */
+  changed?: boolean;
   /** The focused column when the focus is in this row, else null. */
   focusedCol: number | null;
   hoveredCell: string | null;
@@ -66,7 +68,7 @@ function BodyRow<C extends TableCell>(props: MatrixBodyRowProps<C>) {
   const expandedCol = compact ? focusedCol : null;
   return (
     <tr
-      className={`matrix__row${props.selected ? ' is-selected' : ''}${compact && (focusedCol !== null || props.hoveredCell) ? ' has-expanded' : ''}`}
+      className={`matrix__row${props.selected ? ' is-selected' : ''}${props.changed ? ' is-changed' : ''}${compact && (focusedCol !== null || props.hoveredCell) ? ' has-expanded' : ''}`}
       style={style}
       aria-rowindex={props.rowIndex}
       aria-selected={props.selected}

@@ -228,6 +228,7 @@ export function MatrixTable() {
                 compact={compact}
                 fullDisplay={fullDisplay}
                 selected={openExample === item.row.exampleId}
+                changed={parts.changedRows?.has(item.row.exampleId) ?? false}
                 focusedCol={focused ? focus.col : null}
                 hoveredCell={hovered?.startsWith(`${item.id}_`) ? hovered : null}
                 onFocusCell={focusCell}

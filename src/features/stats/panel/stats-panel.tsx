@@ -46,6 +46,8 @@ export interface StatsPanelProps {
   onLoadAll?: () => void;
   settings: StatsSettings;
   onSettings: (patch: Partial<StatsSettings>) => void;
+  /** Experiments still running (their runs are still arriving): said beside the verdicts. */
+  stillRunning?: string[];
 }
 
 function Coverage({
@@ -144,6 +146,13 @@ export function StatsPanel(props: StatsPanelProps) {
               total={props.totalExamples}
               onLoadAll={props.onLoadAll}
             />
+            {props.stillRunning?.length ? (
+              <p className="stats__coverage stats__running">
+                The data is still coming in: {props.stillRunning.join(', ')}{' '}
+                {props.stillRunning.length === 1 ? 'is' : 'are'} still running, so these verdicts
+                may change.
+              </p>
+            ) : null}
             {inputs.length === 0 || !selected ? (
               <p className="stats__empty">No feedback keys or metrics to compare yet.</p>
             ) : (

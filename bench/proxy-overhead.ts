@@ -138,6 +138,53 @@ parentPort.on('message', ({ id, url, headers, body }) => {
 });
 `;
 
+/**
+ * The floor: a bare relay in its own process, what any Node proxy must do at least (read
+ * each chunk from LangSmith's socket, write it to the browser's, with backpressure), with
+ * none of the server's checks, headers or log. Plain JavaScript for `node -e`.
+ */
+const BARE_PIPE_SOURCE = `
+const http = require('node:http');
+const target = new URL(process.env.BARE_TARGET);
+const agent = new http.Agent({ keepAlive: true });
+const server = http.createServer((req, res) => {
+  const up = http.request({
+    hostname: target.hostname, port: target.port, method: req.method, path: req.url,
+    headers: req.headers, agent,
+  }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  up.on('error', () => res.destroy());
+  req.pipe(up);
+});
+server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+`;
+
+/** The bare relay in a child process, on a free port, in front of `target`. */
+export async function startBarePipe(target: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['-e', BARE_PIPE_SOURCE], {
+    env: { ...process.env, BARE_TARGET: target },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  const forget = onShutdown(() => child.kill('SIGTERM'));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve(Number(message)));
+    child.once('exit', (code) => reject(new Error(`the bare pipe exited (${code})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    close: async () => {
+      forget();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export interface TimingClient {
   /** From sending the request to the last byte of the answer, read and dropped. */
   timeToLastByte(
@@ -191,6 +238,9 @@ export async function measureProxyOverhead(options: {
   waitQuietMs?: number;
   /** The server's process, whose CPU time per proxied answer is recorded. */
   serverPid?: number;
+  /** A bare relay in front of the stand-in (startBarePipe), timed alongside as the floor. */
+  bareUrl?: string;
+  barePid?: number;
 }): Promise<ProxyOverhead> {
   const client = startTimingClient();
   try {
@@ -216,9 +266,24 @@ async function measureWith(
       { 'content-type': 'application/json', origin: options.serverUrl },
       options.body,
     );
-  // Warm-up: the stand-in's bytes are computed once, and both paths' first connection made.
+  const bareUrl = options.bareUrl;
+  const bare = bareUrl
+    ? () =>
+        client.timeToLastByte(
+          `${bareUrl}${options.path}`,
+          { 'content-type': 'application/json', 'x-api-key': BENCH_API_KEY },
+          options.body,
+        )
+    : null;
+  // Warm-up: the stand-in's bytes are computed once, and each path's first connection made.
   const first = await direct();
   const through = await proxied();
+  if (bare) {
+    const floor = await bare();
+    if (floor.status !== 200 || floor.bytes !== first.bytes) {
+      throw new Error(`bare pipe check: ${floor.status} (${floor.bytes} B)`);
+    }
+  }
   if (first.status !== 200 || through.status !== 200 || first.bytes !== through.bytes) {
     throw new Error(
       `proxy check: direct ${first.status} (${first.bytes} B), through the server ${through.status} (${through.bytes} B)`,
@@ -230,6 +295,7 @@ async function measureWith(
     bytes: first.bytes,
     directMs: [],
     proxiedMs: [],
+    ...(bare ? { bareMs: [], bareCpuMs: [] } : {}),
     busyBefore: [],
     serverCpuMs: [],
   };
@@ -240,17 +306,33 @@ async function measureWith(
         ? await waitForQuiet({ threshold: QUIET_BUSY_SHARE, maxMs: waitQuietMs })
         : await cpuBusyShare(500),
     );
-    const order = i % 2 === 0 ? [direct, proxied] : [proxied, direct];
+    // The order rotates, so drift in the machine's load falls on every path alike.
+    const paths = bare ? [direct, proxied, bare] : [direct, proxied];
+    const order = paths.map((_, k) => paths[(i + k) % paths.length] as typeof direct);
+    if (!bare && i % 2 === 1) order.reverse();
     for (const take of order) {
-      const cpuBefore = take === proxied ? processCpuMs(options.serverPid) : null;
+      // The relay's own CPU time for this answer (the direct read has no relay).
+      const relayPid = take === proxied ? options.serverPid : options.barePid;
+      const cpuBefore = take === direct ? null : processCpuMs(relayPid);
       const sample = await take();
       if (sample.bytes !== first.bytes) throw new Error(`a sample read ${sample.bytes} B`);
-      (take === direct ? result.directMs : result.proxiedMs).push(sample.ms);
-      const cpuAfter = processCpuMs(options.serverPid);
-      if (cpuBefore !== null && cpuAfter !== null) result.serverCpuMs?.push(cpuAfter - cpuBefore);
+      if (take === direct) {
+        result.directMs.push(sample.ms);
+        continue;
+      }
+      const cpuAfter = processCpuMs(relayPid);
+      const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+      if (take === proxied) {
+        result.proxiedMs.push(sample.ms);
+        result.serverCpuMs?.push(cpu);
+      } else {
+        result.bareMs?.push(sample.ms);
+        result.bareCpuMs?.push(cpu);
+      }
     }
+    const floor = result.bareMs ? `, bare pipe ${Math.round(result.bareMs[i] ?? 0)} ms` : '';
     options.log(
-      `proxy #${i + 1}: direct ${Math.round(result.directMs[i] ?? 0)} ms, through the server ${Math.round(result.proxiedMs[i] ?? 0)} ms`,
+      `proxy #${i + 1}: direct ${Math.round(result.directMs[i] ?? 0)} ms, through the server ${Math.round(result.proxiedMs[i] ?? 0)} ms${floor}`,
     );
   }
   return result;
@@ -272,15 +354,21 @@ export async function measureProxyOnL(options: {
   const serverFile = benchServerFile(options.root);
   await buildServerBundle(options.root, serverFile);
   const server = await startProductionServer({ ...options, serverFile });
+  const barePipe = await startBarePipe(options.standInUrl);
   try {
-    options.log(`proxy overhead: stand-in ${options.standInUrl}, production server ${server.url}`);
+    options.log(
+      `proxy overhead: stand-in ${options.standInUrl}, production server ${server.url}, bare pipe ${barePipe.url}`,
+    );
     return await measureProxyOverhead({
       ...options,
       path: `/api/v1/datasets/${options.workload.dataset.id}/group/runs`,
       serverUrl: server.url,
       serverPid: server.pid,
+      bareUrl: barePipe.url,
+      barePid: barePipe.pid,
     });
   } finally {
+    await barePipe.close();
     await server.close();
     rmSync(serverFile, { force: true });
   }

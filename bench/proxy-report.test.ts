@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  floorShares,
   PROXY_OVERHEAD_BUDGET,
   proxyBudget,
   proxyOverheadShare,
@@ -39,5 +40,22 @@ describe('the proxy overhead budget', () => {
     expect(text).toContain('| stand-in, direct | 2 | 1,000 ms |');
     expect(text).toContain('| through the Versus server | 2 | 1,100 ms |');
     expect(text).toContain('**10.0 %**');
+  });
+
+  it('sets the server against a bare pipe when one was timed', () => {
+    const p = { ...sample([100, 100, 100], [330, 300, 310]), bareMs: [200, 210, 190] };
+    const shares = floorShares(p);
+    expect(shares?.floor).toBeCloseTo(1, 10);
+    expect(shares?.server).toBeCloseTo(0.55, 10);
+    const text = proxySection(p);
+    expect(text).toContain('| through a bare node:http pipe (the floor) | 3 | 200 ms |');
+    expect(text).toContain('adds **100.0 %**');
+    expect(text).toContain('takes 55.0 % more than that floor');
+  });
+
+  it('leaves the floor out of results taken without it', () => {
+    const p = sample([100], [300]);
+    expect(floorShares(p)).toBeNull();
+    expect(proxySection(p)).not.toContain('bare');
   });
 });

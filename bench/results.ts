@@ -169,6 +169,13 @@ export interface ProxyOverhead {
   /** Time to last byte, one sample per run, in the order taken (pairs interleaved). */
   directMs: number[];
   proxiedMs: number[];
+  /**
+   * The same request through a bare node:http pipe (no checks, no headers, no log): the
+   * least any Node relay on this machine adds. Absent in results taken before it existed.
+   */
+  bareMs?: number[];
+  /** CPU time (user + system) the bare pipe's process spent on each answer. */
+  bareCpuMs?: (number | null)[];
   /** Share of all CPUs busy just before each pair (the bench idle). */
   busyBefore: (number | null)[];
   /** CPU time (user + system) the server process spent on each proxied answer. */

@@ -115,6 +115,15 @@ test('cards and the cost chart compare cost per run and latency with the baselin
     );
   }
 
+  // No label in a card is cut ("ver…" was): every metric name and feedback key shows whole.
+  const cut = await page
+    .getByRole('region', { name: 'Group summary' })
+    .locator('dt')
+    .evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+    );
+  expect(cut).toEqual([]);
+
   // The cost chart's table: per run and per example beside the totals, and the change.
   await page.getByRole('tab', { name: 'Cost' }).click();
   await page.getByRole('button', { name: 'Show as table' }).click();

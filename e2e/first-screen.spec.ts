@@ -117,6 +117,33 @@ test('chartKey that is not a numeric feedback key falls back with a notice', asy
   await expect(page).toHaveURL(/chart=feedback/);
 });
 
+test('a group or statsKey the data does not have is dropped with a notice', async ({
+  page,
+}) => {
+  const errors = trackPageErrors(page);
+  await page.goto(
+    `${fourView}&group=no-such-model&statsKey=no-such-key&stats=open`,
+  );
+  await expect(matrix(page)).toBeVisible({ timeout: 20_000 });
+  await expect(notices(page)).toContainText(
+    'Ignored group "no-such-model": no model has that value in these experiments',
+  );
+  await expect(notices(page)).toContainText('Ignored statsKey "no-such-key"');
+  await expect(page).not.toHaveURL(/group=|statsKey=/);
+  await expect(page).toHaveURL(/stats=open/);
+  // Every group shows again: the matrix has rows, and no "shows only" line is left.
+  await expect(page.getByText(/The matrix shows only/)).toHaveCount(0);
+  await expect(matrix(page).getByRole('row').nth(1)).toBeVisible();
+  // The notice names the keys to use instead: the statistics' own key list.
+  const statsKey = page.getByRole('combobox', { name: 'Statistic for key' });
+  const keys = await statsKey.locator('option').evaluateAll((options) =>
+    options.map((o) => (o as HTMLOptionElement).value),
+  );
+  expect(keys.length).toBeGreaterThan(0);
+  await expect(notices(page)).toContainText(`use ${keys.slice(0, 8).join(', ')}`);
+  await expectNoPageErrors(errors);
+});
+
 test('counts of one read in the singular: "1 experiment", never "1 experiments"', async ({
   page,
 }) => {

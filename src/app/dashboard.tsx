@@ -10,7 +10,6 @@ import { PickersPanel } from '../features/pickers/pickers-panel';
 import type { DataSource } from '../lib/data-source';
 import { plural } from '../lib/plural';
 import { Comparison } from './comparison/comparison';
-import { useChartKeyCheck } from './use-chart-key-check';
 import { usePickersFold } from './use-pickers-fold';
 import { useShownComparison } from './use-shown-comparison';
 import { useView } from './use-view';
@@ -40,7 +39,6 @@ export function Dashboard({ source }: { source: DataSource }) {
   useDropForeignSessions(view, dataset.isSuccess, setView, addNotice);
 
   const comparison = useShownComparison(view);
-  useChartKeyCheck(view, comparison.result, setView, addNotice);
   const pickersRef = useRef<HTMLElement | null>(null);
   const [pickersOpen, setPickersOpen] = usePickersFold(view, comparison.shown, pickersRef);
   const complete = isComplete(view) && datasetId !== null;
@@ -101,7 +99,7 @@ export function Dashboard({ source }: { source: DataSource }) {
         </Suspense>
       </PickersPanel>
       {complete ? (
-        <Comparison view={view} setView={setView} />
+        <Comparison view={view} setView={setView} addNotice={addNotice} />
       ) : (
         <p className="empty-state">
           {!datasetId

@@ -9,6 +9,7 @@ import { LiveSection } from './live-section';
 import { MatrixSection } from './matrix-section';
 import { ReadIssues } from './read-issues';
 import { useComparisonState } from './use-comparison-state';
+import { useDataParamChecks } from './use-data-param-checks';
 
 // The charts and statistics load on their own, with the app code that feeds them.
 const ChartsSection = lazy(() =>
@@ -26,8 +27,18 @@ const StatsSection = lazy(() =>
  * (comparison-context.tsx) and give their feature what it shows: adding a panel is a new
  * section component and one line here.
  */
-export function Comparison({ view, setView }: { view: ComparisonView; setView: SetView }) {
+export function Comparison({
+  view,
+  setView,
+  addNotice,
+}: {
+  view: ComparisonView;
+  setView: SetView;
+  /** Says that a parameter was dropped (the page's notices above the pickers). */
+  addNotice: (notice: string) => void;
+}) {
   const { data, state } = useComparisonState(view, setView);
+  useDataParamChecks(state, addNotice);
   // The charts (recharts' first render is long) come in a frame after the first rows.
   const rowsPainted = usePaintedOnce(state !== null);
   const chartsSkeleton = (

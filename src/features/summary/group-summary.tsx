@@ -52,7 +52,7 @@ export const GroupSummary = memo(function GroupSummary({
                 <dl className="card__feedback">
                   {card.feedback.slice(0, FEEDBACK_LIMIT).map((f) => (
                     <div key={f.key} className="card__metric">
-                      <dt>{f.key}</dt>
+                      <dt title={f.key}>{f.key}</dt>
                       <dd>{f.value}</dd>
                     </div>
                   ))}

@@ -117,13 +117,9 @@ test('chartKey that is not a numeric feedback key falls back with a notice', asy
   await expect(page).toHaveURL(/chart=feedback/);
 });
 
-test('a group or statsKey the data does not have is dropped with a notice', async ({
-  page,
-}) => {
+test('a group or statsKey the data does not have is dropped with a notice', async ({ page }) => {
   const errors = trackPageErrors(page);
-  await page.goto(
-    `${fourView}&group=no-such-model&statsKey=no-such-key&stats=open`,
-  );
+  await page.goto(`${fourView}&group=no-such-model&statsKey=no-such-key&stats=open`);
   await expect(matrix(page)).toBeVisible({ timeout: 20_000 });
   await expect(notices(page)).toContainText(
     'Ignored group "no-such-model": no model has that value in these experiments',
@@ -136,9 +132,9 @@ test('a group or statsKey the data does not have is dropped with a notice', asyn
   await expect(matrix(page).getByRole('row').nth(1)).toBeVisible();
   // The notice names the keys to use instead: the statistics' own key list.
   const statsKey = page.getByRole('combobox', { name: 'Statistic for key' });
-  const keys = await statsKey.locator('option').evaluateAll((options) =>
-    options.map((o) => (o as HTMLOptionElement).value),
-  );
+  const keys = await statsKey
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   expect(keys.length).toBeGreaterThan(0);
   await expect(notices(page)).toContainText(`use ${keys.slice(0, 8).join(', ')}`);
   await expectNoPageErrors(errors);

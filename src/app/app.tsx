@@ -2,6 +2,7 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { OfflineBanner } from '../components/offline-banner';
+import { PanelBoundary } from '../components/panel-boundary';
 import { SignInForm } from '../features/auth/sign-in-form';
 import { type DataSource, needsSignIn } from '../lib/data-source';
 import { AppHeader } from './app-header';
@@ -36,7 +37,11 @@ export function App({
         {source.source === 'live' && needsSignIn(source) ? (
           <SignInForm host={source.host} onSignedIn={() => window.location.reload()} />
         ) : (
-          <Dashboard source={source} />
+          // Anything a panel's own boundary did not catch: said here, the header and the
+          // URL (the view) kept.
+          <PanelBoundary name="the dashboard">
+            <Dashboard source={source} />
+          </PanelBoundary>
         )}
       </main>
     </QueryClientProvider>

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { datasetQuery } from '../api/datasets';
 import { isApiError } from '../api/errors';
 import { datasetSessionsQuery } from '../api/sessions';
 import { Notices } from '../components/notices';
+import { PanelBoundary, retryableLazy } from '../components/panel-boundary';
 import { describeChoice } from '../features/pickers/choice-summary';
 import { GroupByPicker } from '../features/pickers/group-by-picker';
 import { PickersPanel } from '../features/pickers/pickers-panel';
@@ -17,17 +18,20 @@ import { DEFAULT_VIEW, isComplete, MAX_SESSIONS, type ViewState } from './view-p
 
 // The comboboxes (and downshift) load beside the first request, not before it: a link to a
 // comparison shows them folded, and the matrix needs none of them.
-const DatasetPicker = lazy(() =>
-  import('../features/pickers/dataset-picker').then((m) => ({ default: m.DatasetPicker })),
+const DatasetPicker = retryableLazy(() =>
+  import('../features/pickers/dataset-picker').then((m) => m.DatasetPicker),
 );
-const ExperimentPicker = lazy(() =>
-  import('../features/pickers/experiment-picker').then((m) => ({ default: m.ExperimentPicker })),
+const ExperimentPicker = retryableLazy(() =>
+  import('../features/pickers/experiment-picker').then((m) => m.ExperimentPicker),
 );
-const MetadataKeyPicker = lazy(() =>
-  import('../features/pickers/metadata-key-picker').then((m) => ({
-    default: m.MetadataKeyPicker,
-  })),
+const MetadataKeyPicker = retryableLazy(() =>
+  import('../features/pickers/metadata-key-picker').then((m) => m.MetadataKeyPicker),
 );
+const retryPickers = () => {
+  DatasetPicker.retry();
+  ExperimentPicker.retry();
+  MetadataKeyPicker.retry();
+};
 
 export function Dashboard({ source }: { source: DataSource }) {
   const { view, setView, notices, addNotice, dismissNotices } = useView();
@@ -67,36 +71,38 @@ export function Dashboard({ source }: { source: DataSource }) {
         expanded={pickersOpen}
         onToggle={setPickersOpen}
       >
-        <Suspense fallback={null}>
-          <DatasetPicker
-            value={view.dataset}
-            onChange={(next) =>
-              setView({ ...DEFAULT_VIEW, dataset: next, groupBy: view.groupBy, key: view.key })
-            }
-          />
-          {datasetId ? (
-            <ExperimentPicker
-              datasetId={datasetId}
-              selected={view.sessions}
-              maxSelected={MAX_SESSIONS}
-              onChange={(sessions) => setView({ sessions, page: 1 })}
+        <PanelBoundary name="the pickers" onRetry={retryPickers}>
+          <Suspense fallback={null}>
+            <DatasetPicker
+              value={view.dataset}
+              onChange={(next) =>
+                setView({ ...DEFAULT_VIEW, dataset: next, groupBy: view.groupBy, key: view.key })
+              }
             />
-          ) : null}
-          {datasetId ? (
-            <div className="pickers__grouping">
-              <GroupByPicker
-                value={view.groupBy}
-                onChange={(groupBy) => setView({ groupBy, page: 1, example: null })}
+            {datasetId ? (
+              <ExperimentPicker
+                datasetId={datasetId}
+                selected={view.sessions}
+                maxSelected={MAX_SESSIONS}
+                onChange={(sessions) => setView({ sessions, page: 1 })}
               />
-              <MetadataKeyPicker
-                groupBy={view.groupBy}
-                sessionIds={view.sessions}
-                value={view.key}
-                onChange={(key) => setView({ key, page: 1, example: null })}
-              />
-            </div>
-          ) : null}
-        </Suspense>
+            ) : null}
+            {datasetId ? (
+              <div className="pickers__grouping">
+                <GroupByPicker
+                  value={view.groupBy}
+                  onChange={(groupBy) => setView({ groupBy, page: 1, example: null })}
+                />
+                <MetadataKeyPicker
+                  groupBy={view.groupBy}
+                  sessionIds={view.sessions}
+                  value={view.key}
+                  onChange={(key) => setView({ key, page: 1, example: null })}
+                />
+              </div>
+            ) : null}
+          </Suspense>
+        </PanelBoundary>
       </PickersPanel>
       {complete ? (
         <Comparison view={view} setView={setView} addNotice={addNotice} />

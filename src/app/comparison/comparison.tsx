@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { PanelBoundary, retryableLazy } from '../../components/panel-boundary';
 import { GroupSummary } from '../../features/summary/group-summary';
 import { usePaintedOnce } from '../../lib/use-painted-once';
 import { ComparisonProvider, type ComparisonView, type SetView } from './comparison-context';
@@ -11,16 +12,13 @@ import { ReadIssues } from './read-issues';
 import { useComparisonState } from './use-comparison-state';
 import { useDataParamChecks } from './use-data-param-checks';
 
-// The charts and statistics load on their own, with the app code that feeds them.
-const ChartsSection = lazy(() =>
-  import('./charts-section').then((m) => ({ default: m.ChartsSection })),
+// The charts and statistics load on their own, with the app code that feeds them. A load
+// that fails (offline) is said in the panel's place, with "Try again".
+const ChartsSection = retryableLazy(() => import('./charts-section').then((m) => m.ChartsSection));
+const ScoreboardSection = retryableLazy(() =>
+  import('./scoreboard-section').then((m) => m.ScoreboardSection),
 );
-const ScoreboardSection = lazy(() =>
-  import('./scoreboard-section').then((m) => ({ default: m.ScoreboardSection })),
-);
-const StatsSection = lazy(() =>
-  import('./stats-section').then((m) => ({ default: m.StatsSection })),
-);
+const StatsSection = retryableLazy(() => import('./stats-section').then((m) => m.StatsSection));
 
 /**
  * The comparison for a complete choice. Its panels, top to bottom, each read the shared state
@@ -65,34 +63,40 @@ export function Comparison({
             baselineId={state.baseline || null}
           />
           {rowsPainted ? (
-            <Suspense fallback={chartsSkeleton}>
-              <ChartsSection />
-            </Suspense>
+            <PanelBoundary name="the charts" onRetry={ChartsSection.retry}>
+              <Suspense fallback={chartsSkeleton}>
+                <ChartsSection />
+              </Suspense>
+            </PanelBoundary>
           ) : (
             chartsSkeleton
           )}
           {/* After the charts, so they are drawn first; still above the matrix. */}
           {rowsPainted ? (
+            <PanelBoundary name="the scoreboard" onRetry={ScoreboardSection.retry}>
+              <Suspense
+                fallback={
+                  <div className="skeleton" role="status">
+                    Loading the scoreboard…
+                  </div>
+                }
+              >
+                <ScoreboardSection />
+              </Suspense>
+            </PanelBoundary>
+          ) : null}
+          <ExportBar />
+          <PanelBoundary name="the statistics" onRetry={StatsSection.retry}>
             <Suspense
               fallback={
                 <div className="skeleton" role="status">
-                  Loading the scoreboard…
+                  Loading statistics…
                 </div>
               }
             >
-              <ScoreboardSection />
+              <StatsSection />
             </Suspense>
-          ) : null}
-          <ExportBar />
-          <Suspense
-            fallback={
-              <div className="skeleton" role="status">
-                Loading statistics…
-              </div>
-            }
-          >
-            <StatsSection />
-          </Suspense>
+          </PanelBoundary>
           <MatrixSection />
           <ExampleDetail />
         </ComparisonProvider>

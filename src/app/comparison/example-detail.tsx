@@ -1,9 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { PanelBoundary, retryableLazy } from '../../components/panel-boundary';
 import { useComparison } from './comparison-context';
 
-const DetailSection = lazy(() =>
-  import('./detail-section').then((m) => ({ default: m.DetailSection })),
-);
+const DetailSection = retryableLazy(() => import('./detail-section').then((m) => m.DetailSection));
 
 /** The open example (`example`) in the detail panel, or why it cannot be shown. */
 export function ExampleDetail() {
@@ -24,8 +23,10 @@ export function ExampleDetail() {
     );
   }
   return (
-    <Suspense fallback={<p role="status">Opening the example…</p>}>
-      <DetailSection />
-    </Suspense>
+    <PanelBoundary name="the example's detail" onRetry={DetailSection.retry}>
+      <Suspense fallback={<p role="status">Opening the example…</p>}>
+        <DetailSection />
+      </Suspense>
+    </PanelBoundary>
   );
 }

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { chooseComparison, type GroupedBody, matrixGrid } from './support/choose-comparison';
+import { chooseComparison, type GroupedBody } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 const supportQa = datasetNamed('Support QA');
 const baseline = sessionNamed(supportQa.id, 'gpt-4o-v1');
@@ -48,7 +49,7 @@ test('one experiment’s regressions: from its header’s ▼N, in the URL and t
     experiments: [baseline.name, claude.name, llama.name],
     key: 'model',
   });
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   const status = page.getByRole('status').filter({ hasText: /^Showing/ });
   const regressed = changed(body, llama.id, 'correctness', -1);
   expect(regressed.size).toBeGreaterThan(2);
@@ -130,7 +131,7 @@ test('a link with onlySession reproduces the view; a bad one is ignored with a n
   await page.goto(`${view}&only=regressions&onlyKey=correctness&onlySession=${llama.id}`);
   await expect(page.getByRole('combobox', { name: 'Of experiment' })).toHaveValue(llama.id);
   await expect(
-    matrixGrid(page).getByRole('button', {
+    matrix(page).getByRole('button', {
       name: new RegExp(`regressions? of ${escapeRegExp(llama.name)} on correctness`),
     }),
   ).toHaveAttribute('aria-pressed', 'true');
@@ -144,7 +145,7 @@ test('a link with onlySession reproduces the view; a bad one is ignored with a n
     await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
       `Ignored onlySession: ${bad === 'not-an-id' ? '"not-an-id" ' : ''}${words}`,
     );
-    await expect(matrixGrid(page)).toBeVisible();
+    await expect(matrix(page)).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Of experiment' })).toHaveValue('');
   }
 });

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 const supportQa = datasetNamed('Support QA');
 const chosen = [
@@ -22,7 +23,7 @@ test('the detail keeps the diff on while stepping, and shows every run of five e
     experiments: chosen.map((s) => s.name),
     key: 'model',
   });
-  await matrixGrid(page).locator('tr[data-example-id]').first().getByRole('rowheader').click();
+  await matrix(page).locator('tr[data-example-id]').first().getByRole('rowheader').click();
   const detail = page.getByRole('dialog');
   await expect(detail.getByText(/^1 of \d+$/)).toBeVisible();
 

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 const supportQa = datasetNamed('Support QA');
 const baseline = sessionNamed(supportQa.id, 'gpt-4o-v1');
@@ -15,7 +16,7 @@ test('demo data shows the links into LangSmith disabled, with the reason', async
     experiments: [baseline.name, candidate.name],
     key: 'model',
   });
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   await expect(grid).toBeVisible();
 
   const dataset = page.getByRole('link', { name: /^Open in LangSmith: dataset Support QA/ });

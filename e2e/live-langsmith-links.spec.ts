@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { STAND_IN_PORT } from '../playwright.config';
-import { matrixGrid } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 /**
  * Live mode: the links go to the LangSmith web app of the server's endpoint. The stand-in is
@@ -29,7 +29,7 @@ test('every run, experiment and the dataset link into LangSmith, in a new tab', 
     `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`,
   );
   const body = (await (await answer).json()) as Body;
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   await expect(grid).toBeVisible();
 
   const row = grid.locator('tr[data-example-id]').first();

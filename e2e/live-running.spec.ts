@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { STAND_IN_PORT } from '../playwright.config';
-import { matrixGrid } from './support/choose-comparison';
 import { datasetNamed, sessionsOf } from './support/demo-data';
+import { matrix } from './support/pickers';
 
 /**
  * Live mode against the stand-in's running experiment: its runs arrive when the test moves
@@ -22,7 +22,7 @@ test('a running experiment in LangSmith is refetched and its new runs appear', a
   await page.goto(
     `/?dataset=${dataset.id}&sessions=${finished?.id},${running?.id}&groupBy=run_metadata&key=model`,
   );
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   await expect(grid).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^Updating, last at/ })).toBeVisible();
   await expect(

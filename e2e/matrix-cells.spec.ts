@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionsOf } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 const supportQa = datasetNamed('Support QA');
 const experiments = sessionsOf(supportQa.id);
@@ -59,7 +60,7 @@ async function overflowsOf(cell: Locator) {
 
 /** The cells of an experiment in the rows on screen. */
 const cellsOf = (page: Page, sessionId: string) =>
-  matrixGrid(page).locator(`tr[data-example-id] td[data-session-id="${sessionId}"]`);
+  matrix(page).locator(`tr[data-example-id] td[data-session-id="${sessionId}"]`);
 
 test('no number in a cell of three repetitions is cut, in either density, at the default width', async ({
   page,
@@ -79,7 +80,7 @@ test('no number in a cell of three repetitions is cut, in either density, at the
   );
   expect(repeated, 'an experiment with three runs per example').toBeDefined();
   const sessionId = repeated?.id ?? '';
-  const header = matrixGrid(page).locator(`th[data-session-id="${sessionId}"]`);
+  const header = matrix(page).locator(`th[data-session-id="${sessionId}"]`);
   await expect(header).toBeVisible();
   expect(Math.round((await header.boundingBox())?.width ?? 0)).toBe(232);
 

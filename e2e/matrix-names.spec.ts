@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 const supportQa = datasetNamed('Support QA');
 // The issue's four: two gpt-4o runs whose names differ only past their 17th character.
@@ -18,7 +19,7 @@ test('experiment headers show what tells the names apart, the full name on hover
     experiments: chosen.map((s) => s.name),
     key: 'model',
   });
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   const labels: string[] = [];
   for (const session of chosen) {
     const header = grid.locator(`th[data-session-id="${session.id}"]`);

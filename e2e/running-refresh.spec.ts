@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionsOf } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 /**
  * The demo's running experiment: its runs arrive one every 5 s after the demo starts, by the
@@ -12,7 +13,7 @@ const dataset = datasetNamed('Running experiment');
 const [finished, running] = [...sessionsOf(dataset.id)].sort((a, b) => (a.name < b.name ? -1 : 1));
 const START = new Date('2026-12-06T10:00:00Z');
 
-const rows = (page: Page) => matrixGrid(page).locator('tr[data-example-id]');
+const rows = (page: Page) => matrix(page).locator('tr[data-example-id]');
 /** Examples loaded, as the matrix's status says (its rows are virtualised: not all are in the DOM). */
 async function loaded(page: Page): Promise<number> {
   const text = await page.getByText(/^Showing \d+ of \d+ loaded example/).textContent();
@@ -35,7 +36,7 @@ test('a running experiment is refetched every 10 s: new rows appear in place, th
   const errors = trackPageErrors(page);
   await openRunning(page);
   await expect(liveStatus(page)).toContainText(/^Updating, last at \d\d:\d\d:\d\d/);
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   const header = grid.getByRole('columnheader', { name: new RegExp(`^${running?.name}`) });
   await expect(header.getByText('running', { exact: true })).toBeVisible();
   await expect(
@@ -97,7 +98,7 @@ test('live=off in the URL turns the refresh off', async ({ page }) => {
   await page.goto(
     `/?dataset=${dataset.id}&sessions=${finished?.id},${running?.id}&groupBy=run_metadata&key=model&live=off`,
   );
-  await expect(matrixGrid(page)).toBeVisible();
+  await expect(matrix(page)).toBeVisible();
   const before = await loaded(page);
   await expect(liveStatus(page)).toHaveCount(0);
   await page.clock.fastForward(30_000);

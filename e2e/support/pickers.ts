@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 /** What a person chooses in the pickers: a dataset by name, experiments by name, a key. */
 export interface Choice {
   dataset: string;
-  experiments: string[];
+  experiments: readonly string[];
   key: string;
 }
 

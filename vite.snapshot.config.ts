@@ -12,22 +12,26 @@ function singleFileViewer(): Plugin {
     name: 'versus-snapshot-viewer',
     apply: 'build',
     enforce: 'post',
-    generateBundle(_options, bundle) {
-      const files = Object.values(bundle);
-      const page = files.find((f) => f.type === 'asset' && f.fileName === 'index.html');
-      const entries = files.filter((f) => f.type === 'chunk' && f.isEntry);
-      const css = files.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
-      if (page?.type !== 'asset' || entries.length !== 1) {
-        throw new Error('The snapshot build must make one page and one script.');
-      }
-      const [entry] = entries;
-      const html = buildViewerTemplate({
-        html: String(page.source),
-        js: entry?.type === 'chunk' ? entry.code : '',
-        css: css.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n'),
-      });
-      for (const name of Object.keys(bundle)) delete bundle[name];
-      this.emitFile({ type: 'asset', fileName: 'viewer.html', source: html });
+    // Last of all: Vite's own post steps (the preload helper's placeholder) are done by then.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.values(bundle);
+        const page = files.find((f) => f.type === 'asset' && f.fileName === 'index.html');
+        const entries = files.filter((f) => f.type === 'chunk' && f.isEntry);
+        const css = files.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
+        if (page?.type !== 'asset' || entries.length !== 1) {
+          throw new Error('The snapshot build must make one page and one script.');
+        }
+        const [entry] = entries;
+        const html = buildViewerTemplate({
+          html: String(page.source),
+          js: entry?.type === 'chunk' ? entry.code : '',
+          css: css.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n'),
+        });
+        for (const name of Object.keys(bundle)) delete bundle[name];
+        this.emitFile({ type: 'asset', fileName: 'viewer.html', source: html });
+      },
     },
   };
 }

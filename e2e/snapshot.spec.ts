@@ -1,0 +1,151 @@
+import { statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { datasetNamed, sessionsOf } from './support/demo-data';
+import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+
+/**
+ * "Download snapshot" walked by mouse: a comparison chosen from an empty URL, saved, and the
+ * file opened from disk in a new browser context where every request but the file itself
+ * is aborted and counted. The snapshot must show what the live view showed, and work.
+ */
+
+const supportQa = datasetNamed('Support QA');
+const experiments = sessionsOf(supportQa.id).slice(0, 4);
+const [first, second] = experiments;
+const MB = 1024 * 1024;
+
+const statsPanel = (page: Page) => page.getByRole('region', { name: 'Is the difference real?' });
+
+/** What both pages must agree on: rendered rows, a chart's table, the statistics table. */
+async function readView(page: Page) {
+  const grid = matrixGrid(page);
+  await expect(grid).toBeVisible();
+  await page.locator('[data-scroll-pace]').evaluate(async (el) => {
+    el.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  const rows = await grid
+    .locator('tr[data-example-id]')
+    .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+  const chartTable = page.getByRole('table', { name: /data table/ });
+  if (!(await chartTable.isVisible())) {
+    await page.getByRole('button', { name: 'Show as table' }).first().click();
+  }
+  await expect(chartTable).toBeVisible();
+  const chart = await chartTable.innerText();
+  const stats = statsPanel(page).getByRole('table').first();
+  await expect(stats).toBeVisible();
+  return {
+    status: await page.getByText(/^Showing \d+ of/).textContent(),
+    rows,
+    chart,
+    stats: await stats.innerText(),
+  };
+}
+
+async function openOffline(browser: Browser, file: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const fileUrl = pathToFileURL(file).href;
+  const attempted: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === fileUrl) return route.continue();
+    attempted.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      attempted.push(url);
+    }
+  });
+  const errors = trackPageErrors(page);
+  // A request the CSP stopped never reaches the route: the page counts those itself.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      // zod tests once whether it may compile with `new Function` (it may not, as on the
+      // server's page): not a request.
+      if (event.blockedURI === 'eval') return;
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(fileUrl);
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return { page, attempted, errors, context, violations };
+}
+
+test('a snapshot opened from disk with no network shows and works like the live view', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const errors = trackPageErrors(page);
+  await chooseComparison(page, {
+    dataset: supportQa.name,
+    experiments: experiments.map((s) => s.name),
+    key: 'model',
+  });
+  await page.getByRole('button', { name: 'Is the difference real?' }).click();
+  await expect(page).toHaveURL(/stats=open/);
+  const live = await readView(page);
+
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download snapshot' }).click();
+  const download = await saving;
+  expect(download.suggestedFilename()).toMatch(/^versus-support-qa-\d{4}-\d\d-\d\d-\d{4}\.html$/);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved versus-/ })).toBeVisible();
+  const size = statSync(file).size;
+  testInfo.annotations.push({ type: 'snapshot size', description: `${size} bytes` });
+  // Support QA, ~80 examples x 4 experiments: well under the 3 MB of a 100 x 4 comparison.
+  expect(size).toBeLessThan(3 * MB);
+  await expectNoPageErrors(errors);
+
+  const offline = await openOffline(browser, file);
+  const snap = offline.page;
+  await expect(snap.getByRole('region', { name: 'Snapshot' })).toHaveText(
+    new RegExp(
+      `^Snapshot of ${supportQa.name}, 4 experiments, taken \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC from 127\\.0\\.0\\.1:\\d+ \\(demo data\\)\\. Read-only`,
+    ),
+  );
+  expect(await readView(snap)).toEqual(live);
+  await expect(snap.getByRole('button', { name: 'Download snapshot' })).toHaveCount(0);
+
+  // Sorting works on the embedded data, and the state goes in the hash.
+  const grid = matrixGrid(snap);
+  await snap.getByRole('combobox', { name: 'Sort by' }).selectOption('score');
+  await snap.getByRole('combobox', { name: 'Sort experiment' }).selectOption(first?.id ?? '');
+  await snap.getByRole('combobox', { name: 'Sort key' }).selectOption('helpfulness');
+  await expect(snap).toHaveURL(/#.*sort=score/);
+  const scores = (
+    await grid
+      .locator(`tr [data-session-id="${first?.id}"] [data-feedback-key="helpfulness"]`)
+      .allTextContents()
+  )
+    .map(Number)
+    .filter((n) => !Number.isNaN(n));
+  expect(scores.length).toBeGreaterThan(3);
+  expect(scores).toEqual([...scores].sort((a, b) => a - b));
+
+  // A new baseline: the header says so and the statistics compare against it.
+  await snap
+    .getByRole('combobox', { name: 'Baseline', exact: true })
+    .selectOption(second?.id ?? '');
+  await expect(snap).toHaveURL(new RegExp(`#.*baseline=${second?.id}`));
+  await expect(
+    grid.locator(`th[data-session-id="${second?.id}"]`).getByText('Baseline'),
+  ).toBeVisible();
+  await expect(statsPanel(snap).getByRole('table').first()).toContainText(first?.name ?? '?');
+
+  expect(offline.attempted, 'requests a snapshot made').toEqual([]);
+  expect(await offline.violations(), 'requests the CSP stopped').toEqual([]);
+  await expectNoPageErrors(offline.errors);
+  await offline.context.close();
+});

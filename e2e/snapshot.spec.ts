@@ -28,20 +28,20 @@ async function readView(page: Page) {
   });
   const rows = await grid
     .locator('tr[data-example-id]')
-    .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+    .evaluateAll((trs) => trs.map((tr) => tr.textContent));
   const chartTable = page.getByRole('table', { name: /data table/ });
   if (!(await chartTable.isVisible())) {
     await page.getByRole('button', { name: 'Show as table' }).first().click();
   }
   await expect(chartTable).toBeVisible();
-  const chart = await chartTable.innerText();
+  const chart = await chartTable.textContent();
   const stats = statsPanel(page).getByRole('table').first();
   await expect(stats).toBeVisible();
   return {
     status: await page.getByText(/^Showing \d+ of/).textContent(),
     rows,
     chart,
-    stats: await stats.innerText(),
+    stats: await stats.textContent(),
   };
 }
 

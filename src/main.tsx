@@ -2,11 +2,12 @@
 import './styles.css';
 import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setAnswerListener } from './api/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
 import { prefetchGroupedData } from './app/comparison/use-grouped-data';
 import { isComplete, parseView } from './app/view-params';
-import { startRecording } from './features/snapshot/recorder';
+import { pageRecorder } from './features/snapshot/recorder';
 import { type DataSource, DataSourceContext, loadDataSource, needsSignIn } from './lib/data-source';
 import { initPreferences } from './lib/preferences';
 import { warmTextWidth } from './lib/text-width';
@@ -44,7 +45,7 @@ async function openSource(
       return null;
     }
   }
-  startRecording();
+  setAnswerListener(pageRecorder.record);
   return { source: await loadDataSource(), banner: null };
 }
 

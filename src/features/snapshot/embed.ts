@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The snapshot file's data: the view's answers and facts, gzipped and base64'd into an
  * element of the viewer template that no script runs (the CSP allows no fetch, so the data
@@ -10,30 +8,62 @@ export const DATA_ELEMENT_ID = 'versus-snapshot-data';
 /** The empty data element the template ends with; the data goes inside the last one. */
 export const DATA_MARKER = `<script id="${DATA_ELEMENT_ID}" type="application/octet-stream">`;
 
-const answerSchema = z.object({
-  method: z.enum(['GET', 'POST']),
-  url: z.string(),
-  body: z.string().nullable(),
-  text: z.string(),
-});
+export interface SnapshotAnswer {
+  method: 'GET' | 'POST';
+  url: string;
+  body: string | null;
+  text: string;
+}
 
-const payloadSchema = z.object({
-  version: z.literal(1),
+export interface SnapshotPayload {
+  version: 1;
   /** The view's URL search (`?dataset=…`), which becomes the file's hash. */
-  search: z.string(),
-  datasetName: z.string(),
-  experiments: z.int().min(0),
+  search: string;
+  datasetName: string;
+  experiments: number;
   /** ISO time the snapshot was taken. */
-  takenAt: z.string(),
+  takenAt: string;
   /** Where the data came from: the server's LangSmith host, or the demo's server. */
-  host: z.string(),
-  fromDemo: z.boolean(),
+  host: string;
+  fromDemo: boolean;
   /** The LangSmith web app's base URL, for the links that stay in the file. */
-  webApp: z.string().optional(),
-  answers: z.array(answerSchema),
-});
+  webApp?: string;
+  answers: SnapshotAnswer[];
+}
 
-export type SnapshotPayload = z.infer<typeof payloadSchema>;
+/**
+ * Checked by hand rather than with zod: this module is in the chunk loaded on click, and a
+ * zod import here moved zod out of the page's first chunk into a shared one (bytes and a
+ * request more at boot).
+ */
+function isAnswer(value: unknown): value is SnapshotAnswer {
+  if (!value || typeof value !== 'object') return false;
+  const a = value as Record<string, unknown>;
+  return (
+    (a.method === 'GET' || a.method === 'POST') &&
+    typeof a.url === 'string' &&
+    (a.body === null || typeof a.body === 'string') &&
+    typeof a.text === 'string'
+  );
+}
+
+function isPayload(value: unknown): value is SnapshotPayload {
+  if (!value || typeof value !== 'object') return false;
+  const p = value as Record<string, unknown>;
+  return (
+    p.version === 1 &&
+    typeof p.search === 'string' &&
+    typeof p.datasetName === 'string' &&
+    Number.isInteger(p.experiments) &&
+    (p.experiments as number) >= 0 &&
+    typeof p.takenAt === 'string' &&
+    typeof p.host === 'string' &&
+    typeof p.fromDemo === 'boolean' &&
+    (p.webApp === undefined || typeof p.webApp === 'string') &&
+    Array.isArray(p.answers) &&
+    p.answers.every(isAnswer)
+  );
+}
 
 async function pipeText(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array> {
   const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
@@ -71,11 +101,10 @@ export async function decodePayload(data: string): Promise<SnapshotPayload> {
   } catch {
     throw new Error('This snapshot file is damaged: its data cannot be read.');
   }
-  const parsed = payloadSchema.safeParse(json);
-  if (!parsed.success) {
+  if (!isPayload(json)) {
     throw new Error('This snapshot file is damaged or from another version of Versus.');
   }
-  return parsed.data;
+  return json;
 }
 
 /** The template with the data inside its (last) data element: one self-contained page. */

@@ -1,5 +1,3 @@
-import { setAnswerListener } from '../../api/client';
-
 /**
  * What the page was answered, kept so a snapshot can embed exactly the data its view used.
  * Loaded with the app (it must hear the first request), so it stays tiny: a map of raw
@@ -81,9 +79,8 @@ export function createRecorder(limit = SNAPSHOT_DATA_LIMIT): Recorder {
   };
 }
 
-/** The page's recorder, which `startRecording` connects to the API client at boot. */
+/**
+ * The page's recorder, which main.tsx connects to the API client at boot. It imports nothing
+ * itself, so the snapshot button's lazy chunk shares it without moving the client's chunk.
+ */
 export const pageRecorder = createRecorder();
-
-export function startRecording(): void {
-  setAnswerListener(pageRecorder.record);
-}

@@ -149,3 +149,43 @@ test('a snapshot opened from disk with no network shows and works like the live 
   await expectNoPageErrors(offline.errors);
   await offline.context.close();
 });
+
+/** A view opened by its link, saved: the file's size in bytes. */
+async function savedSize(page: Page, url: string, file: string) {
+  await page.goto(url);
+  await expect(matrixGrid(page)).toBeVisible();
+  const button = page.getByRole('button', { name: 'Download snapshot' });
+  await expect(button).toBeEnabled();
+  const saving = page.waitForEvent('download');
+  await button.click();
+  const download = await saving;
+  await download.saveAs(file);
+  return statSync(file).size;
+}
+
+test('sizes: a 100 x 4 comparison under 3 MB, the whole Support QA view under 5 MB', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const scale = datasetNamed('Scale demo (10,000 × 8)');
+  const four = sessionsOf(scale.id).slice(0, 4);
+  expect(four).toHaveLength(4);
+  const hundredByFour = await savedSize(
+    page,
+    `/?dataset=${scale.id}&sessions=${four.map((s) => s.id).join(',')}&groupBy=run_metadata&key=model`,
+    testInfo.outputPath('scale-100x4.html'),
+  );
+  await expect(page.getByText(/^Showing 100 of/)).toBeVisible();
+  const all = sessionsOf(supportQa.id);
+  const supportQaAll = await savedSize(
+    page,
+    `/?dataset=${supportQa.id}&sessions=${all.map((s) => s.id).join(',')}&groupBy=run_metadata&key=model`,
+    testInfo.outputPath('support-qa-all.html'),
+  );
+  testInfo.annotations.push({
+    type: 'snapshot sizes',
+    description: `100 x 4: ${hundredByFour} bytes; Support QA x ${all.length}: ${supportQaAll} bytes`,
+  });
+  expect(hundredByFour).toBeLessThan(3 * MB);
+  expect(supportQaAll).toBeLessThan(5 * MB);
+});

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { chooseComparison, matrixGrid } from './support/choose-comparison';
@@ -118,6 +118,30 @@ test('a snapshot opened from disk with no network shows and works like the live 
   expect(await readView(snap)).toEqual(live);
   await expect(snap.getByRole('button', { name: 'Download snapshot' })).toHaveCount(0);
 
+  // A filter keeps the same rows as the same filter on the live page.
+  for (const p of [snap, page]) {
+    await p.getByRole('combobox', { name: 'Show', exact: true }).selectOption('regressions');
+  }
+  await expect(snap).toHaveURL(/#.*regressions/);
+  const liveFiltered = await page.getByText(/^Showing \d+ of/).textContent();
+  await expect(snap.getByText(/^Showing \d+ of/)).toHaveText(liveFiltered ?? '?');
+  await snap
+    .getByRole('combobox', { name: 'Show', exact: true })
+    .selectOption({ label: 'All examples' });
+
+  // The detail panel opens on the embedded runs.
+  const firstRow = matrixGrid(snap).locator('tr[data-example-id]').first();
+  const exampleName = (await firstRow.getByRole('rowheader').textContent()) ?? '?';
+  await firstRow.getByRole('rowheader').click();
+  const detail = snap.getByRole('dialog');
+  await expect(detail).toBeVisible();
+  const heading = detail.getByRole('heading', { level: 2 });
+  await expect(heading).not.toBeEmpty();
+  // The row header shows the example's name and then its input.
+  expect(exampleName.startsWith((await heading.textContent()) ?? '?')).toBe(true);
+  await expect(detail.getByRole('region', { name: first?.name ?? '?' })).toBeVisible();
+  await snap.keyboard.press('Escape');
+
   // Sorting works on the embedded data, and the state goes in the hash.
   const grid = matrixGrid(snap);
   await snap.getByRole('combobox', { name: 'Sort by' }).selectOption('score');
@@ -188,4 +212,33 @@ test('sizes: a 100 x 4 comparison under 3 MB, the whole Support QA view under 5 
   });
   expect(hundredByFour).toBeLessThan(3 * MB);
   expect(supportQaAll).toBeLessThan(5 * MB);
+});
+
+test('the viewer with no data, or damaged data, says what it is', async ({
+  request,
+  browser,
+}, testInfo) => {
+  const response = await request.get('/snapshot/viewer.html');
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['cache-control']).toBe('no-cache');
+  const template = await response.text();
+  const marker = '<script id="versus-snapshot-data" type="application/octet-stream">';
+  const cases = [
+    { name: 'empty.html', html: template, says: /with no snapshot in it/ },
+    {
+      name: 'damaged.html',
+      // A gzip header and nothing after it: a file cut short.
+      html: `${template.slice(0, template.lastIndexOf(marker) + marker.length)}H4sIAAAAAAAAA${template.slice(template.lastIndexOf(marker) + marker.length)}`,
+      says: /This snapshot file is damaged/,
+    },
+  ];
+  for (const { name, html, says } of cases) {
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, html);
+    const offline = await openOffline(browser, file);
+    await expect(offline.page.getByRole('alert')).toHaveText(says);
+    expect(offline.attempted).toEqual([]);
+    await expectNoPageErrors(offline.errors);
+    await offline.context.close();
+  }
 });

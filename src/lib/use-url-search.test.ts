@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { currentSearch, keepSearchInHash, navigateSearch, useUrlSearch } from './use-url-search';
 
 afterEach(() => {
-  keepSearchInHash(false);
   window.history.replaceState(null, '', '/');
+  currentSearch();
+  keepSearchInHash(false);
 });
 
 describe('the URL store', () => {
@@ -37,5 +38,15 @@ describe('the URL store', () => {
     expect(result.current[0]).toBe('?a=2');
     act(() => result.current[1]('?a=3'));
     expect([result.current[0], window.location.hash]).toEqual(['?a=3', '#a=3']);
+  });
+
+  it('in a snapshot, a skip link’s jump (#main) keeps the view', () => {
+    window.history.replaceState(null, '', '/viewer.html#dataset=d&sort=name');
+    keepSearchInHash();
+    expect(currentSearch()).toBe('?dataset=d&sort=name');
+    window.history.pushState(null, '', '/viewer.html#main');
+    expect(currentSearch()).toBe('?dataset=d&sort=name');
+    navigateSearch('?dataset=d');
+    expect(window.location.hash).toBe('#dataset=d');
   });
 });

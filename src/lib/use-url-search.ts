@@ -27,11 +27,16 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/** The last view read from the hash: an in-page jump (`#main`) leaves the view as it was. */
+let lastHashSearch = '';
+
 /** The view's search text (`?a=1&b=2` or ''), wherever this page keeps it. */
 export function currentSearch(): string {
   if (!inHash) return window.location.search;
   const hash = window.location.hash.slice(1);
-  return hash ? `?${hash}` : '';
+  // A skip link's `#main` or `#comparison` names an element, not a view: no `=` in it.
+  if (hash === '' || hash.includes('=')) lastHashSearch = hash ? `?${hash}` : '';
+  return lastHashSearch;
 }
 
 const getSearch = currentSearch;

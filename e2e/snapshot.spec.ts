@@ -242,3 +242,31 @@ test('the viewer with no data, or damaged data, says what it is', async ({
     await offline.context.close();
   }
 });
+
+test('a snapshot of an empty view says, offline, what the live view said', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // An experiment that has not produced runs yet: nothing to group, chart or compare.
+  const fresh = datasetNamed('Fresh experiment');
+  const [only] = sessionsOf(fresh.id);
+  const file = testInfo.outputPath('empty-view.html');
+  await page.goto(`/?dataset=${fresh.id}&sessions=${only?.id}&groupBy=run_metadata&key=model`);
+  const said = page.getByText(/^No runs of these experiments carry the metadata key model\./);
+  await expect(said).toBeVisible();
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download snapshot' }).click();
+  await (await saving).saveAs(file);
+
+  const offline = await openOffline(browser, file);
+  await expect(offline.page.getByRole('region', { name: 'Snapshot' })).toContainText(
+    `Snapshot of ${fresh.name}, 1 experiment, taken `,
+  );
+  await expect(
+    offline.page.getByText(/^No runs of these experiments carry the metadata key model\./),
+  ).toHaveText((await said.textContent()) ?? '?');
+  await expect(offline.page.getByText(/^Showing 0 of 0 loaded examples/)).toBeVisible();
+  expect(offline.attempted).toEqual([]);
+  await expectNoPageErrors(offline.errors);
+  await offline.context.close();
+});

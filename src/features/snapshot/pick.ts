@@ -62,6 +62,13 @@ export function pickAnswers(
 ): Pick {
   const used = answers.filter((answer) => usedByView(answer, scope));
   const size = used.reduce((sum, answer) => sum + answer.size, 0);
+  if (size <= limit && used.some((answer) => answer.evicted)) {
+    return {
+      ok: false,
+      size,
+      reason: `Part of this view’s data was let go to keep the page under ${formatMegabytes(limit)}. Reload the page to save a snapshot of it.`,
+    };
+  }
   if (size > limit || used.some((answer) => answer.text === null)) {
     return {
       ok: false,

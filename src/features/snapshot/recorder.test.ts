@@ -36,12 +36,25 @@ describe('the recorder', () => {
     recorder.record(answer('/api/a', '1234'));
     recorder.record(answer('/api/b', '1234'));
     recorder.record(answer('/api/c', '1234'));
-    expect(recorder.answers().map((a) => a.url)).toEqual(['/api/b', '/api/c']);
+    expect(recorder.answers().map((a) => [a.url, a.text, a.evicted ?? false])).toEqual([
+      ['/api/a', null, true],
+      ['/api/b', '1234', false],
+      ['/api/c', '1234', false],
+    ]);
     recorder.record(answer('/api/huge', 'x'.repeat(11)));
     expect(recorder.answers().map((a) => [a.url, a.text, a.size])).toEqual([
+      ['/api/a', null, 4],
       ['/api/b', '1234', 4],
       ['/api/c', '1234', 4],
       ['/api/huge', null, 11],
+    ]);
+    // Asked again, an answer let go is kept again (the oldest text goes instead).
+    recorder.record(answer('/api/a', '123'));
+    expect(recorder.answers().map((a) => [a.url, a.text])).toEqual([
+      ['/api/b', null],
+      ['/api/c', '1234'],
+      ['/api/huge', null],
+      ['/api/a', '123'],
     ]);
   });
 
@@ -119,6 +132,13 @@ describe('picking what a view used', () => {
     expect(pickAnswers([dataset, page], scope, { limit: 50 })).toMatchObject({
       ok: false,
       size: 62,
+    });
+    // A page let go for newer answers: the view is small enough, reloading it makes room.
+    const letGo = pickAnswers([dataset, { ...page, text: null, evicted: true }], scope);
+    expect(letGo).toMatchObject({
+      ok: false,
+      reason:
+        'Part of this view’s data was let go to keep the page under 50 MB. Reload the page to save a snapshot of it.',
     });
     // An answer the recorder kept only the size of (60 MiB), against the real limit.
     const dropped = { ...page, text: null, size: 60 * 1024 * 1024 };

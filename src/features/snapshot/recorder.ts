@@ -13,8 +13,10 @@ export interface RecordedAnswer {
   url: string;
   /** The JSON body as sent, or null. */
   body: string | null;
-  /** The raw answer, or null once it was dropped (too large to keep). */
+  /** The raw answer, or null once it was dropped (too large to keep, or the oldest). */
   text: string | null;
+  /** Dropped to make room for newer answers, not for its own size. */
+  evicted?: boolean;
   /** Its length in characters (about its size in bytes: JSON is mostly ASCII). */
   size: number;
 }
@@ -38,8 +40,8 @@ function isRecordable(url: string): boolean {
 
 /**
  * The latest answer per request, oldest first. Past `limit` characters in all, the oldest
- * answers are dropped; an answer larger than `limit` on its own keeps only its size, so the
- * snapshot button can say that the view is too large rather than that it has no data.
+ * answers' texts are dropped; an answer larger than `limit` on its own keeps only its size.
+ * Either way the entry stays, so the snapshot button can say why it cannot save that view.
  */
 export function createRecorder(limit = SNAPSHOT_DATA_LIMIT): Recorder {
   const entries = new Map<string, RecordedAnswer>();
@@ -58,11 +60,13 @@ export function createRecorder(limit = SNAPSHOT_DATA_LIMIT): Recorder {
       const size = text.length;
       const kept = size <= limit ? text : null;
       if (kept !== null) {
-        for (const [oldKey, old] of entries) {
+        for (const old of entries.values()) {
           if (total + size <= limit) break;
           if (old.text === null) continue;
+          // Its size stays: a snapshot of its view can say why it cannot be saved.
           total -= old.size;
-          entries.delete(oldKey);
+          old.text = null;
+          old.evicted = true;
         }
         total += size;
       }

@@ -30,6 +30,34 @@ export interface RequestOptions {
   readAfter?: Promise<unknown>;
 }
 
+/** What a successful answer is told to: the snapshot recorder keeps the raw text. */
+export interface Answer {
+  method: 'GET' | 'POST';
+  /** Path with its query, as requested. */
+  url: string;
+  /** The JSON body as sent, or null. */
+  body: string | null;
+  text: string;
+}
+
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+let transport: Transport | null = null;
+let answerListener: ((answer: Answer) => void) | null = null;
+
+/**
+ * Answers every request instead of the network (a snapshot answers from what it embeds):
+ * the responses still go through the same status, parse and schema path. Null: `fetch`.
+ */
+export function setTransport(next: Transport | null): void {
+  transport = next;
+}
+
+/** Told each successful answer's raw text (the same string the parse reads, not a copy). */
+export function setAnswerListener(next: ((answer: Answer) => void) | null): void {
+  answerListener = next;
+}
+
 export function buildPath(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -86,14 +114,16 @@ export async function fetchRaw(
     ? AbortSignal.any([options.signal, timeout.signal])
     : timeout.signal;
   let response: Response;
+  const method = options.method ?? 'GET';
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   try {
-    response = await fetch(url, {
-      method: options.method ?? 'GET',
+    response = await (transport ?? fetch)(url, {
+      method,
       headers:
         options.body === undefined
           ? { Accept: 'application/json' }
           : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal,
       credentials: 'same-origin',
     });
@@ -133,6 +163,7 @@ export async function fetchRaw(
     });
   }
   if (!response.ok) throw httpError(url, response, text);
+  answerListener?.({ method, url, body: body ?? null, text });
   return options.raw ? text : parseJsonText(text, url);
 }
 

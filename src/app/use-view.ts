@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type HistoryMode, useUrlSearch } from '../lib/use-url-search';
+import { currentSearch, type HistoryMode, useUrlSearch } from '../lib/use-url-search';
 import { parseView, serializeView, type ViewState } from './view-params';
 
 /**
@@ -28,7 +28,7 @@ export function useView() {
 
   const setView = useCallback(
     (patch: Partial<ViewState>, mode: HistoryMode = 'push') =>
-      navigate(serializeView({ ...parseView(window.location.search).view, ...patch }), mode),
+      navigate(serializeView({ ...parseView(currentSearch()).view, ...patch }), mode),
     [navigate],
   );
 

@@ -14,6 +14,16 @@ export type DataSource =
       /** The LangSmith web app's base URL (origin and path prefix), for links into it. */
       webApp?: string;
       perUser?: { signedIn: boolean };
+    }
+  | {
+      /** A snapshot file: every answer comes from the data it embeds, nothing from a network. */
+      source: 'snapshot';
+      /** Where the data came from: the LangSmith host, or the demo's server. */
+      host: string;
+      /** Taken of demo data: no LangSmith page holds these experiments. */
+      fromDemo: boolean;
+      /** Links into LangSmith stay (they open the web app in a new tab): live data only. */
+      webApp?: string;
     };
 
 export const CONFIG_PATH = '/__versus/config.json';
@@ -52,6 +62,7 @@ function readWebApp(value: unknown): string | null {
 }
 
 export function describeSource(source: DataSource): string {
+  if (source.source === 'snapshot') return 'Snapshot (read-only)';
   return source.source === 'live' ? `Live: ${source.host}` : 'Demo data';
 }
 

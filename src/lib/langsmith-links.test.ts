@@ -8,6 +8,7 @@ import {
   NO_WEB_APP_REASON,
   NO_WORKSPACE_REASON,
   runLink,
+  SNAPSHOT_DEMO_REASON,
 } from './langsmith-links';
 
 const TENANT = '00000000-0000-4000-8000-00000000ffff';
@@ -88,6 +89,23 @@ describe('links into LangSmith', () => {
     expect(datasetLink(unnamed, TENANT, DATASET)).toEqual({
       href: null,
       reason: NO_WEB_APP_REASON,
+    });
+  });
+
+  it('keeps a live snapshot’s links (plain links out), and says a demo snapshot has none', () => {
+    const live = langSmithWeb({
+      source: 'snapshot',
+      host: 'api.smith.langchain.com',
+      fromDemo: false,
+      webApp: 'https://smith.langchain.com',
+    });
+    expect(datasetLink(live, TENANT, DATASET)).toEqual({
+      href: `https://smith.langchain.com/o/${TENANT}/datasets/${DATASET}`,
+    });
+    const demo = langSmithWeb({ source: 'snapshot', host: 'localhost', fromDemo: true });
+    expect(datasetLink(demo, TENANT, DATASET)).toEqual({
+      href: null,
+      reason: SNAPSHOT_DEMO_REASON,
     });
   });
 });

@@ -20,11 +20,16 @@ export interface LangSmithWeb {
 export const DEMO_REASON = 'Demo data: these experiments are not in LangSmith';
 export const NO_WEB_APP_REASON = 'This Versus server does not say where the LangSmith web app is';
 export const NO_RUN_LINK_REASON = 'LangSmith sent no link for this run';
+export const SNAPSHOT_DEMO_REASON =
+  'A snapshot of demo data: these experiments are not in LangSmith';
 export const NO_WORKSPACE_REASON = 'LangSmith did not say which workspace this is in';
 
 /** The web app of the page's data source: demo data has none, and says so. */
 export function langSmithWeb(source: DataSource): LangSmithWeb {
   if (source.source === 'demo') return { base: null, reason: DEMO_REASON };
+  if (source.source === 'snapshot' && source.fromDemo) {
+    return { base: null, reason: SNAPSHOT_DEMO_REASON };
+  }
   return source.webApp
     ? { base: source.webApp, reason: '' }
     : { base: null, reason: NO_WEB_APP_REASON };

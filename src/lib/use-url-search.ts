@@ -6,23 +6,48 @@ import { useCallback, useSyncExternalStore } from 'react';
  */
 const NAVIGATE_EVENT = 'versus:navigate';
 
+/**
+ * A snapshot file keeps the view in the hash instead: a `file://` page has no query that
+ * history can change, and the hash never leaves the machine.
+ */
+let inHash = false;
+
+export function keepSearchInHash(on = true): void {
+  inHash = on;
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
+  window.addEventListener('hashchange', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
     window.removeEventListener('popstate', onChange);
+    window.removeEventListener('hashchange', onChange);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
   };
 }
 
-const getSearch = () => window.location.search;
+/** The last view read from the hash: an in-page jump (`#main`) leaves the view as it was. */
+let lastHashSearch = '';
+
+/** The view's search text (`?a=1&b=2` or ''), wherever this page keeps it. */
+export function currentSearch(): string {
+  if (!inHash) return window.location.search;
+  const hash = window.location.hash.slice(1);
+  // A skip link's `#main` or `#comparison` names an element, not a view: no `=` in it.
+  if (hash === '' || hash.includes('=')) lastHashSearch = hash ? `?${hash}` : '';
+  return lastHashSearch;
+}
+
+const getSearch = currentSearch;
 
 export type HistoryMode = 'push' | 'replace';
 
 export function navigateSearch(search: string, mode: HistoryMode = 'push'): void {
   const next = search.startsWith('?') || search === '' ? search : `?${search}`;
-  if (next === window.location.search) return;
-  const url = `${window.location.pathname}${next}${window.location.hash}`;
+  if (next === currentSearch()) return;
+  const { pathname, search: query, hash } = window.location;
+  const url = inHash ? `${pathname}${query}#${next.slice(1)}` : `${pathname}${next}${hash}`;
   if (mode === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

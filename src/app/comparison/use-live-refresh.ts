@@ -16,6 +16,8 @@ import type { GroupedData } from './use-grouped-data';
 /** How long a changed row stays marked (its flash lasts 2 s). */
 const FLASH_MS = 2_500;
 const NO_ROWS: ReadonlySet<string> = new Set();
+/** A snapshot file's data cannot change: no refresh there, whatever its hash says. */
+const CAN_REFRESH = import.meta.env.MODE !== 'snapshot';
 
 /**
  * The live refresh's switch and pace, held before the view's query (which takes the
@@ -25,7 +27,7 @@ const NO_ROWS: ReadonlySet<string> = new Set();
 export function useLiveControl(view: ComparisonView) {
   const [paused, setPaused] = useState(false);
   const [policy, setPolicy] = useState<LivePolicy>(IDLE_POLICY);
-  const on = view.live && !paused && policy.active;
+  const on = CAN_REFRESH && view.live && !paused && policy.active;
   const refetchInterval: number | false = on ? policy.interval : false;
   return { paused, setPaused, policy, setPolicy, refetchInterval };
 }
@@ -86,7 +88,8 @@ export function useLiveRefresh(view: ComparisonView, control: LiveControl, data:
   const failed = page.isError && page.data !== undefined;
   return {
     /** Show the status: refreshing is on, or the user paused it. */
-    shown: view.live && (control.policy.active || control.paused) && result !== undefined,
+    shown:
+      CAN_REFRESH && view.live && (control.policy.active || control.paused) && result !== undefined,
     running,
     changed,
     paused: control.paused,

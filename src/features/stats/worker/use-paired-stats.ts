@@ -75,7 +75,8 @@ const IDLE: JobState<never> = { status: 'idle', results: null };
 const RUNNING: JobState<never> = { status: 'running', results: null, progress: 0 };
 
 function canUseWorker(): boolean {
-  return typeof Worker !== 'undefined';
+  // A snapshot file (`file://`) cannot start a module worker: it computes on the page.
+  return typeof Worker !== 'undefined' && import.meta.env.MODE !== 'snapshot';
 }
 
 function createWorker(): Worker {

@@ -1,0 +1,42 @@
+import { setTransport } from '../../api/client';
+import type { DataSource } from '../../lib/data-source';
+import { keepSearchInHash } from '../../lib/use-url-search';
+import { DATA_ELEMENT_ID, decodePayload, type SnapshotPayload } from './embed';
+import { snapshotTransport } from './transport';
+
+/**
+ * Opens the snapshot this page embeds (the viewer build only): every API request is
+ * answered from it, the view lives in the hash, and the page's data source says what it is.
+ */
+export async function openSnapshot(): Promise<{ payload: SnapshotPayload; source: DataSource }> {
+  const data = document.getElementById(DATA_ELEMENT_ID)?.textContent?.trim() ?? '';
+  if (!data) {
+    throw new Error(
+      'This page is the snapshot viewer with no snapshot in it: save one from Versus with "Download snapshot".',
+    );
+  }
+  const payload = await decodePayload(data);
+  setTransport(snapshotTransport(payload.answers));
+  keepSearchInHash();
+  // Opened as saved: the view it was taken of. A hash already there is a view chosen in it.
+  if (!window.location.hash.slice(1)) {
+    window.history.replaceState(null, '', `#${payload.search.replace(/^\?/, '')}`);
+  }
+  document.title = `Versus snapshot: ${payload.datasetName}`;
+  const source: DataSource = {
+    source: 'snapshot',
+    host: payload.host,
+    fromDemo: payload.fromDemo,
+    ...(payload.webApp ? { webApp: payload.webApp } : {}),
+  };
+  return { payload, source };
+}
+
+/** A file that cannot be read says so, in place of the page. */
+export function showBrokenSnapshot(root: HTMLElement, error: unknown): void {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'notice notice--error';
+  message.textContent = error instanceof Error ? error.message : String(error);
+  root.replaceChildren(message);
+}

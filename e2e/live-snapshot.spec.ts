@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { E2E_API_KEY, STAND_IN_PORT } from '../playwright.config';
-import { matrixGrid } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
+import { matrix } from './support/pickers';
 
 /**
  * Live mode: a snapshot of LangSmith data holds the answers, never the server's key (read
@@ -23,7 +23,7 @@ test('a live snapshot holds no key, names its LangSmith host and keeps its links
   await page.goto(
     `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`,
   );
-  await expect(matrixGrid(page)).toBeVisible();
+  await expect(matrix(page)).toBeVisible();
   const saving = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download snapshot' }).click();
   const file = testInfo.outputPath('live.html');
@@ -57,7 +57,7 @@ test('a live snapshot holds no key, names its LangSmith host and keeps its links
     `Snapshot of ${supportQa.name}, 2 experiments, taken `,
   );
   await expect(snap.getByRole('region', { name: 'Snapshot' })).toContainText(`from ${HOST}.`);
-  const row = matrixGrid(snap).locator('tr[data-example-id]').first();
+  const row = matrix(snap).locator('tr[data-example-id]').first();
   await expect(
     row
       .locator(`td[data-session-id="${claude.id}"]`)

@@ -1,9 +1,10 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { chooseComparison, matrixGrid } from './support/choose-comparison';
+import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionsOf } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
+import { matrix } from './support/pickers';
 
 /**
  * "Download snapshot" walked by mouse: a comparison chosen from an empty URL, saved, and the
@@ -20,7 +21,7 @@ const statsPanel = (page: Page) => page.getByRole('region', { name: 'Is the diff
 
 /** What both pages must agree on: rendered rows, a chart's table, the statistics table. */
 async function readView(page: Page) {
-  const grid = matrixGrid(page);
+  const grid = matrix(page);
   await expect(grid).toBeVisible();
   await page.locator('[data-scroll-pace]').evaluate(async (el) => {
     el.scrollTop = 0;
@@ -130,7 +131,7 @@ test('a snapshot opened from disk with no network shows and works like the live 
     .selectOption({ label: 'All examples' });
 
   // The detail panel opens on the embedded runs.
-  const firstRow = matrixGrid(snap).locator('tr[data-example-id]').first();
+  const firstRow = matrix(snap).locator('tr[data-example-id]').first();
   const exampleName = (await firstRow.getByRole('rowheader').textContent()) ?? '?';
   await firstRow.getByRole('rowheader').click();
   const detail = snap.getByRole('dialog');
@@ -143,7 +144,7 @@ test('a snapshot opened from disk with no network shows and works like the live 
   await snap.keyboard.press('Escape');
 
   // Sorting works on the embedded data, and the state goes in the hash.
-  const grid = matrixGrid(snap);
+  const grid = matrix(snap);
   await snap.getByRole('combobox', { name: 'Sort by' }).selectOption('score');
   await snap.getByRole('combobox', { name: 'Sort experiment' }).selectOption(first?.id ?? '');
   await snap.getByRole('combobox', { name: 'Sort key' }).selectOption('helpfulness');
@@ -177,7 +178,7 @@ test('a snapshot opened from disk with no network shows and works like the live 
 /** A view opened by its link, saved: the file's size in bytes. */
 async function savedSize(page: Page, url: string, file: string) {
   await page.goto(url);
-  await expect(matrixGrid(page)).toBeVisible();
+  await expect(matrix(page)).toBeVisible();
   const button = page.getByRole('button', { name: 'Download snapshot' });
   await expect(button).toBeEnabled();
   const saving = page.waitForEvent('download');

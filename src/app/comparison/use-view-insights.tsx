@@ -1,6 +1,5 @@
 import { type ReactNode, useCallback, useDeferredValue, useMemo } from 'react';
 import { buildExportTable } from '../../features/export/export-rows';
-import { toCsv } from '../../features/export/to-csv';
 import { toJson } from '../../features/export/to-json';
 import type { Matrix, MatrixRow } from '../../features/matrix/model/types';
 import { adjustStats } from '../../features/stats/model/adjust-results';
@@ -116,7 +115,11 @@ export function useViewInsights({
       }),
     [ctx, rows, visibleSessions, keys],
   );
-  const buildCsv = useCallback(() => toCsv(table()), [table]);
+  // The CSV writer (papaparse) loads on the first CSV export, not with the page.
+  const buildCsv = useCallback(async () => {
+    const { toCsv } = await import('../../features/export/to-csv');
+    return toCsv(table());
+  }, [table]);
   const buildJson = useCallback(
     () =>
       toJson({

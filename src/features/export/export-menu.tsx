@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { copyText, downloadText, safeFileName } from './download';
 
 export interface ExportMenuProps {
-  /** Called on click only, so large exports cost nothing until asked for. */
-  buildCsv: () => string;
-  buildJson: () => string;
+  /** Called on click only, so large exports (and their code) cost nothing until asked for. */
+  buildCsv: () => string | Promise<string>;
+  buildJson: () => string | Promise<string>;
   fileBase: string;
   /** The view's URL; the app guarantees it never contains a key. */
   shareUrl: string;
@@ -39,10 +39,14 @@ export function ExportMenu({ buildCsv, buildJson, fileBase, shareUrl }: ExportMe
     announce(ok ? 'Link copied' : 'Could not copy the link. Select it below and copy it.', !ok);
   };
 
-  const save = (extension: 'csv' | 'json', mime: string, build: () => string) => {
+  const save = async (
+    extension: 'csv' | 'json',
+    mime: string,
+    build: () => string | Promise<string>,
+  ) => {
     const filename = `${safeFileName(fileBase)}.${extension}`;
     try {
-      downloadText(filename, mime, build());
+      downloadText(filename, mime, await build());
       announce(`Saved ${filename}`);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { cpuBusyShare } from './machine-load';
 import { newBenchContext } from './measure-page';
+import { type CpuProfile, SourceResolver, summariseProfile, summariseTrace } from './profile';
 import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
 import {
   buildWorkload,
@@ -16,11 +17,15 @@ import {
 } from './workloads';
 
 /**
- * `npx tsx bench/load-all.ts [--workload L] [--runs N] [--no-build <dist>]`: "Load all" from
+ * `npx tsx bench/load-all.ts [--workload L] [--runs N] [--no-build <dist>] [--profile]`: "Load all" from
  * the default page size (100), live mode against the stand-in, as a person clicks it. Per run:
  * click → every example in the matrix (the status says "Showing N of N"), the status's
  * counts seen on the way (rows appear as pages arrive), and the page's long tasks while
  * loading (PerformanceObserver `longtask`, the longest and how many pass 100 ms).
+ * `--profile`: one run on an unminified build with source maps under the CPU profiler (CDP),
+ * from the click to the last page shown; prints the self time per area and the top functions.
+ * `--trace`: one run under Chromium's tracer; prints the self time of the rendering steps
+ * (style, layout, paint, scripts) per thread.
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +39,8 @@ const LONG_TASKS = `
 })();
 `;
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'blink', 'v8', 'toplevel'];
+
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -45,12 +52,14 @@ async function main(): Promise<void> {
   const workload = buildWorkload(WORKLOAD_SPECS[name]);
   const total = workload.spec.examples;
   const standIn = await startStandIn(createBenchStore([workload]));
-  let outDir = option('--no-build');
+  const profile = process.argv.includes('--profile');
+  const trace = process.argv.includes('--trace');
+  let outDir = profile ? undefined : option('--no-build');
   let temp: string | null = null;
   if (!outDir) {
     temp = mkdtempSync(join(tmpdir(), 'versus-load-all-'));
     outDir = temp;
-    await buildApp(ROOT, outDir);
+    await buildApp(ROOT, outDir, profile ? ['--minify', 'false', '--sourcemap'] : []);
   }
   onShutdown(() => {
     if (temp) rmSync(temp, { recursive: true, force: true });
@@ -61,7 +70,7 @@ async function main(): Promise<void> {
   const url = `${preview.url}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
   const results: { ms: number; longestTaskMs: number }[] = [];
   try {
-    for (let run = 0; run < runs; run++) {
+    for (let run = 0; run < (profile || trace ? 1 : runs); run++) {
       const busy = await cpuBusyShare(1_000);
       const context = await newBenchContext(browser);
       await context.addInitScript({ content: LONG_TASKS });
@@ -71,6 +80,13 @@ async function main(): Promise<void> {
       await status.waitFor({ timeout: 60_000 });
       const button = page.getByRole('button', { name: /^Load all/ });
       const seen: string[] = [];
+      const cdp = profile ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+        await cdp.send('Profiler.start');
+      }
+      if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       const clickedAt = await page.evaluate('performance.now()');
       await button.click();
       const deadline = Date.now() + 180_000;
@@ -82,6 +98,26 @@ async function main(): Promise<void> {
         await page.waitForTimeout(50);
       }
       const doneAt = (await page.evaluate('performance.now()')) as number;
+      if (trace) {
+        const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+        for (const thread of summariseTrace(events, 14)) {
+          console.log(`${thread.thread}: ${Math.round(thread.totalMs)} ms`);
+          for (const e of thread.events) console.log(`  ${Math.round(e.selfMs)} ms  ${e.name}`);
+        }
+      }
+      if (cdp) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        const summary = summariseProfile(
+          cpu as unknown as CpuProfile,
+          new SourceResolver(outDir),
+          { workload: name, phase: 'load all' },
+          { buckets: 16, functions: 25 },
+        );
+        for (const b of summary.buckets) console.log(`${Math.round(b.selfMs)} ms  ${b.name}`);
+        for (const f of summary.topFunctions) {
+          console.log(`  ${Math.round(f.selfMs)} ms  ${f.functionName} ${f.url}:${f.line}`);
+        }
+      }
       const tasks = (await page.evaluate(
         `window.__longTasks.filter(([s]) => s >= ${clickedAt})`,
       )) as [number, number][];

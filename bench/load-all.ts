@@ -98,6 +98,14 @@ async function main(): Promise<void> {
         await page.waitForTimeout(50);
       }
       const doneAt = (await page.evaluate('performance.now()')) as number;
+      if (process.argv.includes('--requests')) {
+        // Each page's request: sent, first byte and last byte, from the click (ms).
+        const requests = (await page.evaluate(
+          `performance.getEntriesByType('resource').filter((e) => e.name.includes('group/runs') && e.startTime >= ${clickedAt}).map((e) => [e.startTime, e.responseStart, e.responseEnd].map((t) => Math.round(t - ${clickedAt})))`,
+        )) as number[][];
+        for (const r of requests)
+          console.log(`request sent ${r[0]} first byte ${r[1]} last byte ${r[2]}`);
+      }
       if (trace) {
         const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
         for (const thread of summariseTrace(events, 14)) {

@@ -79,3 +79,25 @@ export function totalExamples(result: GroupedRuns | undefined): number {
   if (!result) return 0;
   return result.groups.reduce((max, g) => Math.max(max, g.exampleCount), 0);
 }
+
+/**
+ * Whether two lists of groups carry the same aggregates (the same keys, stats and sessions,
+ * as objects): "Load all"'s merged pages keep the first page's, so what shows only the
+ * aggregates (summary cards, charts) need not be drawn again for each page.
+ */
+export function sameAggregates(a: readonly Group[], b: readonly Group[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((group, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        group.key === other.key &&
+        group.stats === other.stats &&
+        group.sessions === other.sessions &&
+        group.exampleCount === other.exampleCount &&
+        group.filter === other.filter
+      );
+    })
+  );
+}

@@ -49,7 +49,7 @@ export function Comparison({ view, setView }: { view: ComparisonView; setView: S
           <LiveSection />
           <ReadIssues />
           <GroupSummary
-            groups={state.result.groups}
+            groups={state.aggregateGroups}
             metadataKey={view.key}
             baselineId={state.baseline || null}
           />

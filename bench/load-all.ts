@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,13 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { cpuBusyShare } from './machine-load';
 import { newBenchContext } from './measure-page';
-import { type CpuProfile, SourceResolver, summariseProfile, summariseTrace } from './profile';
+import {
+  type CpuProfile,
+  SourceResolver,
+  shortSource,
+  summariseProfile,
+  summariseTrace,
+} from './profile';
 import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
 import {
   buildWorkload,
@@ -44,6 +50,44 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'blink', 'v8', 'toplevel'];
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/**
+ * The longest stretches of the main thread without an idle sample (a long task, or tasks
+ * back to back), each with the functions that took most of it: which work makes long tasks.
+ */
+function busyStretches(profile: CpuProfile, resolver: SourceResolver, count = 10): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const stretches: { us: number; self: Map<string, number> }[] = [];
+  let current: { us: number; self: Map<string, number> } | null = null;
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i] as number);
+    const us = Math.max(0, deltas[i] ?? 0);
+    if (!node || node.callFrame.functionName === '(idle)') {
+      if (current) stretches.push(current);
+      current = null;
+      continue;
+    }
+    current ??= { us: 0, self: new Map() };
+    current.us += us;
+    const at = resolver.resolve(node.callFrame);
+    const name = `${node.callFrame.functionName || '(anonymous)'} ${at ? `${shortSource(at.source)}:${at.line}` : ''}`;
+    current.self.set(name, (current.self.get(name) ?? 0) + us);
+  }
+  if (current) stretches.push(current);
+  return stretches
+    .sort((a, b) => b.us - a.us)
+    .slice(0, count)
+    .map(
+      (s) =>
+        `${Math.round(s.us / 1000)} ms: ${[...s.self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([n, us]) => `${n.trim()} ${Math.round(us / 1000)}`)
+          .join('; ')}`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -107,7 +151,10 @@ async function main(): Promise<void> {
           console.log(`request sent ${r[0]} first byte ${r[1]} last byte ${r[2]}`);
       }
       if (trace) {
-        const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+        const buffer = await browser.stopTracing();
+        const events = JSON.parse(buffer.toString('utf8')).traceEvents;
+        const keep = option('--trace-out');
+        if (keep) writeFileSync(keep, buffer);
         for (const thread of summariseTrace(events, 14)) {
           console.log(`${thread.thread}: ${Math.round(thread.totalMs)} ms`);
           for (const e of thread.events) console.log(`  ${Math.round(e.selfMs)} ms  ${e.name}`);
@@ -119,12 +166,15 @@ async function main(): Promise<void> {
           cpu as unknown as CpuProfile,
           new SourceResolver(outDir),
           { workload: name, phase: 'load all' },
-          { buckets: 16, functions: 25 },
+          { buckets: 16, functions: 70 },
         );
         for (const b of summary.buckets) console.log(`${Math.round(b.selfMs)} ms  ${b.name}`);
         for (const f of summary.topFunctions) {
           console.log(`  ${Math.round(f.selfMs)} ms  ${f.functionName} ${f.url}:${f.line}`);
         }
+        console.log('the longest busy stretches (no idle sample), what they ran:');
+        for (const line of busyStretches(cpu as unknown as CpuProfile, new SourceResolver(outDir)))
+          console.log(`  ${line}`);
       }
       const tasks = (await page.evaluate(
         `window.__longTasks.filter(([s]) => s >= ${clickedAt})`,

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { type CDPSession, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { cpuBusyShare } from './machine-load';
-import { newBenchContext } from './measure-page';
+import { LOAD_ALL_MAX_PAGE } from '../src/api/grouped-runs/all-pages';
+import { measureLoadAll } from './load-all-measure';
+import { loadAllBudget } from './load-all-report';
 import {
   type CpuProfile,
   SourceResolver,
@@ -13,6 +14,7 @@ import {
   summariseProfile,
   summariseTrace,
 } from './profile';
+import type { LoadAllSample } from './results';
 import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
 import {
   buildWorkload,
@@ -23,44 +25,17 @@ import {
 } from './workloads';
 
 /**
- * `npx tsx bench/load-all.ts [--workload L] [--runs N] [--no-build <dist>] [--profile]`: "Load all" from
- * the default page size (100), live mode against the stand-in, as a person clicks it. Per run:
- * click → every example in the matrix (the status says "Showing N of N"), the status's
- * counts seen on the way (rows appear as pages arrive), and the page's long tasks while
- * loading (PerformanceObserver `longtask`, the longest and how many pass 100 ms).
- * `--profile`: one run on an unminified build with source maps under the CPU profiler (CDP),
- * from the click to the last page shown; prints the self time per area and the top functions.
- * `--trace`: one run under Chromium's tracer; prints the self time of the rendering steps
- * (style, layout, paint, scripts) per thread.
+ * `npx tsx bench/load-all.ts [--workload L] [--runs N] [--no-build <dist>] [--requests]
+ * [--profile | --trace [--trace-out file.json]]`: "Load all" from the default page size (100),
+ * live mode against the stand-in, as a person clicks it (bench/load-all-measure.ts; `npm run
+ * bench` takes the same samples). Prints each sample and the budget's verdict.
+ * `--requests`: each page's request times. `--profile`: one run on an unminified build with
+ * source maps under the CPU profiler (CDP), from the click to 3 s after the last page shows;
+ * the self time per area, the top functions and the longest busy stretches. `--trace`: one
+ * run under Chromium's tracer; the self time of each thread's events.
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-const LONG_TASKS = `
-(() => {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-})();
-`;
-
-/** Records each new text of the matrix's status ("Showing N of M…") with its time. */
-const WATCH_STATUS = `
-(() => {
-  window.__statuses = [];
-  const read = () => {
-    for (const el of document.querySelectorAll('[role="status"]')) {
-      const text = el.textContent ?? '';
-      if (!text.startsWith('Showing')) continue;
-      if (window.__statuses.at(-1)?.[1] !== text) window.__statuses.push([performance.now(), text]);
-      return;
-    }
-  };
-  read();
-  new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
-})();
-`;
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'blink', 'v8', 'toplevel'];
 
@@ -125,103 +100,37 @@ async function main(): Promise<void> {
   onShutdown(() => {
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
+  const resolver = new SourceResolver(outDir);
   const preview = await startPreview({ cwd: ROOT, outDir, standInUrl: standIn.url });
   const browser = await chromium.launch(chromiumLaunchOptions());
   // The default page size: the link without pageSize.
   const url = `${preview.url}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
-  const results: { ms: number; longestTaskMs: number }[] = [];
+  const samples: LoadAllSample[] = [];
   try {
     for (let run = 0; run < (profile || trace ? 1 : runs); run++) {
-      const busy = await cpuBusyShare(1_000);
-      const context = await newBenchContext(browser);
-      await context.addInitScript({ content: LONG_TASKS });
-      const page = await context.newPage();
-      await page.goto(url);
-      const status = page.getByRole('status').filter({ hasText: /^Showing/ });
-      await status.waitFor({ timeout: 60_000 });
-      const button = page.getByRole('button', { name: /^Load all/ });
-      await page.evaluate(WATCH_STATUS);
-      const cdp = profile ? await context.newCDPSession(page) : null;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-        await cdp.send('Profiler.start');
-      }
-      if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-      const clickedAt = await page.evaluate('performance.now()');
-      await button.click();
-      const done = `Showing ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} loaded examples.`;
-      // Watched in the page (a mutation observer), not polled: polling by role walks the DOM
-      // every few milliseconds on the page's own thread, and would be measured with the app.
-      await page
-        .waitForFunction(
-          (last: string) =>
-            (globalThis as unknown as { __statuses: [number, string][] }).__statuses.at(-1)?.[1] ===
-            last,
-          done,
-          { polling: 250, timeout: 180_000 },
-        )
-        .catch((error) => console.error(String(error).slice(0, 300)));
-      const statuses = (await page.evaluate('window.__statuses')) as [number, string][];
-      const seen = statuses.map(([, text]) => text);
-      const doneAt = statuses.at(-1)?.[0] ?? ((await page.evaluate('performance.now()')) as number);
-      // What follows the last page (statistics over every row): its long tasks, apart.
-      await page.waitForTimeout(3_000);
+      let cdp: CDPSession | null = null;
+      const sample = await measureLoadAll(browser, url, total, run + 1, {
+        beforeClick: async (page, context) => {
+          if (profile) {
+            cdp = await context.newCDPSession(page);
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+            await cdp.send('Profiler.start');
+          }
+          if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        },
+        afterDone: async () => {
+          if (trace) printTrace(await browser.stopTracing());
+          if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, resolver, name);
+        },
+      });
+      samples.push(sample);
       if (process.argv.includes('--requests')) {
-        // Each page's request: sent, first byte and last byte, from the click (ms).
-        const requests = (await page.evaluate(
-          `performance.getEntriesByType('resource').filter((e) => e.name.includes('group/runs') && e.startTime >= ${clickedAt}).map((e) => [e.startTime, e.responseStart, e.responseEnd].map((t) => Math.round(t - ${clickedAt})))`,
-        )) as number[][];
-        for (const r of requests)
-          console.log(`request sent ${r[0]} first byte ${r[1]} last byte ${r[2]}`);
+        for (const [sent, first, last] of sample.requests)
+          console.log(`request sent ${sent} first byte ${first} last byte ${last}`);
       }
-      if (trace) {
-        const buffer = await browser.stopTracing();
-        const events = JSON.parse(buffer.toString('utf8')).traceEvents;
-        const keep = option('--trace-out');
-        if (keep) writeFileSync(keep, buffer);
-        for (const thread of summariseTrace(events, 14)) {
-          console.log(`${thread.thread}: ${Math.round(thread.totalMs)} ms`);
-          for (const e of thread.events) console.log(`  ${Math.round(e.selfMs)} ms  ${e.name}`);
-        }
-      }
-      if (cdp) {
-        const { profile: cpu } = await cdp.send('Profiler.stop');
-        const summary = summariseProfile(
-          cpu as unknown as CpuProfile,
-          new SourceResolver(outDir),
-          { workload: name, phase: 'load all' },
-          { buckets: 16, functions: 70 },
-        );
-        for (const b of summary.buckets) console.log(`${Math.round(b.selfMs)} ms  ${b.name}`);
-        for (const f of summary.topFunctions) {
-          console.log(`  ${Math.round(f.selfMs)} ms  ${f.functionName} ${f.url}:${f.line}`);
-        }
-        console.log('the longest busy stretches (no idle sample), what they ran:');
-        for (const line of busyStretches(cpu as unknown as CpuProfile, new SourceResolver(outDir)))
-          console.log(`  ${line}`);
-      }
-      const tasks = (await page.evaluate(
-        `window.__longTasks.filter(([s]) => s >= ${clickedAt})`,
-      )) as [number, number][];
-      // A task that starts before the last page shows is "while loading".
-      const during = tasks.filter(([start]) => start < doneAt);
-      const after = tasks.filter(([start]) => start >= doneAt);
-      const longest = during.reduce((m, [, d]) => Math.max(m, d), 0);
-      const sample = {
-        run: run + 1,
-        ms: doneAt - (clickedAt as number),
-        complete: seen.at(-1) === done,
-        statusCounts: seen.length,
-        longestTaskMs: longest,
-        tasksOver100: during.filter(([, d]) => d > 100).length,
-        longestTaskAfterMs: after.reduce((m, [, d]) => Math.max(m, d), 0),
-        busyBefore: busy,
-        loadAverage: loadavg(),
-      };
-      results.push(sample);
-      console.log(JSON.stringify({ ...sample, statuses: seen.slice(0, 4) }));
-      await context.close();
+      const { requests: _, statuses, ...figures } = sample;
+      console.log(JSON.stringify({ ...figures, statuses: statuses.length, first: statuses[0] }));
     }
   } finally {
     await browser.close();
@@ -229,11 +138,35 @@ async function main(): Promise<void> {
     await standIn.close();
     await stopAll();
   }
-  const sorted = (k: 'ms' | 'longestTaskMs') => results.map((r) => r[k]).sort((a, b) => a - b);
-  const mid = (v: number[]) => v[Math.floor(v.length / 2)];
-  console.log(
-    `${name} load all: median ${Math.round(mid(sorted('ms')) ?? 0)} ms, longest task median ${Math.round(mid(sorted('longestTaskMs')) ?? 0)} ms`,
+  const result = { maxPage: LOAD_ALL_MAX_PAGE, samples };
+  const budget = loadAllBudget(result);
+  console.log(`${name} load all: ${budget.measured} (${budget.limit}); ${budget.note}`);
+}
+
+function printTrace(buffer: Buffer): void {
+  const keep = option('--trace-out');
+  if (keep) writeFileSync(keep, buffer);
+  const events = JSON.parse(buffer.toString('utf8')).traceEvents;
+  for (const thread of summariseTrace(events, 14)) {
+    console.log(`${thread.thread}: ${Math.round(thread.totalMs)} ms`);
+    for (const e of thread.events) console.log(`  ${Math.round(e.selfMs)} ms  ${e.name}`);
+  }
+}
+
+function printProfile(cpu: unknown, resolver: SourceResolver, name: WorkloadName): void {
+  const profile = cpu as CpuProfile;
+  const summary = summariseProfile(
+    profile,
+    resolver,
+    { workload: name, phase: 'load all' },
+    { buckets: 16, functions: 40 },
   );
+  for (const b of summary.buckets) console.log(`${Math.round(b.selfMs)} ms  ${b.name}`);
+  for (const f of summary.topFunctions) {
+    console.log(`  ${Math.round(f.selfMs)} ms  ${f.functionName} ${f.url}:${f.line}`);
+  }
+  console.log('the longest busy stretches (no idle sample), what they ran:');
+  for (const line of busyStretches(profile, resolver)) console.log(`  ${line}`);
 }
 
 void main().catch((error) => {

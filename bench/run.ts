@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { route } from '../server/stand-in';
+import { LOAD_ALL_MAX_PAGE } from '../src/api/grouped-runs/all-pages';
 import { evaluateBudgets } from './budgets';
 import { analyseBundle } from './bundle';
+import { measureLoadAll } from './load-all-measure';
+import { withLoadAllBudget } from './load-all-report';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { measureCalibration, measureIteration, trace } from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
@@ -17,6 +20,7 @@ import { formatBytes, formatMs, frameStats } from './report-stats';
 import {
   type BenchResults,
   type BundleReport,
+  type LoadAllResult,
   type MachineInfo,
   type ProfileSummary,
   summariseWorkload,
@@ -40,8 +44,10 @@ import {
  * budgets are reported, never fatal: the exit code is non-zero only when the bench could
  * not run.
  *
- *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L)
+ *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L;
+ *                                      "Load all" on L from the default page size: 3 runs)
  *   npm run bench -- --quick           S and M once each; writes bench/results/quick.json.tmp
+ *   options: --load-all-runs N (0: skip; --quick skips it unless given)
  *   options: --runs N  --l-runs N  --workloads S,M  --scroll-frames N  --no-profile  --profile
  *            --wait-quiet [--wait-quiet-max SECONDS]: before each sample, wait for idle CPUs
  *            --verbose: log every in-page step
@@ -68,6 +74,8 @@ export interface BenchOptions {
   verbose: boolean;
   /** Pairs (direct, through the server) of the proxy-overhead measure on L. */
   proxyRuns: number;
+  /** Samples of "Load all" on L (bench/load-all-measure.ts); 0 skips it. */
+  loadAllRuns: number;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -103,6 +111,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     waitQuietSeconds: argv.includes('--wait-quiet') ? int('--wait-quiet-max', 120) : 0,
     verbose: argv.includes('--verbose'),
     proxyRuns: int('--proxy-runs', quick ? 5 : 7),
+    loadAllRuns: value('--load-all-runs') === '0' ? 0 : int('--load-all-runs', quick ? 0 : 3),
   };
 }
 
@@ -360,6 +369,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       }
     }
 
+    const loadAll =
+      large && options.loadAllRuns > 0
+        ? await measureLoadAllOnL(browser, large, preview.url, options)
+        : null;
+
     machine.loadAverageEnd = loadavg().map((v) => Math.round(v * 100) / 100);
     return {
       schema: 1,
@@ -371,10 +385,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       options: { ...options },
       workloads: results,
       bundle,
-      budgets: withProxyBudget(evaluateBudgets(results, bundle), proxy),
+      budgets: withLoadAllBudget(withProxyBudget(evaluateBudgets(results, bundle), proxy), loadAll),
       profiles,
       calibration,
       proxy,
+      loadAll,
     };
   } finally {
     if (browser) await browser.close().catch(() => {});
@@ -389,13 +404,43 @@ function renderOnly(): void {
   const results = JSON.parse(
     readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8'),
   ) as BenchResults;
-  results.budgets = withProxyBudget(
-    evaluateBudgets(results.workloads, results.bundle),
-    results.proxy ?? null,
+  results.budgets = withLoadAllBudget(
+    withProxyBudget(evaluateBudgets(results.workloads, results.bundle), results.proxy ?? null),
+    results.loadAll,
   );
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(ROOT, 'BENCH.md'), markdownOf(results));
   log('rendered BENCH.md (and the budgets in latest.json) from bench/results/latest.json');
+}
+
+/**
+ * "Load all" on L from the default page size (the L link without pageSize), in the same
+ * browser and live-mode preview as the workloads.
+ */
+async function measureLoadAllOnL(
+  browser: Browser,
+  workload: Workload,
+  baseUrl: string,
+  options: BenchOptions,
+): Promise<LoadAllResult> {
+  const url = `${baseUrl}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
+  const samples: LoadAllResult['samples'] = [];
+  for (let i = 0; i < options.loadAllRuns; i++) {
+    const busy =
+      options.waitQuietSeconds > 0
+        ? await waitForQuiet({
+            threshold: QUIET_BUSY_SHARE,
+            maxMs: options.waitQuietSeconds * 1000,
+            onWait: (b) => log(`waiting for quiet CPUs (${Math.round(b * 100)} % busy)`),
+          })
+        : await cpuBusyShare(500);
+    const sample = await measureLoadAll(browser, url, workload.spec.examples, i + 1, {}, busy);
+    log(
+      `L load all #${i + 1}: ${formatMs(sample.ms)}${sample.complete ? '' : ' (incomplete)'}, longest task ${formatMs(sample.longestTaskMs)}, ${sample.tasksOver100} > 100 ms, ${sample.statuses.length} status counts`,
+    );
+    samples.push(sample);
+  }
+  return { maxPage: LOAD_ALL_MAX_PAGE, samples };
 }
 
 /** The production server's proxy on L (bench/proxy-overhead.ts), with the app's request. */

@@ -146,11 +146,79 @@ async function main(): Promise<void> {
 function printTrace(buffer: Buffer): void {
   const keep = option('--trace-out');
   if (keep) writeFileSync(keep, buffer);
-  const events = JSON.parse(buffer.toString('utf8')).traceEvents;
+  const events = JSON.parse(buffer.toString('utf8')).traceEvents as TraceEvent[];
   for (const thread of summariseTrace(events, 14)) {
     console.log(`${thread.thread}: ${Math.round(thread.totalMs)} ms`);
     for (const e of thread.events) console.log(`  ${Math.round(e.selfMs)} ms  ${e.name}`);
   }
+  console.log('tasks over 100 ms on the page’s main thread, by what they ran most:');
+  for (const line of longTaskKinds(events)) console.log(`  ${line}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * The main thread's tasks over 100 ms, each named by the event that took most of its own
+ * time: `FunctionCall` is the page's JavaScript; `TextResourceDecoder::Decode` with
+ * `ResponseBodyLoader::DidFinishLoadingBody` is a response body decoded once it is complete,
+ * outside any script.
+ */
+function longTaskKinds(events: readonly TraceEvent[]): string[] {
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name')
+      names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (names.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const list = events
+    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && `${e.pid}:${e.tid}` === main)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const kinds = new Map<string, { n: number; longest: number }>();
+  let taskEnd = 0;
+  for (let i = 0; i < list.length; i++) {
+    const task = list[i] as TraceEvent;
+    const dur = task.dur ?? 0;
+    // Top-level tasks only (not nested in the one before).
+    if (task.name !== 'ThreadControllerImpl::RunTask' || task.ts < taskEnd) continue;
+    taskEnd = task.ts + dur;
+    if (dur <= 100_000) continue;
+    const self = new Map<string, number>();
+    const stack: { end: number; name: string; child: number; dur: number }[] = [];
+    const close = (until: number) => {
+      while (stack.length > 0 && (stack.at(-1)?.end ?? 0) <= until) {
+        const done = stack.pop() as { name: string; child: number; dur: number };
+        self.set(done.name, (self.get(done.name) ?? 0) + done.dur - done.child);
+      }
+    };
+    for (let k = i + 1; k < list.length && (list[k] as TraceEvent).ts < taskEnd; k++) {
+      const e = list[k] as TraceEvent;
+      close(e.ts);
+      const parent = stack.at(-1);
+      if (parent) parent.child += e.dur ?? 0;
+      stack.push({ end: e.ts + (e.dur ?? 0), name: e.name, child: 0, dur: e.dur ?? 0 });
+    }
+    close(Number.POSITIVE_INFINITY);
+    const top = [...self].sort((a, b) => b[1] - a[1])[0]?.[0] ?? task.name;
+    const kind = kinds.get(top) ?? { n: 0, longest: 0 };
+    kind.n++;
+    kind.longest = Math.max(kind.longest, dur / 1000);
+    kinds.set(top, kind);
+  }
+  return [...kinds]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([name, k]) => `${k.n} × ${name} (longest ${Math.round(k.longest)} ms)`);
 }
 
 function printProfile(cpu: unknown, resolver: SourceResolver, name: WorkloadName): void {

@@ -64,6 +64,10 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
       const sentAhead = next ? readAhead(datasetId, { ...request, ...next }, queryKey, next) : null;
       signal.addEventListener('abort', () => sentAhead?.drop(), { once: true });
       try {
+        // A turn for the page between the body's last chunk and locating its examples: the
+        // two are long enough on a large page not to share one task.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        signal.throwIfAborted();
         const path = groupedRunsPath(datasetId);
         return (await parseGroupedRunsText(text, path, { signal })).result;
       } catch (error) {

@@ -1,8 +1,11 @@
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { cpuBusyShare } from './machine-load';
+import { LOAD_ALL_MAX_PAGE } from '../src/api/grouped-runs/all-pages';
+import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { newBenchContext } from './measure-page';
-import type { LoadAllSample } from './results';
+import { formatMs } from './report-stats';
+import type { LoadAllResult, LoadAllSample } from './results';
+import { type Workload, workloadPath } from './workloads';
 
 /**
  * One sample of "Load all" from the default page size, as a person clicks it: click → every
@@ -114,4 +117,43 @@ export async function measureLoadAll(
   } finally {
     await context.close();
   }
+}
+
+/**
+ * `npm run bench`'s samples: the L link without pageSize (the default page size), in the
+ * bench's browser and live-mode preview; with `quiet.maxMs`, each waits for idle CPUs first.
+ */
+export async function measureLoadAllOnL(options: {
+  browser: Browser;
+  workload: Workload;
+  baseUrl: string;
+  runs: number;
+  quiet: { threshold: number; maxMs: number };
+  log: (message: string) => void;
+}): Promise<LoadAllResult> {
+  const { workload, log } = options;
+  const url = `${options.baseUrl}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
+  const samples: LoadAllSample[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const busy =
+      options.quiet.maxMs > 0
+        ? await waitForQuiet({
+            ...options.quiet,
+            onWait: (b) => log(`waiting for quiet CPUs (${Math.round(b * 100)} % busy)`),
+          })
+        : await cpuBusyShare(500);
+    const sample = await measureLoadAll(
+      options.browser,
+      url,
+      workload.spec.examples,
+      i + 1,
+      {},
+      busy,
+    );
+    log(
+      `L load all #${i + 1}: ${formatMs(sample.ms)}${sample.complete ? '' : ' (incomplete)'}, longest task ${formatMs(sample.longestTaskMs)}, ${sample.tasksOver100} > 100 ms, ${sample.statuses.length} status counts`,
+    );
+    samples.push(sample);
+  }
+  return { maxPage: LOAD_ALL_MAX_PAGE, samples };
 }

@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { route } from '../server/stand-in';
-import { LOAD_ALL_MAX_PAGE } from '../src/api/grouped-runs/all-pages';
 import { evaluateBudgets } from './budgets';
 import { analyseBundle } from './bundle';
-import { measureLoadAll } from './load-all-measure';
+import { measureLoadAllOnL } from './load-all-measure';
 import { withLoadAllBudget } from './load-all-report';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { measureCalibration, measureIteration, trace } from './measure-page';
@@ -20,7 +19,6 @@ import { formatBytes, formatMs, frameStats } from './report-stats';
 import {
   type BenchResults,
   type BundleReport,
-  type LoadAllResult,
   type MachineInfo,
   type ProfileSummary,
   summariseWorkload,
@@ -371,7 +369,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     const loadAll =
       large && options.loadAllRuns > 0
-        ? await measureLoadAllOnL(browser, large, preview.url, options)
+        ? await measureLoadAllOnL({
+            browser,
+            workload: large,
+            baseUrl: preview.url,
+            runs: options.loadAllRuns,
+            quiet: { threshold: QUIET_BUSY_SHARE, maxMs: options.waitQuietSeconds * 1000 },
+            log,
+          })
         : null;
 
     machine.loadAverageEnd = loadavg().map((v) => Math.round(v * 100) / 100);
@@ -411,36 +416,6 @@ function renderOnly(): void {
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(ROOT, 'BENCH.md'), markdownOf(results));
   log('rendered BENCH.md (and the budgets in latest.json) from bench/results/latest.json');
-}
-
-/**
- * "Load all" on L from the default page size (the L link without pageSize), in the same
- * browser and live-mode preview as the workloads.
- */
-async function measureLoadAllOnL(
-  browser: Browser,
-  workload: Workload,
-  baseUrl: string,
-  options: BenchOptions,
-): Promise<LoadAllResult> {
-  const url = `${baseUrl}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
-  const samples: LoadAllResult['samples'] = [];
-  for (let i = 0; i < options.loadAllRuns; i++) {
-    const busy =
-      options.waitQuietSeconds > 0
-        ? await waitForQuiet({
-            threshold: QUIET_BUSY_SHARE,
-            maxMs: options.waitQuietSeconds * 1000,
-            onWait: (b) => log(`waiting for quiet CPUs (${Math.round(b * 100)} % busy)`),
-          })
-        : await cpuBusyShare(500);
-    const sample = await measureLoadAll(browser, url, workload.spec.examples, i + 1, {}, busy);
-    log(
-      `L load all #${i + 1}: ${formatMs(sample.ms)}${sample.complete ? '' : ' (incomplete)'}, longest task ${formatMs(sample.longestTaskMs)}, ${sample.tasksOver100} > 100 ms, ${sample.statuses.length} status counts`,
-    );
-    samples.push(sample);
-  }
-  return { maxPage: LOAD_ALL_MAX_PAGE, samples };
 }
 
 /** The production server's proxy on L (bench/proxy-overhead.ts), with the app's request. */

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { evaluateBudgets } from './budgets';
+import { loadAllSection, withLoadAllBudget } from './load-all-report';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { proxyBudget, proxySection } from './proxy-report';
 import { renderMarkdown } from './report';
@@ -382,7 +383,9 @@ export function withProxyBudget(
 }
 
 export function markdownOf(results: BenchResults): string {
-  return renderMarkdown(results, results.proxy ? [proxySection(results.proxy)] : []);
+  const sections = results.proxy ? [proxySection(results.proxy)] : [];
+  if (results.loadAll) sections.push(loadAllSection(results.loadAll));
+  return renderMarkdown(results, sections);
 }
 
 /**
@@ -404,7 +407,10 @@ export async function proxyOnly(options: {
     await buildApp(dirname(options.benchFile), distDir);
     const proxy = await options.measure(standIn.url, distDir);
     results.proxy = proxy;
-    results.budgets = withProxyBudget(evaluateBudgets(results.workloads, results.bundle), proxy);
+    results.budgets = withLoadAllBudget(
+      withProxyBudget(evaluateBudgets(results.workloads, results.bundle), proxy),
+      results.loadAll,
+    );
     writeFileSync(options.resultsFile, `${JSON.stringify(results, null, 1)}\n`);
     writeFileSync(options.benchFile, markdownOf(results));
     const budget = proxyBudget(proxy);

@@ -162,6 +162,29 @@ export interface BudgetResult {
 }
 
 /** The proxy's cost on the L response (bench/proxy-overhead.ts; budget and section in proxy-report.ts). */
+/** One "Load all" on L (bench/load-all-measure.ts). */
+export interface LoadAllSample {
+  run: number;
+  /** Click → the status says every example is shown. */
+  ms: number;
+  complete: boolean;
+  /** Every text the status took after the click, in order. */
+  statuses: string[];
+  longestTaskMs: number;
+  tasksOver100: number;
+  longestTaskAfterMs: number;
+  /** Each page's request: sent, first byte, last byte (ms from the click). */
+  requests: [number, number, number][];
+  busyBefore: number | null;
+  loadAverage: number[];
+}
+
+export interface LoadAllResult {
+  /** The largest page "Load all" asks for. */
+  maxPage: number;
+  samples: LoadAllSample[];
+}
+
 export interface ProxyOverhead {
   date: string;
   gitCommit: string | null;
@@ -198,6 +221,8 @@ export interface BenchResults {
   /** Frame times of the same scroll loop over a static page: this machine's best case. */
   calibration: { deltas: number[]; stats: FrameStats } | null;
   proxy?: ProxyOverhead | null;
+  /** "Load all" on L from the default page size (issue 20). */
+  loadAll?: LoadAllResult | null;
 }
 
 export function summariseWorkload(

@@ -9,6 +9,8 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { route } from '../server/stand-in';
 import { evaluateBudgets } from './budgets';
 import { analyseBundle } from './bundle';
+import { measureLoadAllOnL } from './load-all-measure';
+import { withLoadAllBudget } from './load-all-report';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { measureCalibration, measureIteration, trace } from './measure-page';
 import { profileWorkload, SourceResolver } from './profile';
@@ -40,8 +42,10 @@ import {
  * budgets are reported, never fatal: the exit code is non-zero only when the bench could
  * not run.
  *
- *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L)
+ *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L;
+ *                                      "Load all" on L from the default page size: 3 runs)
  *   npm run bench -- --quick           S and M once each; writes bench/results/quick.json.tmp
+ *   options: --load-all-runs N (0: skip; --quick skips it unless given)
  *   options: --runs N  --l-runs N  --workloads S,M  --scroll-frames N  --no-profile  --profile
  *            --wait-quiet [--wait-quiet-max SECONDS]: before each sample, wait for idle CPUs
  *            --verbose: log every in-page step
@@ -68,6 +72,8 @@ export interface BenchOptions {
   verbose: boolean;
   /** Pairs (direct, through the server) of the proxy-overhead measure on L. */
   proxyRuns: number;
+  /** Samples of "Load all" on L (bench/load-all-measure.ts); 0 skips it. */
+  loadAllRuns: number;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -103,6 +109,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     waitQuietSeconds: argv.includes('--wait-quiet') ? int('--wait-quiet-max', 120) : 0,
     verbose: argv.includes('--verbose'),
     proxyRuns: int('--proxy-runs', quick ? 5 : 7),
+    loadAllRuns: value('--load-all-runs') === '0' ? 0 : int('--load-all-runs', quick ? 0 : 3),
   };
 }
 
@@ -360,6 +367,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       }
     }
 
+    const loadAll =
+      large && options.loadAllRuns > 0
+        ? await measureLoadAllOnL({
+            browser,
+            workload: large,
+            baseUrl: preview.url,
+            runs: options.loadAllRuns,
+            quiet: { threshold: QUIET_BUSY_SHARE, maxMs: options.waitQuietSeconds * 1000 },
+            log,
+          })
+        : null;
+
     machine.loadAverageEnd = loadavg().map((v) => Math.round(v * 100) / 100);
     return {
       schema: 1,
@@ -371,10 +390,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       options: { ...options },
       workloads: results,
       bundle,
-      budgets: withProxyBudget(evaluateBudgets(results, bundle), proxy),
+      budgets: withLoadAllBudget(withProxyBudget(evaluateBudgets(results, bundle), proxy), loadAll),
       profiles,
       calibration,
       proxy,
+      loadAll,
     };
   } finally {
     if (browser) await browser.close().catch(() => {});
@@ -389,9 +409,9 @@ function renderOnly(): void {
   const results = JSON.parse(
     readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8'),
   ) as BenchResults;
-  results.budgets = withProxyBudget(
-    evaluateBudgets(results.workloads, results.bundle),
-    results.proxy ?? null,
+  results.budgets = withLoadAllBudget(
+    withProxyBudget(evaluateBudgets(results.workloads, results.bundle), results.proxy ?? null),
+    results.loadAll,
   );
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(ROOT, 'BENCH.md'), markdownOf(results));

@@ -1,9 +1,15 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import {
+  hashKey,
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryKey,
+} from '@tanstack/react-query';
+import { fetchRaw } from '../client';
 import { queryKeys } from '../query-keys';
-import { fetchGroupedRuns } from './fetch';
 import { totalExamples } from './pages';
+import { parseGroupedRunsText } from './parse-progressive';
 import { groupedRunsQuery } from './query';
-import { buildGroupedRunsBody, type GroupedRunsRequest } from './request';
+import { buildGroupedRunsBody, type GroupedRunsRequest, groupedRunsPath } from './request';
 import type { GroupedRuns } from './schemas';
 
 /** One request of "Load all": the examples of every group from `offset`, `limit` of them. */
@@ -31,7 +37,8 @@ export type AllPagesRequest = Omit<GroupedRunsRequest, 'offset' | 'limit'>;
 /**
  * Every page of a comparison, one after another (useInfiniteQuery): the first is the view's
  * own first page (from the cache when the view shows it), each next one starts where the
- * last ended. The pages merge into one result as they arrive.
+ * last ended; its request is sent once the page before has downloaded (read ahead). The
+ * pages merge into one result as they arrive.
  */
 export function allPagesQuery(datasetId: string, request: AllPagesRequest, firstLimit: number) {
   const built = buildGroupedRunsBody({ ...request, offset: 0, limit: firstLimit });
@@ -39,7 +46,7 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
   const identity = built.ok ? { ...built.body, offset: 'all' } : { invalid: request, all: true };
   return infiniteQueryOptions({
     queryKey: queryKeys.groupedRuns(datasetId, identity),
-    queryFn: async ({ pageParam, signal, client }): Promise<GroupedRuns> => {
+    queryFn: async ({ pageParam, signal, client, queryKey }): Promise<GroupedRuns> => {
       const slice = { ...request, ...pageParam };
       if (pageParam.offset === 0) {
         // The view's first page is usually in the cache already; an early (partial) result
@@ -49,9 +56,24 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
         if (!cached.reading) return cached;
         return client.fetchQuery({ ...page, staleTime: 0 });
       }
-      return fetchGroupedRuns(datasetId, slice, signal, {
-        sharedExamples: request.group_by === 'run_metadata',
-      });
+      const text = await pageText(datasetId, slice, queryKey, pageParam, signal);
+      // The next page is asked for now: the server prepares it and it downloads while this
+      // one is parsed and shown, instead of after.
+      const loaded = client.getQueryData<InfiniteData<GroupedRuns, PageSlice>>(queryKey)?.pages;
+      const next = nextSlice(pageParam, Math.max(0, ...(loaded ?? []).map(totalExamples)));
+      const sentAhead = next ? readAhead(datasetId, { ...request, ...next }, queryKey, next) : null;
+      signal.addEventListener('abort', () => sentAhead?.drop(), { once: true });
+      try {
+        // A turn for the page between the body's last chunk and locating its examples: the
+        // two are long enough on a large page not to share one task.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        signal.throwIfAborted();
+        const path = groupedRunsPath(datasetId);
+        return (await parseGroupedRunsText(text, path, { signal })).result;
+      } catch (error) {
+        sentAhead?.drop();
+        throw error;
+      }
     },
     initialPageParam: { offset: 0, limit: firstLimit } as PageSlice,
     getNextPageParam: (_last, pages, lastSlice) =>
@@ -59,4 +81,66 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
     // Results are large and always new: comparing them with the last one would walk them.
     structuralSharing: false,
   });
+}
+
+/** Requests sent ahead of their page (one at most), by query and slice. */
+const ahead = new Map<string, { text: Promise<string>; controller: AbortController }>();
+
+function aheadKey(queryKey: QueryKey, slice: PageSlice): string {
+  return `${hashKey(queryKey)}|${slice.offset}|${slice.limit}`;
+}
+
+/** Sends a page's request before its turn; `drop` cancels it if it is not taken yet. */
+function readAhead(
+  datasetId: string,
+  request: GroupedRunsRequest,
+  queryKey: QueryKey,
+  slice: PageSlice,
+): { drop: () => void } {
+  const key = aheadKey(queryKey, slice);
+  ahead.get(key)?.controller.abort();
+  const controller = new AbortController();
+  const text = sendPage(datasetId, request, controller.signal);
+  // Its failure is its page's to report, when the page takes it.
+  text.catch(() => undefined);
+  const entry = { text, controller };
+  ahead.set(key, entry);
+  return {
+    drop: () => {
+      if (ahead.get(key) !== entry) return;
+      ahead.delete(key);
+      controller.abort();
+    },
+  };
+}
+
+/** A page's body: the request sent ahead for it, else a new one. */
+async function pageText(
+  datasetId: string,
+  request: GroupedRunsRequest,
+  queryKey: QueryKey,
+  slice: PageSlice,
+  signal: AbortSignal,
+): Promise<string> {
+  const key = aheadKey(queryKey, slice);
+  const sent = ahead.get(key);
+  ahead.delete(key);
+  const controller = sent?.controller ?? new AbortController();
+  const stop = () => controller.abort(signal.reason);
+  if (signal.aborted) stop();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    const text = await (sent?.text ?? sendPage(datasetId, request, controller.signal));
+    signal.throwIfAborted();
+    return text;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+function sendPage(datasetId: string, request: GroupedRunsRequest, signal: AbortSignal) {
+  const built = buildGroupedRunsBody(request);
+  if (!built.ok) return Promise.reject(built.error);
+  const body = built.body;
+  return fetchRaw(groupedRunsPath(datasetId), { method: 'POST', body, signal, raw: true });
 }

@@ -12,11 +12,11 @@ const ChartsPanel = memo(Charts);
  * Loaded lazily with the charts (comparison.tsx).
  */
 export function ChartsSection() {
-  const { view, setView, result, sessionNames, baseline } = useComparison();
+  const { view, setView, result, aggregateGroups, sessionNames, baseline } = useComparison();
   const handlers = useChartHandlers(view, setView, result);
   return (
     <ChartsPanel
-      groups={result.groups}
+      groups={aggregateGroups}
       sessionOrder={view.sessions}
       sessionNames={sessionNames}
       metadataKey={view.key}

@@ -23,6 +23,11 @@ export interface ComparisonState {
   result: GroupedRuns;
   /** The groups the matrix shows: all, or the one a bar click chose (`group`). */
   shownGroups: Group[];
+  /**
+   * The result's groups for what shows only their aggregates (summary, charts): the same
+   * object while "Load all" adds pages, since every page carries the same aggregates.
+   */
+  aggregateGroups: Group[];
   /** The baseline in effect (the chosen one, else the first experiment). */
   baseline: string;
   /** The compared experiments in display order, with their names. */

@@ -58,7 +58,7 @@ export function Comparison({
           <LiveSection />
           <ReadIssues />
           <GroupSummary
-            groups={state.result.groups}
+            groups={state.aggregateGroups}
             metadataKey={view.key}
             baselineId={state.baseline || null}
           />

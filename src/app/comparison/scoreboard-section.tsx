@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Matrix } from '../../features/matrix/model/types';
 import { buildBoard } from '../../features/scoreboard/board-model';
 import { ScoreboardPanel } from '../../features/scoreboard/scoreboard-panel';
+import { formatCount } from '../../lib/format';
 import { runSliced, runToEnd } from '../../lib/scheduling';
 import {
   boardComparisons,
@@ -21,7 +22,7 @@ import { useComparison } from './comparison-context';
  * Built from the statistics' (deferred) inputs, so the matrix shows first.
  */
 export function ScoreboardSection() {
-  const { view, setView, sessions, baseline, insights } = useComparison();
+  const { view, setView, data, sessions, baseline, insights } = useComparison();
   const { inputs, inputsMatrix, stats, adjustment } = insights;
   const totals = useRunTotals(inputsMatrix);
   const sessionInputs = useMemo(
@@ -83,7 +84,7 @@ export function ScoreboardSection() {
         Counting every experiment’s runs for the scoreboard…
       </div>
     );
-  return (
+  const panel = (
     <ScoreboardPanel
       board={board}
       sort={view.board}
@@ -98,6 +99,16 @@ export function ScoreboardSection() {
       showGroups={view.boardGroups}
       onShowGroups={(boardGroups) => setView({ boardGroups }, 'replace')}
     />
+  );
+  if (data.loadAll.status !== 'loading') return panel;
+  return (
+    <>
+      <p className="notice">
+        The scoreboard shows the first {formatCount(inputsMatrix.rows.length)} examples; it is
+        updated when every page is in.
+      </p>
+      {panel}
+    </>
   );
 }
 

@@ -7,7 +7,7 @@ import { statsSettings, statsViewPatch } from './view-adapters';
  * lazily with the statistics panel (comparison.tsx).
  */
 export function StatsSection() {
-  const { view, setView, data, model, insights, live, sessionNames } = useComparison();
+  const { view, setView, data, insights, live, sessionNames } = useComparison();
   return (
     <StatsPanel
       inputs={insights.inputs}
@@ -17,9 +17,12 @@ export function StatsSection() {
       sliceKey={insights.sliceKey}
       metadataKeys={insights.metadataKeys}
       sessionOrder={view.sessions}
-      loadedExamples={model.matrix.rows.length}
+      // The rows the statistics were computed over (held while "Load all" is under way).
+      loadedExamples={insights.inputsMatrix.rows.length}
       totalExamples={data.total}
-      onLoadAll={data.allLoaded ? undefined : data.startLoadAll}
+      onLoadAll={
+        data.allLoaded || data.loadAll.status === 'loading' ? undefined : data.startLoadAll
+      }
       settings={statsSettings(view)}
       onSettings={(patch) => setView(statsViewPatch(patch), 'replace')}
       stillRunning={live.running.map((id) => sessionNames[id] ?? id)}

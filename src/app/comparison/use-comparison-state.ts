@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { sameAggregates } from '../../api/grouped-runs/pages';
+import type { Group } from '../../api/grouped-runs/schemas';
 import { datasetSessionsQuery } from '../../api/sessions';
 import { useMatrixModel } from '../../features/matrix/model/use-matrix-model';
+import { useSameAs } from '../../lib/use-held';
 import { effectiveBaseline } from '../view-params';
 import type { ComparisonState, ComparisonView, SetView } from './comparison-context';
 import { useGroupedData } from './use-grouped-data';
@@ -20,13 +23,18 @@ export function useComparisonState(view: ComparisonView, setView: SetView) {
   const sessionsQuery = useQuery(datasetSessionsQuery(view.dataset));
   const baseline = effectiveBaseline(view) ?? '';
   const result = data.data;
+  // New with every page of "Load all", but with the first page's aggregates: the panels that
+  // show only those (summary, charts) keep this one and are not drawn again per page.
+  const aggregateGroups = useSameAs(result?.groups, sameGroupLists);
+  // While "Load all" is under way, the statistics and the scoreboard keep the rows they had.
+  const loadingAll = data.loadAll.status === 'loading';
 
   const sessionNames = useMemo(() => {
     const names: Record<string, string> = {};
     for (const s of sessionsQuery.data ?? []) names[s.id] = s.name;
-    for (const g of result?.groups ?? []) for (const s of g.sessions) names[s.id] ??= s.name;
+    for (const g of aggregateGroups ?? []) for (const s of g.sessions) names[s.id] ??= s.name;
     return names;
-  }, [sessionsQuery.data, result]);
+  }, [sessionsQuery.data, aggregateGroups]);
 
   const groups = result?.groups;
   const shownGroups = useMemo(
@@ -65,16 +73,18 @@ export function useComparisonState(view: ComparisonView, setView: SetView) {
     slicesOpen: view.statsOpen && view.statsSlices,
     sliceBy: view.sliceBy,
     reading: data.reading !== null,
+    hold: loadingAll,
   });
 
   const state: ComparisonState | null =
-    result && shownGroups
+    result && shownGroups && aggregateGroups
       ? {
           view,
           setView,
           data,
           result,
           shownGroups,
+          aggregateGroups,
           baseline,
           sessions,
           sessionNames,
@@ -85,4 +95,8 @@ export function useComparisonState(view: ComparisonView, setView: SetView) {
         }
       : null;
   return { data, state };
+}
+
+function sameGroupLists(a: Group[] | undefined, b: Group[] | undefined): boolean {
+  return a !== undefined && b !== undefined && sameAggregates(a, b);
 }

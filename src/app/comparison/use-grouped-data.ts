@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { allPagesQuery } from '../../api/grouped-runs/all-pages';
-import { mergeGroupPages, totalExamples } from '../../api/grouped-runs/pages';
+import { createPageMerger, totalExamples } from '../../api/grouped-runs/pages';
 import { mostExamples } from '../../api/grouped-runs/parse';
 import { groupedRunsQuery } from '../../api/grouped-runs/query';
 import type { GroupedRuns } from '../../api/grouped-runs/schemas';
@@ -73,7 +73,9 @@ export function useGroupedData(
   }, [view.all, cancelled, hasNextPage, isFetching, isError, fetchNextPage]);
 
   const pages = all.data?.pages;
-  const merged = useMemo(() => (pages ? mergeGroupPages(pages) : undefined), [pages]);
+  // Each arriving page is merged on its own into the pages before it (not all pages again).
+  const [mergePages] = useState(createPageMerger);
+  const merged = useMemo(() => (pages ? mergePages(pages) : undefined), [pages, mergePages]);
 
   // The early rows of a large response are dropped when the rest turns out unreadable.
   const pageData = page.isError && page.data?.reading ? undefined : page.data;

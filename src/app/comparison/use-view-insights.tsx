@@ -7,6 +7,7 @@ import { defaultSliceKey, exampleLabels, metadataKeys } from '../../features/sta
 import { StatsMarker } from '../../features/stats/panel/stats-marker';
 import { usePairedStats, useSliceStats } from '../../features/stats/worker/use-paired-stats';
 import type { AdjustMethod } from '../../lib/statistics/adjust';
+import { useHeld } from '../../lib/use-held';
 import {
   type AdapterContext,
   commentOnlyKeys,
@@ -34,6 +35,7 @@ export function useViewInsights({
   slicesOpen = false,
   sliceBy = null,
   reading = false,
+  hold = false,
 }: {
   matrix: Matrix;
   rows: MatrixRow[];
@@ -52,13 +54,15 @@ export function useViewInsights({
   sliceBy?: string | null;
   /** Only the first rows of a large response are in: statistics wait for all of them. */
   reading?: boolean;
+  /** "Load all" is under way: statistics keep the rows they had until every page is in. */
+  hold?: boolean;
 }) {
   const ctx: AdapterContext = useMemo(
     () => ({ matrix, sessions, baseline, flipped }),
     [matrix, sessions, baseline, flipped],
   );
   // Deferred: a new baseline or data shows in the matrix first; statistics follow.
-  const deferredCtx = useDeferredValue(ctx);
+  const deferredCtx = useDeferredValue(useHeld(ctx, hold));
   const inputs = useMemo(
     () => (reading ? [] : statsInputs(deferredCtx, totalExamples)),
     [deferredCtx, totalExamples, reading],

@@ -9,7 +9,8 @@ import {
   numeric,
 } from '../../../testing/grouped-runs-fixtures';
 import { A, B, C, FOREIGN } from '../../../testing/matrix-fixtures';
-import { buildMatrix, ERROR_MAX_CHARS, firstLine, rowKey, topLabel } from './pivot';
+import { ERROR_MAX_CHARS, firstLine, topLabel } from './cell';
+import { buildMatrix, rowKey } from './pivot';
 import { PREVIEW_MAX_CHARS } from './run-preview';
 import type { MatrixCell, MatrixRow } from './types';
 

@@ -1,23 +1,12 @@
-import type { FeedbackKeyStats, FeedbackKind } from '../../../api/feedback-stats';
 import type { GroupBy } from '../../../api/grouped-runs/request';
-import type { Group, Run } from '../../../api/grouped-runs/schemas';
-import { truncate } from '../../../lib/text';
-import { runPreview } from './run-preview';
-import type {
-  CellScore,
-  FeedbackKeyInfo,
-  Matrix,
-  MatrixCell,
-  MatrixColumn,
-  MatrixRow,
-} from './types';
+import type { Example, Group, Run } from '../../../api/grouped-runs/schemas';
+import { buildCell, feedbackKeyInfo } from './cell';
+import type { Matrix, MatrixColumn, MatrixRow } from './types';
 
 /**
  * Pivots the normalised grouped-runs response into the matrix model: examples as rows,
  * (group, session) as columns, one cell per (row, column) that has runs.
  */
-
-export const ERROR_MAX_CHARS = 200;
 
 export interface BuildMatrixOptions {
   groupBy: GroupBy;
@@ -27,65 +16,188 @@ export interface BuildMatrixOptions {
   sessionNames?: Readonly<Record<string, string>>;
 }
 
-// Bit flags per feedback key, OR-ed over every run: decide the key's kind once at the end.
-const HAS_NUMERIC = 1;
-const HAS_CATEGORIES = 2;
-const HAS_COMMENTS = 4;
-
 export function buildMatrix(groups: readonly Group[], options: BuildMatrixOptions): Matrix {
+  return createMatrixBuilder()(groups, options);
+}
+
+/** A row and where it sits: the group that introduced it, and its place in that group's list. */
+interface Placed {
+  row: MatrixRow;
+  owner: number;
+  index: number;
+}
+
+/** What a builder has pivoted so far (see createMatrixBuilder). */
+interface Pivoted {
+  groupBy: GroupBy;
+  orderKey: string;
+  source: readonly Group[];
+  keys: (string | number)[];
+  /** Per group: how many of its examples are pivoted, and the last of them. */
+  counts: number[];
+  lasts: (Example | undefined)[];
+  /** Per group: the rows it introduced, in example order (null: moved to an earlier group). */
+  introduced: (MatrixRow | null)[][];
+  /** run_metadata: one map for every group; example_metadata: one per group (section). */
+  placed: Map<string, Placed>[];
+  /** Per group, per session index: a run of that session was seen in the group. */
+  runPresent: boolean[][];
+  keyFlags: Map<string, number>;
+  foreignRuns: number;
+  matrix: Matrix;
+}
+
+/**
+ * A pivot that grows with "Load all": given groups whose example lists extend the ones it
+ * pivoted last (same groups in the same order, the earlier examples the same objects), it
+ * pivots only the new examples and appends their rows; anything else is pivoted from scratch.
+ * The result equals buildMatrix of the whole groups (pivot.test.ts). Rows already returned
+ * are never changed: a row that gains a cell is copied.
+ */
+export function createMatrixBuilder(): (
+  groups: readonly Group[],
+  options: BuildMatrixOptions,
+) => Matrix {
+  let state: Pivoted | null = null;
+  return (groups, options) => {
+    const orderKey = options.sessionOrder.join('\u0000');
+    if (
+      state?.source === groups &&
+      state.groupBy === options.groupBy &&
+      state.orderKey === orderKey
+    )
+      return state.matrix;
+    if (!state || !extendsPivoted(state, groups, options.groupBy, orderKey)) {
+      state = {
+        groupBy: options.groupBy,
+        orderKey,
+        source: groups,
+        keys: [],
+        counts: [],
+        lasts: [],
+        introduced: [],
+        placed: [],
+        runPresent: [],
+        keyFlags: new Map(),
+        foreignRuns: 0,
+        matrix: {
+          groupBy: options.groupBy,
+          columns: [],
+          rows: [],
+          feedbackKeys: [],
+          foreignRuns: 0,
+        },
+      };
+    }
+    state.matrix = pivotNew(state, groups, options);
+    state.source = groups;
+    return state.matrix;
+  };
+}
+
+function extendsPivoted(
+  state: Pivoted,
+  groups: readonly Group[],
+  groupBy: GroupBy,
+  orderKey: string,
+): boolean {
+  if (state.groupBy !== groupBy || state.orderKey !== orderKey) return false;
+  if (groups.length < state.keys.length) return false;
+  return state.keys.every((key, g) => {
+    const group = groups[g];
+    const count = state.counts[g] ?? 0;
+    return (
+      group !== undefined &&
+      group.key === key &&
+      group.examples.length >= count &&
+      (count === 0 || group.examples[count - 1] === state.lasts[g])
+    );
+  });
+}
+
+/** Pivots the examples the state has not seen, and returns the matrix of all of them. */
+function pivotNew(state: Pivoted, groups: readonly Group[], options: BuildMatrixOptions): Matrix {
   const order = options.sessionOrder;
   const sessionCount = order.length;
   const lookup = sessionLookup(order);
-  const keyFlags = new Map<string, number>();
-  let foreignRuns = 0;
-
+  const keyFlags = state.keyFlags;
   // run_metadata: groups are column groups and one row per example spans them all.
   // example_metadata: groups are row sections, and an example in two sections has two rows.
   const groupsAreColumns = options.groupBy === 'run_metadata';
-  const rows: MatrixRow[] = [];
-  const rowById = new Map<string, MatrixRow>();
-  // run_metadata: which selected sessions each group has (by index in `order`).
-  const present: boolean[][] = [];
+  // Rows made in this call may be changed in place; older ones were returned and are copied.
+  const fresh = new Set<MatrixRow>();
+  const compact = new Set<number>();
   // Reused per example: runs bucketed by session index, so no per-example allocation.
   const buckets: (Run[] | undefined)[] = new Array(sessionCount);
   const sharedColumnIds = order.map((id) => `s:${id}`);
+  const writable = (placed: Placed): MatrixRow => {
+    if (fresh.has(placed.row)) return placed.row;
+    const copy = { ...placed.row, cells: { ...placed.row.cells } };
+    fresh.add(copy);
+    placed.row = copy;
+    (state.introduced[placed.owner] as (MatrixRow | null)[])[placed.index] = copy;
+    return copy;
+  };
 
   groups.forEach((group, g) => {
-    const columnIds = groupsAreColumns ? order.map((id) => `${g}:${id}`) : sharedColumnIds;
-    const has: boolean[] = new Array(sessionCount).fill(false);
-    present.push(has);
-    for (const session of group.sessions) {
-      const i = lookup(session.id);
-      if (i >= 0) has[i] = true;
+    if (g >= state.keys.length) {
+      state.keys.push(group.key);
+      state.counts.push(0);
+      state.lasts.push(undefined);
+      state.introduced.push([]);
+      state.runPresent.push(new Array(sessionCount).fill(false));
+      if (!groupsAreColumns || state.placed.length === 0) state.placed.push(new Map());
     }
+    const from = state.counts[g] ?? 0;
+    if (from === group.examples.length) return;
+    const columnIds = groupsAreColumns ? order.map((id) => `${g}:${id}`) : sharedColumnIds;
+    const has = state.runPresent[g] as boolean[];
+    const introduced = state.introduced[g] as (MatrixRow | null)[];
     // example_metadata: the same example twice in one section is merged into one row.
-    const sectionRows = groupsAreColumns ? rowById : new Map<string, MatrixRow>();
+    const rows = state.placed[groupsAreColumns ? 0 : g] as Map<string, Placed>;
 
-    for (const example of group.examples) {
-      let row = sectionRows.get(example.id);
-      if (!row) {
+    for (let e = from; e < group.examples.length; e++) {
+      const example = group.examples[e] as Example;
+      let placed = rows.get(example.id);
+      if (!placed) {
         // run_metadata: `example` is the first group's copy (its `runs` are that group's
         // only); the cells are the full picture.
-        row = {
+        const row: MatrixRow = {
           exampleId: example.id,
           example,
           sectionKey: groupsAreColumns ? null : group.key,
           sectionIndex: groupsAreColumns ? null : g,
           cells: {},
         };
-        sectionRows.set(example.id, row);
-        rows.push(row);
+        fresh.add(row);
+        placed = { row, owner: g, index: introduced.length };
+        introduced.push(row);
+        rows.set(example.id, placed);
+      } else if (placed.owner > g) {
+        // A later group had this example on an earlier page: the row belongs to this group,
+        // as it would had every page come at once.
+        const row = writable(placed);
+        row.example = example;
+        (state.introduced[placed.owner] as (MatrixRow | null)[])[placed.index] = null;
+        compact.add(placed.owner);
+        placed.owner = g;
+        placed.index = introduced.length;
+        introduced.push(row);
       }
+      let any = false;
       for (const run of example.runs) {
         const i = lookup(run.sessionId);
         if (i < 0) {
-          foreignRuns++;
+          state.foreignRuns++;
           continue;
         }
+        any = true;
         const bucket = buckets[i];
         if (bucket) bucket.push(run);
         else buckets[i] = [run];
       }
+      if (!any) continue;
+      const row = writable(placed);
       for (let i = 0; i < sessionCount; i++) {
         const runs = buckets[i];
         if (!runs) continue;
@@ -102,8 +214,29 @@ export function buildMatrix(groups: readonly Group[], options: BuildMatrixOption
         );
       }
     }
+    state.counts[g] = group.examples.length;
+    state.lasts[g] = group.examples[group.examples.length - 1];
   });
 
+  for (const owner of compact) {
+    const kept = (state.introduced[owner] as (MatrixRow | null)[]).filter((r) => r !== null);
+    state.introduced[owner] = kept;
+    const map = state.placed[groupsAreColumns ? 0 : owner] as Map<string, Placed>;
+    kept.forEach((row, index) => {
+      const placed = map.get(row.exampleId);
+      if (placed) placed.index = index;
+    });
+  }
+
+  // Which selected sessions each group has: its own list, and any session it has a run of.
+  const present = groups.map((group, g) => {
+    const has = [...(state.runPresent[g] as boolean[])];
+    for (const session of group.sessions) {
+      const i = lookup(session.id);
+      if (i >= 0) has[i] = true;
+    }
+    return has;
+  });
   const columns = groupsAreColumns
     ? groupColumns(groups, order, present, options.sessionNames)
     : sessionColumns(groups, order, options.sessionNames);
@@ -111,9 +244,9 @@ export function buildMatrix(groups: readonly Group[], options: BuildMatrixOption
   return {
     groupBy: options.groupBy,
     columns,
-    rows,
+    rows: (state.introduced as MatrixRow[][]).flat(),
     feedbackKeys: feedbackKeyInfo(keyFlags),
-    foreignRuns,
+    foreignRuns: state.foreignRuns,
   };
 }
 
@@ -202,209 +335,4 @@ function fallbackName(
 ): string {
   const named = names?.[sessionId];
   return named?.trim() ? named : sessionId.slice(0, 8);
-}
-
-function feedbackKeyInfo(keyFlags: Map<string, number>): FeedbackKeyInfo[] {
-  const out: FeedbackKeyInfo[] = [];
-  for (const [key, flags] of keyFlags) {
-    const kind: FeedbackKind =
-      flags & HAS_NUMERIC
-        ? 'numeric'
-        : flags & HAS_CATEGORIES
-          ? 'categorical'
-          : flags & HAS_COMMENTS
-            ? 'comment'
-            : 'empty';
-    out.push({ key, kind });
-  }
-  return out.sort((a, b) => a.key.localeCompare(b.key) || (a.key < b.key ? -1 : 1));
-}
-
-/** One cell from its runs (usually one; several when the experiment repeated the example). */
-export function buildCell(
-  columnId: string,
-  sessionId: string,
-  runs: Run[],
-  keyFlags?: Map<string, number>,
-): MatrixCell {
-  let latencySum = 0;
-  let latencyN = 0;
-  let tokensSum = 0;
-  let tokensN = 0;
-  let costSum = 0;
-  let costN = 0;
-  let errorCount = 0;
-  let error: string | null = null;
-  let preview: string | null = null;
-
-  for (const run of runs) {
-    if (run.latency !== null) {
-      latencySum += run.latency;
-      latencyN++;
-    }
-    if (run.totalTokens !== null) {
-      tokensSum += run.totalTokens;
-      tokensN++;
-    }
-    if (run.totalCost !== null) {
-      costSum += run.totalCost;
-      costN++;
-    }
-    const hasErrorText = run.error !== null && NON_SPACE.test(run.error);
-    if (hasErrorText || run.status === 'error') {
-      errorCount++;
-      if (error === null && run.error !== null && hasErrorText) error = firstLine(run.error);
-    }
-    // The first run that has anything to show: a failed first repetition should not hide the rest.
-    if (preview === null) preview = runPreview(run);
-  }
-
-  const first = runs[0];
-  const scores =
-    runs.length === 1 && first ? singleRunScores(first, keyFlags) : mergedScores(runs, keyFlags);
-
-  return {
-    columnId,
-    sessionId,
-    runs,
-    scores,
-    latency: latencyN ? latencySum / latencyN : null,
-    totalTokens: tokensN ? tokensSum / tokensN : null,
-    totalCost: costN ? costSum / costN : null,
-    errorCount,
-    error,
-    preview: preview ?? '',
-  };
-}
-
-// Shared, frozen empties: most scores have no categories or comments, and a cell per
-// (example, session) makes allocating fresh ones for each a measurable cost.
-const NO_CATEGORIES = Object.freeze({}) as Record<string, number>;
-const NO_COMMENTS = Object.freeze([]) as unknown as string[];
-
-function flagsOf(stats: FeedbackKeyStats): number {
-  let flags = stats.mean !== null ? HAS_NUMERIC : 0;
-  for (const _ in stats.categories) {
-    flags |= HAS_CATEGORIES;
-    break;
-  }
-  if (stats.comments.length > 0) flags |= HAS_COMMENTS;
-  return flags;
-}
-
-function noteKey(keyFlags: Map<string, number> | undefined, key: string, flags: number): void {
-  if (!keyFlags) return;
-  const old = keyFlags.get(key);
-  if (old === undefined || (old | flags) !== old) keyFlags.set(key, (old ?? 0) | flags);
-}
-
-/**
- * The common case: one run, so every score is that run's own (no accumulation needed). The
- * score shares the run's category and comment objects: the model is read-only throughout.
- */
-function singleRunScores(
-  run: Run,
-  keyFlags: Map<string, number> | undefined,
-): Record<string, CellScore> {
-  const scores: Record<string, CellScore> = {};
-  const feedback = run.feedback;
-  for (const key in feedback) {
-    const stats = feedback[key];
-    if (!stats) continue;
-    const flags = flagsOf(stats);
-    noteKey(keyFlags, key, flags);
-    const categories = flags & HAS_CATEGORIES ? stats.categories : NO_CATEGORIES;
-    scores[key] = {
-      key,
-      score: stats.mean,
-      spread: null,
-      n: stats.mean === null ? 0 : 1,
-      label: flags & HAS_CATEGORIES ? topLabel(categories) : null,
-      categories,
-      comments: flags & HAS_COMMENTS ? stats.comments : NO_COMMENTS,
-    };
-  }
-  return scores;
-}
-
-/** Running per-key totals over repetitions; Welford's method keeps the spread accurate. */
-class KeyTotals {
-  n = 0;
-  mean = 0;
-  m2 = 0;
-  categories: Record<string, number> | null = null;
-  comments: string[] | null = null;
-}
-
-function mergedScores(
-  runs: readonly Run[],
-  keyFlags: Map<string, number> | undefined,
-): Record<string, CellScore> {
-  const totals = new Map<string, KeyTotals>();
-  for (const run of runs) {
-    const feedback = run.feedback;
-    for (const key in feedback) {
-      const stats = feedback[key];
-      if (!stats) continue;
-      noteKey(keyFlags, key, flagsOf(stats));
-      let t = totals.get(key);
-      if (!t) {
-        t = new KeyTotals();
-        totals.set(key, t);
-      }
-      const x = stats.mean;
-      if (x !== null) {
-        t.n++;
-        const d = x - t.mean;
-        t.mean += d / t.n;
-        t.m2 += d * (x - t.mean);
-      }
-      for (const label in stats.categories) {
-        t.categories ??= {};
-        t.categories[label] = (t.categories[label] ?? 0) + (stats.categories[label] ?? 0);
-      }
-      if (stats.comments.length > 0) {
-        t.comments ??= [];
-        for (const c of stats.comments) t.comments.push(c);
-      }
-    }
-  }
-  const scores: Record<string, CellScore> = {};
-  for (const [key, t] of totals) {
-    const categories = t.categories ?? NO_CATEGORIES;
-    scores[key] = {
-      key,
-      score: t.n > 0 ? t.mean : null,
-      spread: t.n >= 2 ? Math.sqrt(t.m2 / t.n) : null,
-      n: t.n,
-      label: t.categories ? topLabel(categories) : null,
-      categories,
-      comments: t.comments ?? NO_COMMENTS,
-    };
-  }
-  return scores;
-}
-
-/** The most frequent label; ties go to the first in code-unit order (locale-independent). */
-export function topLabel(categories: Record<string, number>): string | null {
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const label in categories) {
-    const count = categories[label] ?? 0;
-    if (best === null || count > bestCount || (count === bestCount && label < best)) {
-      best = label;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-const NON_SPACE = /\S/;
-
-/** First non-blank line of an error, trimmed and capped, without copying a huge message. */
-export function firstLine(text: string, max = ERROR_MAX_CHARS): string {
-  const start = NON_SPACE.exec(text)?.index ?? text.length;
-  let end = text.indexOf('\n', start);
-  if (end === -1 || end > start + max + 1) end = Math.min(text.length, start + max + 1);
-  return truncate(text.slice(start, end).trimEnd(), max);
 }

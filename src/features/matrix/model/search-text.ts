@@ -15,9 +15,13 @@ export interface SearchIndex {
   get(row: MatrixRow | number): string;
 }
 
+// Rows never change once built, so a row's text holds for every index that lists it: the
+// rows "Load all" already showed are not read again when a page adds more.
+const haystacks = new WeakMap<MatrixRow, string>();
+
 /** Nothing is computed until `get` is first called, and then only for the rows asked for. */
 export function buildSearchIndex(rows: readonly MatrixRow[]): SearchIndex {
-  const cache = new WeakMap<MatrixRow, string>();
+  const cache = haystacks;
   return {
     get(target) {
       const row = typeof target === 'number' ? rows[target] : target;

@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { GroupBy } from '../../../api/grouped-runs/request';
 import type { Group } from '../../../api/grouped-runs/schemas';
-import { buildMatrix } from './pivot';
+import { createMatrixBuilder } from './pivot';
 import { changeCounts, scoreTableOf } from './score-table';
 import { buildSearchIndex, type SearchIndex } from './search-text';
 import { filterRows, sortReadsBaseline, sortRows } from './sort-filter';
@@ -19,16 +19,18 @@ export type MatrixModel = ReturnType<typeof useMatrixModel>;
 /**
  * The matrix as the view shows it: pivoted once per response, then filtered and sorted.
  * Each step is memoised on its own inputs so that sorting does not re-pivot and a search
- * keystroke does not rebuild the change counts.
+ * keystroke does not rebuild the change counts. A response that extends the last one ("Load
+ * all"'s pages) pivots only its new examples.
  */
 export function useMatrixModel(input: MatrixModelInput) {
   const { groups, groupBy, sessionOrder, baseline, sort, filter, hidden, hiddenKeys, flipped } =
     input;
   const orderKey = sessionOrder.join(',');
+  const [pivot] = useState(createMatrixBuilder);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sessionOrder is keyed by its content
   const matrix = useMemo(
-    () => buildMatrix(groups ?? [], { groupBy, sessionOrder }),
-    [groups, groupBy, orderKey],
+    () => pivot(groups ?? [], { groupBy, sessionOrder }),
+    [groups, groupBy, orderKey, pivot],
   );
   const flippedSet = useMemo(() => new Set(flipped), [flipped]);
   // The feedback keys the cells, the header and the statistics show: all but the hidden ones.

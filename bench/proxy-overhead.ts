@@ -64,6 +64,17 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
+/** Stops a child process (SIGTERM) and waits for it to exit; `forget` drops its shutdown hook. */
+function stopChild(child: ChildProcess, forget: () => void): () => Promise<void> {
+  return async () => {
+    forget();
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+}
+
 /** The production server in live mode against the stand-in, on a free port. */
 export async function startProductionServer(options: {
   root: string;
@@ -107,13 +118,7 @@ export async function startProductionServer(options: {
   return {
     url,
     pid: child.pid,
-    close: async () => {
-      forget();
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    close: stopChild(child, forget),
   };
 }
 
@@ -176,13 +181,7 @@ export async function startBarePipe(target: string): Promise<RunningServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
-    close: async () => {
-      forget();
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    close: stopChild(child, forget),
   };
 }
 

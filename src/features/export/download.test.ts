@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadText, REVOKE_DELAY_MS } from '../../lib/download';
 import { type Downloads, stubDownloads } from '../../testing/download-stubs';
-import { copyText, downloadText, REVOKE_DELAY_MS, safeFileName } from './download';
+import { copyText, safeFileName } from './download';
 
 let downloads: Downloads;
 beforeEach(() => {

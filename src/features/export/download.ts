@@ -1,7 +1,4 @@
-/** Browser helpers to save and copy text. */
-
-/** Some browsers read the blob after the click returns: revoke a little later, not at once. */
-export const REVOKE_DELAY_MS = 1000;
+/** Browser helpers to name saved files and copy text (saving itself: lib/download.ts). */
 
 const FORBIDDEN = new Set('\\/:*?"<>|');
 
@@ -12,23 +9,6 @@ export function safeFileName(name: string): string {
   );
   const cleaned = replaced.join('').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   return cleaned.slice(0, 120) || 'export';
-}
-
-export function downloadText(filename: string, mime: string, text: string): void {
-  const blob = new Blob([text], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
-  }
 }
 
 /** Fallback for insecure contexts and older browsers without the async clipboard API. */

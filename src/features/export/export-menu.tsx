@@ -1,6 +1,7 @@
 import './export.css';
 import { useEffect, useId, useRef, useState } from 'react';
-import { copyText, downloadText, safeFileName } from './download';
+import { downloadText } from '../../lib/download';
+import { copyText, safeFileName } from './download';
 
 export interface ExportMenuProps {
   /** Called on click only, so large exports (and their code) cost nothing until asked for. */

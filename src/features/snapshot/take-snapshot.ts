@@ -1,3 +1,4 @@
+import { downloadText } from '../../lib/download';
 import { encodePayload, fillTemplate, type SnapshotPayload } from './embed';
 import type { RecordedAnswer } from './recorder';
 
@@ -54,25 +55,6 @@ async function loadTemplate(): Promise<string> {
   return response.text();
 }
 
-/** Blob URLs may be read after the click returns: revoked a little later. */
-const REVOKE_DELAY_MS = 1000;
-
-function download(filename: string, html: string): void {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
-  }
-}
-
 export async function takeSnapshot(
   facts: SnapshotFacts,
   answers: readonly RecordedAnswer[],
@@ -80,6 +62,6 @@ export async function takeSnapshot(
   const takenAt = new Date();
   const html = await buildSnapshotFile(await loadTemplate(), facts, answers, takenAt);
   const filename = snapshotFileName(facts.datasetName, takenAt);
-  download(filename, html);
+  downloadText(filename, 'text/html', html);
   return { filename, size: html.length };
 }

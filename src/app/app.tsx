@@ -23,7 +23,8 @@ export function App({
     <QueryClientProvider client={queryClient}>
       <AppHeader source={source} />
       <main id="main" className="page">
-        <OfflineBanner />
+        {/* A snapshot never fetches: being offline changes nothing in it. */}
+        {source.source === 'snapshot' ? null : <OfflineBanner />}
         {demoProblem ? (
           <div role="alert" className="notice notice--error">
             <p>

@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query';
 import { setTransport } from '../../api/client';
 import type { DataSource } from '../../lib/data-source';
 import { keepSearchInHash } from '../../lib/use-url-search';
@@ -17,6 +18,10 @@ export async function openSnapshot(): Promise<{ payload: SnapshotPayload; source
   }
   const payload = await decodePayload(data);
   setTransport(snapshotTransport(payload.answers));
+  // Its answers are in the file: React Query must not hold a request back while the machine
+  // is offline, which is how a snapshot is often read.
+  onlineManager.setEventListener(() => undefined);
+  onlineManager.setOnline(true);
   keepSearchInHash();
   // Opened as saved: the view it was taken of. A hash already there is a view chosen in it.
   if (!window.location.hash.slice(1)) {

@@ -13,6 +13,7 @@ import {
   shortSource,
   summariseProfile,
   summariseTrace,
+  type TraceEvent,
 } from './profile';
 import type { LoadAllSample } from './results';
 import { buildApp, onShutdown, startPreview, startStandIn, stopAll } from './servers';
@@ -153,16 +154,6 @@ function printTrace(buffer: Buffer): void {
   }
   console.log('tasks over 100 ms on the page’s main thread, by what they ran most:');
   for (const line of longTaskKinds(events)) console.log(`  ${line}`);
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
 }
 
 /**

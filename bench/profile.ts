@@ -184,7 +184,7 @@ async function stopProfiler(cdp: CDPSession): Promise<CpuProfile> {
 
 // ---------- rendering trace ----------
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;

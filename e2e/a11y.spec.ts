@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 
 /** Every main state, scanned: no serious or critical violation may appear. */
@@ -9,19 +9,7 @@ const claude = sessionNamed(supportQa.id, 'claude-3-5-sonnet-v2');
 const VIEW = `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`;
 
 async function expectAccessible(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-  expect(serious, `axe violations in state "${state}"`).toEqual([]);
+  expect(await seriousViolations(page), `axe violations in state "${state}"`).toEqual([]);
 }
 
 for (const scheme of ['light', 'dark'] as const) {

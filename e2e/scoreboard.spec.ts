@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { chooseComparison } from './support/choose-comparison';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
@@ -218,13 +218,7 @@ test('the scoreboard’s numbers equal the API’s aggregates and the statistics
     ).length,
   );
 
-  const results = await new AxeBuilder({ page })
-    .include('table')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-  ).toEqual([]);
+  expect(await seriousViolations(page, 'table')).toEqual([]);
   await expectNoPageErrors(errors);
 });
 
@@ -258,12 +252,6 @@ test('a point of "Quality vs cost" makes its experiment the candidate and shows 
     .click();
   await expect(page).toHaveURL(new RegExp(`onlySession=${claude.id}`));
 
-  const results = await new AxeBuilder({ page })
-    .include('figure[aria-label="Quality vs cost"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-  ).toEqual([]);
+  expect(await seriousViolations(page, 'figure[aria-label="Quality vs cost"]')).toEqual([]);
   await expectNoPageErrors(errors);
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { datasetNamed, sessionNamed } from './support/demo-data';
 import { expectNoPageErrors, trackPageErrors } from './support/page-guards';
 
@@ -272,15 +272,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${VIEW}&stats=open&cluster=document`);
     await expect(panel(page).getByRole('table')).toBeVisible();
-    const scan = async () =>
-      (
-        await new AxeBuilder({ page })
-          .include('.stats')
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze()
-      ).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    const scan = () => seriousViolations(page, '.stats');
     expect(await scan()).toEqual([]);
     await panel(page).getByRole('button', { name: 'Slices by group' }).click();
     await expect(page.getByRole('figure', { name: 'Difference by group' })).toBeVisible();

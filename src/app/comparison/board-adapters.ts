@@ -97,6 +97,24 @@ const NO_RUNS: RunTotals = {
   tokens: null,
 };
 
+/** One experiment's board input: its runs' totals (none counted: zeros) and its series. */
+function sessionInput(
+  s: { id: string; name: string },
+  colorIndex: number,
+  totals: ReadonlyMap<string, RunTotals>,
+  values: Map<string, ArrayLike<number>>,
+  categories: Map<string, Readonly<Record<string, number>>>,
+): BoardSessionInput {
+  return {
+    sessionId: s.id,
+    name: s.name,
+    colorIndex,
+    ...(totals.get(s.id) ?? NO_RUNS),
+    values,
+    categories,
+  };
+}
+
 /** Per experiment in display order: its runs' totals and, per key, the statistics' series. */
 export function boardSessions(
   totals: ReadonlyMap<string, RunTotals>,
@@ -116,14 +134,7 @@ export function boardSessions(
       const series = [input.baseline, ...input.others].find((x) => x.sessionId === s.id);
       if (series) values.set(input.key, series.values as ArrayLike<number>);
     }
-    return {
-      sessionId: s.id,
-      name: s.name,
-      colorIndex,
-      ...(totals.get(s.id) ?? NO_RUNS),
-      values,
-      categories,
-    };
+    return sessionInput(s, colorIndex, totals, values, categories);
   });
 }
 
@@ -230,13 +241,6 @@ export function groupSessions(
           Float64Array.from(cells, (cell) => cell?.scores[key]?.score ?? Number.NaN),
         );
     }
-    return {
-      sessionId: s.id,
-      name: s.name,
-      colorIndex,
-      ...(totals.get(s.id) ?? NO_RUNS),
-      values,
-      categories,
-    };
+    return sessionInput(s, colorIndex, totals, values, categories);
   });
 }

@@ -13,22 +13,28 @@ export function useDataParamChecks(
   state: ComparisonState | null,
   addNotice: (notice: string) => void,
 ): void {
-  const settled =
+  // Most views name none of them: then nothing is read from the data on each render.
+  const named =
     state !== null &&
+    (state.view.group !== null || state.view.chartKey !== null || state.view.statsKey !== null);
+  const settled =
+    named &&
     !state.data.page.isFetching &&
     state.data.reading === null &&
     state.data.loadAll.status !== 'loading' &&
     state.insights.inputsMatrix === state.model.matrix;
+  const view = state?.view;
+  const groups = state?.result.groups;
+  const inputs = state?.insights.inputs;
   const check = useMemo(() => {
-    if (!settled || !state) return null;
-    const { view, result, insights } = state;
+    if (!settled || !view || !groups || !inputs) return null;
     return checkDataParams(view, {
       groupKey: view.key,
-      groups: result.groups.map((g) => String(g.key)),
-      chartKeys: feedbackKeyOptions(result.groups, view.sessions),
-      statsKeys: insights.inputs.map((input) => input.key),
+      groups: groups.map((g) => String(g.key)),
+      chartKeys: feedbackKeyOptions(groups, view.sessions),
+      statsKeys: inputs.map((input) => input.key),
     });
-  }, [settled, state]);
+  }, [settled, view, groups, inputs]);
   const setView = state?.setView;
   useEffect(() => {
     if (!check || check.notices.length === 0 || !setView) return;

@@ -26,6 +26,60 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * main.tsx imports the app (`src/app/start.tsx`) only after it has sent the view's requests:
+ * the app's chunks and styles are fetched and compiled from the HTML meanwhile, so the import
+ * only evaluates them. Vite preloads a dynamic import's files only once it is called.
+ */
+function preloadAppChunk(): Plugin {
+  let base = '/';
+  return {
+    name: 'versus-preload-app',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return;
+        const start = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/start.tsx'),
+        );
+        if (start?.type !== 'chunk') return;
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (chunk?.type !== 'chunk' || scripts.has(fileName)) return;
+          scripts.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const next of chunk.imports) visit(next);
+        };
+        visit(start.fileName);
+        const inHtml = (file: string) => html.includes(`${base}${file}"`);
+        return [
+          ...[...scripts]
+            .filter((f) => !inHtml(f))
+            .map((f) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` },
+              injectTo: 'head' as const,
+            })),
+          ...[...styles]
+            .filter((f) => !inHtml(f))
+            .map((f) => ({
+              tag: 'link',
+              attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${f}` },
+              injectTo: 'head' as const,
+            })),
+        ];
+      },
+    },
+  };
+}
+
 // The dev server runs Vite's inline HMR preamble: no CSP there, the other headers apply.
 const { 'content-security-policy': _csp, ...devHeaders } = PAGE_HEADERS;
 
@@ -35,7 +89,7 @@ export default defineConfig(({ command }) => {
     throw new Error(`Versus: ${serverConfig.problems.join(' ')}`);
   }
   return {
-    plugins: [react(), versusServerPlugin(serverConfig), cspMetaTag()],
+    plugins: [react(), versusServerPlugin(serverConfig), cspMetaTag(), preloadAppChunk()],
     server: {
       port: port ?? 5173,
       allowedHosts,

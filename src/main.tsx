@@ -1,16 +1,7 @@
 // The global styles first: every feature's stylesheet builds on them and follows them.
 import './styles.css';
-import { type ReactNode, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { setAnswerListener } from './api/client';
-import { createQueryClient } from './api/query-client';
-import { App } from './app/app';
-import { prefetchGroupedData } from './app/comparison/use-grouped-data';
-import { isComplete, parseView } from './app/view-params';
-import { pageRecorder } from './features/snapshot/recorder';
-import { type DataSource, DataSourceContext, loadDataSource, needsSignIn } from './lib/data-source';
-import { initPreferences } from './lib/preferences';
-import { warmTextWidth } from './lib/text-width';
+import { requestViewEarly } from './app/early-view';
+import { type DataSource, loadDataSource } from './lib/data-source';
 import { currentSearch } from './lib/use-url-search';
 
 async function startMocking(source: DataSource): Promise<string | null> {
@@ -27,53 +18,22 @@ async function startMocking(source: DataSource): Promise<string | null> {
 }
 
 /**
- * Where the data comes from. The snapshot viewer (a build of its own, `--mode snapshot`)
- * answers from the data in its file and asks nothing of a server; the app asks its server
- * and records the answers a snapshot may embed.
+ * The page's first chunk, kept small: it asks for the data source and, for a link to a
+ * comparison, sends the comparison's requests (the page's query takes them over:
+ * `sendEarly`) before the app's code evaluates. The HTML preloads that code meanwhile
+ * (vite.config.ts), so importing it here only runs it.
  */
-async function openSource(
-  root: HTMLElement,
-): Promise<{ source: DataSource; banner: ReactNode } | null> {
-  if (import.meta.env.MODE === 'snapshot') {
-    const viewer = await import('./features/snapshot/viewer');
-    const { SnapshotBanner } = await import('./features/snapshot/snapshot-banner');
-    try {
-      const { payload, source } = await viewer.openSnapshot();
-      return { source, banner: <SnapshotBanner facts={payload} /> };
-    } catch (error) {
-      viewer.showBrokenSnapshot(root, error);
-      return null;
-    }
-  }
-  setAnswerListener(pageRecorder.record);
-  return { source: await loadDataSource(), banner: null };
-}
-
 async function boot(): Promise<void> {
-  initPreferences();
-  const root = document.getElementById('root');
-  if (!root) return;
-  const opened = await openSource(root);
-  if (!opened) return;
-  const { source, banner } = opened;
-  const demoProblem = await startMocking(source);
-  // A link to a comparison: its data is requested now, while React renders the page.
-  const client = createQueryClient();
-  const { view } = parseView(currentSearch());
-  if (demoProblem === null && !needsSignIn(source) && isComplete(view)) {
-    prefetchGroupedData(client, view);
+  if (import.meta.env.MODE === 'snapshot') {
+    const { startSnapshot } = await import('./app/start');
+    await startSnapshot();
+    return;
   }
-  createRoot(root).render(
-    <StrictMode>
-      {banner}
-      <DataSourceContext value={source}>
-        <App source={source} demoProblem={demoProblem} client={client} />
-      </DataSourceContext>
-    </StrictMode>,
-  );
-  // While the first request is in flight: the matrix's first text measure is then cheap.
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmTextWidth);
-  else setTimeout(warmTextWidth, 0);
+  const source = await loadDataSource();
+  requestViewEarly(source, currentSearch());
+  const demoProblem = await startMocking(source);
+  const { startApp } = await import('./app/start');
+  startApp(source, demoProblem);
 }
 
 void boot();

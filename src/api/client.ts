@@ -58,6 +58,60 @@ export function setAnswerListener(next: ((answer: Answer) => void) | null): void
   answerListener = next;
 }
 
+function requestInit(method: string, body: string | undefined, signal: AbortSignal): RequestInit {
+  return {
+    method,
+    headers:
+      body === undefined
+        ? { Accept: 'application/json' }
+        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body,
+    signal,
+    credentials: 'same-origin',
+  };
+}
+
+interface EarlyRequest {
+  response: Promise<Response>;
+  abort(reason?: unknown): void;
+}
+
+/** Requests sent before the app's code has loaded, by method, path and body as sent. */
+const earlyRequests = new Map<string, EarlyRequest>();
+const earlyKey = (method: string, url: string, body: string | undefined) =>
+  `${method} ${url}\n${body ?? ''}`;
+
+/**
+ * Sends a request now, before the code that reads its answer has loaded (the page's first
+ * chunk knows the view's request from the URL): the first `fetchRaw` of the same method,
+ * path and body takes it over instead of asking again, and reads it as it would its own.
+ */
+export function sendEarly(method: 'GET' | 'POST', path: string, bodyValue?: unknown): void {
+  if (transport) return;
+  const body = bodyValue === undefined ? undefined : JSON.stringify(bodyValue);
+  const key = earlyKey(method, path, body);
+  if (earlyRequests.has(key)) return;
+  const controller = new AbortController();
+  const response = fetch(path, requestInit(method, body, controller.signal));
+  // Its failure is reported by the fetchRaw that takes it over, not as an unhandled rejection.
+  response.catch(() => undefined);
+  earlyRequests.set(key, { response, abort: (reason) => controller.abort(reason) });
+}
+
+function takeEarly(method: string, url: string, body: string | undefined): EarlyRequest | null {
+  const key = earlyKey(method, url, body);
+  const early = earlyRequests.get(key);
+  if (!early) return null;
+  earlyRequests.delete(key);
+  return early;
+}
+
+/** Cancels the early requests no fetchRaw took over (the view the app shows asks otherwise). */
+export function forgetEarly(): void {
+  for (const early of earlyRequests.values()) early.abort();
+  earlyRequests.clear();
+}
+
 export function buildPath(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -117,16 +171,10 @@ export async function fetchRaw(
   const method = options.method ?? 'GET';
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   try {
-    response = await (transport ?? fetch)(url, {
-      method,
-      headers:
-        options.body === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body,
-      signal,
-      credentials: 'same-origin',
-    });
+    const early = takeEarly(method, url, body);
+    if (early) signal.addEventListener('abort', () => early.abort(signal.reason), { once: true });
+    response = await (early?.response ??
+      (transport ?? fetch)(url, requestInit(method, body, signal)));
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason ?? error;
     if (timeout.signal.aborted) {

@@ -3,6 +3,8 @@
  * read the same numbers (Performance panel → Timings).
  */
 export const MARKS = {
+  /** The app's code has loaded and evaluated; its page starts (app/start.tsx). */
+  appStart: 'versus:app-start',
   responseReceived: 'versus:response-received',
   dataReady: 'versus:data-ready',
   matrixPainted: 'versus:matrix-painted',
@@ -36,6 +38,10 @@ function safe(run: () => void): void {
 
 export function measureSince(name: string, start: number): void {
   safe(() => performance.measure(name, { start, end: performance.now() }));
+}
+
+export function markAppStart(): void {
+  safe(() => performance.mark(MARKS.appStart));
 }
 
 export function markResponseReceived(): void {

@@ -4,6 +4,7 @@ import { mostExamples, onlySharedExamples } from './parse';
 import { type ParseTextOptions, parseGroupedRunsText } from './parse-progressive';
 import {
   buildGroupedRunsBody,
+  firstScreenBody,
   type GroupedRunsBody,
   type GroupedRunsRequest,
   groupedRunsPath,
@@ -35,11 +36,6 @@ export async function fetchGroupedRuns(
   return result;
 }
 
-/** Examples per group that a large page asks for first, on their own: a screen and more. */
-export const FIRST_SCREEN = 50;
-/** Pages longer than this send the first-screen request beside their own. */
-export const FIRST_SCREEN_FROM = 200;
-
 /**
  * The first examples of a large page, asked for separately: their small response arrives,
  * parses and paints long before a page of thousands of examples has downloaded. Null when
@@ -51,8 +47,9 @@ export async function fetchFirstScreen(
   signal?: AbortSignal,
 ): Promise<GroupedRuns | null> {
   const path = groupedRunsPath(datasetId);
+  const body = firstScreenBody(page);
+  if (!body) return null;
   try {
-    const body = { ...page, limit: FIRST_SCREEN };
     const text = await fetchRaw(path, { method: 'POST', body, signal, raw: true });
     const { result } = await parseGroupedRunsText(text, path, { signal });
     const first = page.group_by === 'run_metadata' ? onlySharedExamples(result) : result;

@@ -4,9 +4,9 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoStore } from '../../mocks/handlers/index-list';
 import { serveDemoData } from '../../testing/demo-server';
-import { FIRST_SCREEN, FIRST_SCREEN_FROM } from './fetch';
 import { groupedRunsQuery } from './query';
 import type { GroupedRunsRequest } from './request';
+import { FIRST_SCREEN, FIRST_SCREEN_FROM } from './request';
 import type { GroupedRuns } from './schemas';
 
 /**

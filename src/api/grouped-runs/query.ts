@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { afterRender } from '../../lib/scheduling';
 import { queryKeys } from '../query-keys';
-import { FIRST_SCREEN_FROM, fetchFirstScreen, fetchGroupedRuns } from './fetch';
-import { buildGroupedRunsBody, type GroupedRunsRequest } from './request';
+import { fetchFirstScreen, fetchGroupedRuns } from './fetch';
+import { buildGroupedRunsBody, FIRST_SCREEN_FROM, type GroupedRunsRequest } from './request';
 import type { GroupedRuns } from './schemas';
 
 /** The group/runs query options: the same object serves the page's query and prefetching. */

@@ -44,6 +44,16 @@ export function buildGroupedRunsBody(
   };
 }
 
+/** Examples per group that a large page asks for first, on their own: a screen and more. */
+export const FIRST_SCREEN = 50;
+/** Pages longer than this send the first-screen request beside their own. */
+export const FIRST_SCREEN_FROM = 200;
+
+/** The first-screen request of a large page, or null for a page small enough on its own. */
+export function firstScreenBody(page: GroupedRunsBody): GroupedRunsBody | null {
+  return page.limit > FIRST_SCREEN_FROM ? { ...page, limit: FIRST_SCREEN } : null;
+}
+
 export function groupedRunsPath(datasetId: string): string {
   return `/api/v1/datasets/${encodeURIComponent(datasetId)}/group/runs`;
 }

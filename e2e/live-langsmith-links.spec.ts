@@ -22,13 +22,18 @@ test('every run, experiment and the dataset link into LangSmith, in a new tab', 
   page,
 }) => {
   const errors = trackPageErrors(page);
-  const answer = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && r.url().includes('/group/runs') && r.ok(),
-  );
+  // Read as the answer arrives: Chromium may let a body go once the page has read it.
+  const bodies: Promise<Body>[] = [];
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && r.url().includes('/group/runs') && r.ok()) {
+      bodies.push(r.json() as Promise<Body>);
+    }
+  });
   await page.goto(
     `/?dataset=${supportQa.id}&sessions=${gpt.id},${claude.id}&groupBy=run_metadata&key=model`,
   );
-  const body = (await (await answer).json()) as Body;
+  await expect.poll(() => bodies.length).toBeGreaterThan(0);
+  const body = await (bodies[0] as Promise<Body>);
   const grid = matrix(page);
   await expect(grid).toBeVisible();
 

@@ -125,6 +125,10 @@ test('malformed items are set aside with their paths; everything else renders', 
   await expect(notice).toBeVisible();
   await notice.click();
   await expect(page.getByText('groups[0].examples[0].runs[0].session_id')).toBeVisible();
+  // The reason in zod's English wording, as the built app says it (its locale is configured).
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'groups[0].examples[0].runs[0].session_id' }),
+  ).toContainText('Invalid input: expected string, received number (got 42)');
   await expect(grid(page)).toBeVisible();
   await expectNoPageErrors(errors);
 });

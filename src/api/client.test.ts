@@ -2,7 +2,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { fetchJson, fetchRaw } from './client';
 import { ApiError } from './errors';
 import { retryDelay, shouldRetry } from './query-client';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   ApiError,
   describeValue,
@@ -128,7 +128,7 @@ export function buildPath(path: string, query?: Record<string, QueryValue>): str
  * Fetches same-origin JSON and parses it with `schema`. Never returns an unchecked cast:
  * the result is whatever the schema produced, or an ApiError says why not.
  */
-export async function fetchJson<S extends z.ZodType>(
+export async function fetchJson<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options: RequestOptions = {},
@@ -292,7 +292,7 @@ function readDetail(body: unknown): string | ValidationDetail[] | undefined {
   });
 }
 
-export function toProblems(error: z.ZodError, input: unknown): SchemaProblem[] {
+export function toProblems(error: z.core.$ZodError, input: unknown): SchemaProblem[] {
   return error.issues.slice(0, 20).map((issue) => ({
     path: formatPath(issue.path),
     message: issue.message,

@@ -1,12 +1,12 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { fetchJson } from './client';
 import { decimal, id, optionalId, optionalJsonObject, text, timestamp } from './primitives';
 import { queryKeys } from './query-keys';
+import { z } from './zod';
 
 /** GET /api/v1/datasets and GET /api/v1/datasets/{id}. */
-export const datasetSchema = z
-  .object({
+export const datasetSchema = z.pipe(
+  z.object({
     id,
     name: z.string(),
     description: text,
@@ -18,8 +18,8 @@ export const datasetSchema = z
     session_count: decimal,
     metadata: optionalJsonObject,
     tenant_id: optionalId,
-  })
-  .transform((d) => ({
+  }),
+  z.transform((d) => ({
     id: d.id,
     name: d.name,
     description: d.description,
@@ -31,7 +31,8 @@ export const datasetSchema = z
     sessionCount: d.session_count,
     metadata: d.metadata,
     tenantId: d.tenant_id,
-  }));
+  })),
+);
 
 export type Dataset = z.output<typeof datasetSchema>;
 

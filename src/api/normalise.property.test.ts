@@ -39,6 +39,7 @@ import { normaliseFeedbackStats, statsFromFeedbacks } from './feedback-stats';
 import { parseGroupedRuns } from './grouped-runs/parse';
 import { sessionMetadataSchema } from './session-metadata';
 import { sessionSchema } from './sessions';
+import { z } from './zod';
 
 /**
  * Property tests of the response parsers ("Hardening"): values generated from the OpenAPI
@@ -102,7 +103,7 @@ describe('spec-generated responses parse cleanly (property)', PROPERTY_TIMEOUT, 
           expect(parsed.error?.issues ?? []).toEqual([]);
           if (parsed.success) expectSessionFields(obj(raw), parsed.data, `sessions[${i}]`);
         });
-        expect(sessionSchema.array().safeParse(sessions).success).toBe(true);
+        expect(z.array(sessionSchema).safeParse(sessions).success).toBe(true);
       }),
     );
   });

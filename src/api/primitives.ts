@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { toFiniteNumber } from '../lib/numbers';
 import { parseTimestamp } from '../lib/timestamps';
 import { normaliseFeedbackStats } from './feedback-stats';
+import { z } from './zod';
 
 /**
  * Lenient building blocks shared by every endpoint schema: they accept what real servers
@@ -11,30 +11,30 @@ import { normaliseFeedbackStats } from './feedback-stats';
 /** Ids: any 8-4-4-4-12 hex string (LangSmith mixes uuid versions). */
 export const id = z.guid();
 
-export const optionalId = z
-  .union([z.guid(), z.null()])
-  .optional()
-  .transform((v) => v ?? null);
+export const optionalId = z.pipe(
+  z.optional(z.union([z.guid(), z.null()])),
+  z.transform((v) => v ?? null),
+);
 
-export const text = z
-  .union([z.string(), z.null()])
-  .optional()
-  .transform((v) => v ?? null);
+export const text = z.pipe(
+  z.optional(z.union([z.string(), z.null()])),
+  z.transform((v) => v ?? null),
+);
 
 /** Any timestamp form (zone-less, `+00:00`, `Z`, space-separated) -> epoch ms or null. */
-export const timestamp = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => parseTimestamp(v));
+export const timestamp = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v) => parseTimestamp(v)),
+);
 
 /**
  * Costs, counts, rates and other numbers: a JSON number (integers as `0`, floats as `0.25`), a
  * decimal string or null -> a finite number or null.
  */
-export const decimal = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v) => toFiniteNumber(v));
+export const decimal = z.pipe(
+  z.optional(z.union([z.number(), z.string(), z.null()])),
+  z.transform((v) => toFiniteNumber(v)),
+);
 
 /** Free-form JSON objects are kept whole; checking them key by key would cost and gain nothing. */
 export const jsonObject = z.custom<Record<string, unknown>>(
@@ -42,15 +42,15 @@ export const jsonObject = z.custom<Record<string, unknown>>(
   { message: 'Expected an object' },
 );
 
-export const optionalJsonObject = z
-  .union([jsonObject, z.null()])
-  .optional()
-  .transform((v) => v ?? null);
+export const optionalJsonObject = z.pipe(
+  z.optional(z.union([jsonObject, z.null()])),
+  z.transform((v) => v ?? null),
+);
 
-export const feedbackStats = z
-  .unknown()
-  .optional()
-  .transform((v) => normaliseFeedbackStats(v));
+export const feedbackStats = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((v) => normaliseFeedbackStats(v)),
+);
 
 /** Tokens and cost, as a run and every aggregate (session, group) carry them. */
 export const usageFields = {

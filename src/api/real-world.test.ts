@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { datasetSchema } from './datasets';
 import { sessionMetadataSchema } from './session-metadata';
 import { sessionSchema } from './sessions';

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { fetchJson } from './client';
 import { queryKeys } from './query-keys';
+import { z } from './zod';
 
 /**
  * GET /api/v1/sessions/{id}/metadata: run-metadata keys with their top values.
@@ -10,10 +10,9 @@ import { queryKeys } from './query-keys';
  */
 export const sessionMetadataSchema = z.record(
   z.string(),
-  z
-    .array(z.unknown())
-    .catch([])
-    .transform((values) =>
+  z.pipe(
+    z.catch(z.array(z.unknown()), []),
+    z.transform((values) =>
       values
         .filter(
           (v): v is string | number | boolean =>
@@ -21,6 +20,7 @@ export const sessionMetadataSchema = z.record(
         )
         .map(String),
     ),
+  ),
 );
 
 export type SessionMetadata = z.output<typeof sessionMetadataSchema>;

@@ -1,5 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { fetchJson } from './client';
 import {
   aggregateFields,
@@ -12,11 +11,12 @@ import {
   toAggregate,
 } from './primitives';
 import { queryKeys } from './query-keys';
+import { z } from './zod';
 
 /** The fields every TracerSession-like object has (sessions list and per-group stats). */
 export const sessionFields = {
   id,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   description: text,
   start_time: timestamp,
   end_time: timestamp,
@@ -28,7 +28,7 @@ export const sessionFields = {
   ...aggregateFields,
 };
 
-type RawSession = z.output<z.ZodObject<typeof sessionFields>>;
+type RawSession = z.output<z.ZodMiniObject<typeof sessionFields>>;
 
 export function toSession(s: RawSession) {
   const metadata = s.extra?.metadata;
@@ -52,7 +52,7 @@ export function toSession(s: RawSession) {
   };
 }
 
-export const sessionSchema = z.object(sessionFields).transform(toSession);
+export const sessionSchema = z.pipe(z.object(sessionFields), z.transform(toSession));
 
 export type Session = z.output<typeof sessionSchema>;
 

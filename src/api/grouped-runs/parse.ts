@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { runToEnd } from '../../lib/scheduling';
 import { formatPath } from '../client';
 import { ApiError, describeValue } from '../errors';
 import { type Feedback, normaliseFeedbackStats, statsFromFeedbacks } from '../feedback-stats';
 import { toAggregate } from '../primitives';
+import { z } from '../zod';
 import { readRunFields } from './run-fast-path';
 import {
   type DataIssue,
@@ -144,7 +144,12 @@ function parseExample(raw: unknown, at: string, issues: DataIssue[]): Example | 
   };
 }
 
-function pushIssues(issues: DataIssue[], at: string, error: z.ZodError, input: unknown): void {
+function pushIssues(
+  issues: DataIssue[],
+  at: string,
+  error: z.core.$ZodError,
+  input: unknown,
+): void {
   const first = error.issues[0];
   const rel = first ? formatPath(first.path) : '';
   let value: unknown = input;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { formatPath } from '../client';
 import { ApiError } from '../errors';
 import { sortedUnique } from '../query-keys';
+import { z } from '../zod';
 
 /** POST /api/v1/datasets/{dataset_id}/group/runs — "Read Examples With Runs Grouped": the body. */
 
@@ -10,14 +10,14 @@ export type GroupBy = (typeof GROUP_BY_VALUES)[number];
 
 /** The spec's constraints, checked before a body is sent, so the server never has to 422. */
 const groupedRunsRequestSchema = z.object({
-  session_ids: z.array(z.guid()).min(1),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).default(10),
-  preview: z.boolean().default(false),
+  session_ids: z.array(z.guid()).check(z.minLength(1)),
+  offset: z._default(z.int().check(z.minimum(0)), 0),
+  limit: z._default(z.int().check(z.minimum(1)), 10),
+  preview: z._default(z.boolean(), false),
   group_by: z.enum(GROUP_BY_VALUES),
   metadata_key: z.string(),
-  per_group_limit: z.int().min(1).max(10).default(5),
-  filters: z.record(z.guid(), z.array(z.string())).nullable().optional(),
+  per_group_limit: z._default(z.int().check(z.minimum(1), z.maximum(10)), 5),
+  filters: z.optional(z.nullable(z.record(z.guid(), z.array(z.string())))),
 });
 
 export type GroupedRunsRequest = z.input<typeof groupedRunsRequestSchema>;

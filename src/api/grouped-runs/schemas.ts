@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Feedback, FeedbackStatsByKey } from '../feedback-stats';
 import {
   type AggregateStats,
@@ -13,23 +12,24 @@ import {
   usageFields,
 } from '../primitives';
 import { sessionFields, toSession } from '../sessions';
+import { z } from '../zod';
 
 /**
  * The response of group/runs, item by item: each schema reads one level (feedback, run,
  * example, group session, group) leniently, and the types are what the app holds.
  */
 
-export const feedbackSchema = z
-  .object({
+export const feedbackSchema = z.pipe(
+  z.object({
     id: z.string(),
     key: z.string(),
-    score: z.union([z.number(), z.boolean(), z.string(), z.null()]).optional(),
-    value: z.unknown().optional(),
+    score: z.optional(z.union([z.number(), z.boolean(), z.string(), z.null()])),
+    value: z.optional(z.unknown()),
     comment: text,
     created_at: timestamp,
-    feedback_source: z.object({ type: text }).nullable().optional().catch(null),
-  })
-  .transform(
+    feedback_source: z.catch(z.optional(z.nullable(z.object({ type: text }))), null),
+  }),
+  z.transform(
     (f): Feedback => ({
       id: f.id,
       key: f.key,
@@ -39,7 +39,8 @@ export const feedbackSchema = z
       createdAt: f.created_at,
       sourceType: f.feedback_source?.type ?? null,
     }),
-  );
+  ),
+);
 
 function scoreToNumber(score: unknown): number | null {
   if (typeof score === 'boolean') return score ? 1 : 0;
@@ -55,9 +56,9 @@ function scoreToNumber(score: unknown): number | null {
 export const runSchema = z.object({
   id,
   session_id: id,
-  name: z.string().optional(),
-  run_type: z.string().optional(),
-  status: z.string().optional(),
+  name: z.optional(z.string()),
+  run_type: z.optional(z.string()),
+  status: z.optional(z.string()),
   error: text,
   inputs: optionalJsonObject,
   inputs_preview: text,
@@ -66,11 +67,11 @@ export const runSchema = z.object({
   start_time: timestamp,
   end_time: timestamp,
   ...usageFields,
-  feedback_stats: z.unknown().optional(),
-  feedbacks: z.array(z.unknown()).nullable().optional(),
+  feedback_stats: z.optional(z.unknown()),
+  feedbacks: z.optional(z.nullable(z.array(z.unknown()))),
   reference_example_id: optionalId,
-  trace_id: z.string().nullable().optional(),
-  tags: z.array(z.unknown()).nullable().optional(),
+  trace_id: z.optional(z.nullable(z.string())),
+  tags: z.optional(z.nullable(z.array(z.unknown()))),
   app_path: text,
   extra: optionalJsonObject,
 });
@@ -128,14 +129,14 @@ function readMetadata(extra: Record<string, unknown> | null): Record<string, unk
 
 export const exampleSchema = z.object({
   id,
-  name: z.string().optional(),
-  dataset_id: z.string().optional(),
-  inputs: jsonObject.nullable().optional(),
+  name: z.optional(z.string()),
+  dataset_id: z.optional(z.string()),
+  inputs: z.optional(z.nullable(jsonObject)),
   outputs: optionalJsonObject,
   metadata: optionalJsonObject,
   created_at: timestamp,
   modified_at: timestamp,
-  runs: z.array(z.unknown()).nullable().optional(),
+  runs: z.optional(z.nullable(z.array(z.unknown()))),
 });
 
 export interface Example {
@@ -151,34 +152,35 @@ export interface Example {
   runs: Run[];
 }
 
-export const groupSessionSchema = z
-  .object({
+export const groupSessionSchema = z.pipe(
+  z.object({
     ...sessionFields,
     example_count: decimal,
-    filter: z.string().optional(),
+    filter: z.optional(z.string()),
     min_start_time: timestamp,
     max_start_time: timestamp,
-  })
-  .transform((s) => ({
+  }),
+  z.transform((s) => ({
     ...toSession(s),
     exampleCount: s.example_count,
     filter: s.filter ?? '',
     minStartTime: s.min_start_time,
     maxStartTime: s.max_start_time,
-  }));
+  })),
+);
 
 export type GroupSession = z.output<typeof groupSessionSchema>;
 
 export const groupSchema = z.object({
   group_key: z.union([z.string(), z.number()]),
-  filter: z.string().optional(),
+  filter: z.optional(z.string()),
   example_count: decimal,
   count: decimal,
   min_start_time: timestamp,
   max_start_time: timestamp,
   ...aggregateFields,
-  sessions: z.array(z.unknown()).nullable().optional(),
-  examples: z.array(z.unknown()).nullable().optional(),
+  sessions: z.optional(z.nullable(z.array(z.unknown()))),
+  examples: z.optional(z.nullable(z.array(z.unknown()))),
 });
 
 export interface Group {

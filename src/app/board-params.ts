@@ -1,5 +1,5 @@
 import { parseBoardSort } from '../features/scoreboard/board-columns';
-import { TRADEOFF_AXES, type TradeoffAxis } from '../features/scoreboard/tradeoff-model';
+import { TRADEOFF_AXES, type TradeoffAxis } from '../features/scoreboard/tradeoff-axes';
 import type { ViewState } from './view-params';
 
 const MAX_COLUMN_LENGTH = 262;

@@ -3,7 +3,7 @@ import { CHART_MEASURES, type ChartMeasure } from '../features/charts/chart-meas
 import { EMPTY_FILTER } from '../features/matrix/model/sort-filter';
 import type { FilterSpec, MatrixSettings } from '../features/matrix/model/types';
 import { type BoardSort, columnParam } from '../features/scoreboard/board-columns';
-import type { TradeoffAxis } from '../features/scoreboard/tradeoff-model';
+import type { TradeoffAxis } from '../features/scoreboard/tradeoff-axes';
 import { isGuid } from '../lib/ids';
 import { plural, pluralWord } from '../lib/plural';
 import { ADJUST_METHODS, type AdjustMethod } from '../lib/statistics/adjust';

@@ -4,8 +4,8 @@ import { toJson } from '../../features/export/to-json';
 import type { Matrix, MatrixRow } from '../../features/matrix/model/types';
 import { adjustStats } from '../../features/stats/model/adjust-results';
 import { defaultSliceKey, exampleLabels, metadataKeys } from '../../features/stats/model/labels';
-import { StatsMarker } from '../../features/stats/panel/stats-marker';
 import { usePairedStats, useSliceStats } from '../../features/stats/worker/use-paired-stats';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import type { AdjustMethod } from '../../lib/statistics/adjust';
 import { useHeld } from '../../lib/use-held';
 import {
@@ -15,6 +15,10 @@ import {
   exportExamples,
   statsInputs,
 } from './view-adapters';
+
+// The markers follow the statistics, which follow the first rows: their code (the verdict,
+// the p-value wording) loads beside the first render, not in the entry chunk.
+const statsMarker = lazyModule(() => import('../../features/stats/panel/stats-marker'));
 
 /**
  * Statistics over every loaded example (in a worker when large), the column-header
@@ -96,20 +100,21 @@ export function useViewInsights({
     clusters,
   });
   const markerKey = statsKey ?? inputs[0]?.key ?? null;
+  const StatsMarker = useLazyModule(statsMarker)?.StatsMarker;
 
   const marker = useCallback(
     (sessionId: string): ReactNode => {
       const result = stats.results
         ?.find((k) => k.key === markerKey)
         ?.comparisons.find((c) => c.sessionId === sessionId);
-      return result ? (
+      return result && StatsMarker ? (
         <StatsMarker
           result={result}
           context={{ method: adjustment?.method, tests: adjustment?.tests }}
         />
       ) : null;
     },
-    [stats.results, markerKey, adjustment?.method, adjustment?.tests],
+    [stats.results, markerKey, adjustment?.method, adjustment?.tests, StatsMarker],
   );
 
   const table = useCallback(

@@ -1,18 +1,20 @@
 /** The scoreboard's numbers, each with its unit. */
 import { formatCost, formatCount, formatPercent, formatSeconds, NO_DATA } from '../../lib/format';
+import { lazyValue } from '../../lib/lazy-value';
 import type { Interval } from '../../lib/statistics/intervals';
 import type { MetricColumn } from './board-columns';
 import { metricValue } from './board-marks';
 import type { BoardRow, KeyMean } from './board-types';
 
-const score = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+// Built on first use: an Intl object costs ICU's set-up, not worth paying at import.
+const score = lazyValue(() => new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }));
 const MINUS = '\u2212';
 
 /** A pass rate as a percentage with one decimal (as the statistics panel shows it), else a score. */
 export function formatKeyValue(value: number | null, passRate: boolean): string {
   if (value === null || !Number.isFinite(value)) return NO_DATA;
   if (passRate) return `${(value * 100).toFixed(1)}%`;
-  const text = score.format(Math.abs(value));
+  const text = score().format(Math.abs(value));
   return value < 0 && text !== '0' ? `${MINUS}${text}` : text;
 }
 

@@ -12,12 +12,12 @@ import {
 import { elideMiddle } from '../../lib/distinct-names';
 import { sessionColor } from '../../lib/session-colors';
 import { formatKeyValue } from './board-format';
+import type { TradeoffAxis } from './tradeoff-axes';
 import {
   AXIS_TITLES,
   layoutLabels,
   plotHeight,
   type Tradeoff,
-  type TradeoffAxis,
   type TradeoffPoint,
 } from './tradeoff-model';
 

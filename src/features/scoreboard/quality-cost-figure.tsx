@@ -3,13 +3,8 @@ import { sessionColor } from '../../lib/session-colors';
 import { formatKeyInterval, formatKeyValue } from './board-format';
 import type { Board } from './board-types';
 import { formatAxis, QualityCostChart } from './quality-cost-chart';
-import {
-  AXIS_TITLES,
-  buildTradeoff,
-  plottableKeys,
-  TRADEOFF_AXES,
-  type TradeoffAxis,
-} from './tradeoff-model';
+import { TRADEOFF_AXES, type TradeoffAxis } from './tradeoff-axes';
+import { AXIS_TITLES, buildTradeoff, plottableKeys } from './tradeoff-model';
 
 const AXIS_NAMES: Record<TradeoffAxis, string> = {
   cost: 'Cost',

@@ -6,7 +6,7 @@ import { boardColumns, sortBoardRows } from './board-sort';
 import type { Board } from './board-types';
 import { QualityCostFigure } from './quality-cost-figure';
 import { ScoreboardTable } from './scoreboard-table';
-import type { TradeoffAxis } from './tradeoff-model';
+import type { TradeoffAxis } from './tradeoff-axes';
 
 export interface ScoreboardPanelProps {
   board: Board;

@@ -5,9 +5,7 @@
  */
 import { paretoFrontier } from './board-marks';
 import type { Board, BoardRow } from './board-types';
-
-export const TRADEOFF_AXES = ['cost', 'latency', 'tokens'] as const;
-export type TradeoffAxis = (typeof TRADEOFF_AXES)[number];
+import type { TradeoffAxis } from './tradeoff-axes';
 
 export const AXIS_TITLES: Record<TradeoffAxis, string> = {
   cost: 'Cost per example (USD)',

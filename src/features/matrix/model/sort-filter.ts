@@ -1,3 +1,4 @@
+import { lazyValue } from '../../../lib/lazy-value';
 import {
   baselineCell,
   cellDelta,
@@ -23,7 +24,8 @@ export interface SortContext {
   flipped: ReadonlySet<string>;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true });
+// Built on the first sort by name: an Intl object costs ICU's set-up, not worth paying at import.
+const collator = lazyValue(() => new Intl.Collator(undefined, { numeric: true }));
 
 /** Whether the order depends on the baseline (a delta sort); no other sort reads it. */
 export function sortReadsBaseline(sort: SortSpec | null): boolean {
@@ -50,7 +52,7 @@ export function sortRows(rows: MatrixRow[], sort: SortSpec | null, ctx: SortCont
     order.sort((a, b) => {
       const s = (section[a] as number) - (section[b] as number);
       if (s !== 0) return s;
-      const byName = collator.compare(names[a] as string, names[b] as string);
+      const byName = collator().compare(names[a] as string, names[b] as string);
       if (byName !== 0) return byName * sign;
       const idA = ids[a] as string;
       const idB = ids[b] as string;

@@ -1,19 +1,21 @@
 /** Text for statistics: binary keys read as pass rates and percentage points. */
-import { formatCount, formatPercentChange } from '../../../lib/format';
+import { formatCount, formatPercentChange, groupedInteger } from '../../../lib/format';
+import { lazyValue } from '../../../lib/lazy-value';
 import type { IntervalInfo, KeyStats, PairedResult } from './types';
 
 type Kind = KeyStats['kind'];
 
 const MINUS = '\u2212';
-const large = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const medium = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-const small = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+// Built on first use: an Intl object costs ICU's set-up, not worth paying at import.
+const medium = lazyValue(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }));
+const small = lazyValue(() => new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }));
 
 /** Plain magnitude formatting without exponents: 12,345 / 1.235 / 0.000123. */
 export function formatNumber(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  const text = abs >= 1000 ? large.format(abs) : abs >= 1 ? medium.format(abs) : small.format(abs);
+  const text =
+    abs >= 1000 ? groupedInteger(abs) : abs >= 1 ? medium().format(abs) : small().format(abs);
   return value < 0 && text !== '0' ? `${MINUS}${text}` : text;
 }
 
@@ -70,11 +72,20 @@ function setDecimals(values: readonly (number | null)[]): number {
   return decimals;
 }
 
-const fixed = (decimals: number) =>
-  new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+
+/** One formatter per number of decimals, built when first asked for. */
+function fixed(decimals: number): Intl.NumberFormat {
+  let format = fixedFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    fixedFormats.set(decimals, format);
+  }
+  return format;
+}
 
 /**
  * A set of numbers shown side by side (a difference and its interval's ends) share one unit

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bootstrapMeanInterval } from '../../../lib/statistics/intervals';
 import { assertAllFinite, makeInput, normals } from '../../../testing/stats-fixtures';
-import { computeAllStats, computeKeyStats, detectKind, pairCount } from './paired-stats';
+import { pairCount } from './job-size';
+import { computeAllStats, computeKeyStats, detectKind } from './paired-stats';
 import type { PairedResult, StatsInput } from './types';
 import { verdict } from './verdict';
 

@@ -77,20 +77,3 @@ export function computeAllStats(
 ): KeyStats[] {
   return inputs.map((input) => computeKeyStats(input, options));
 }
-
-/** Upper bound on the pairs a computation touches: what decides main thread or worker. */
-export function pairCount(inputs: readonly StatsInput[]): number {
-  let total = 0;
-  for (const input of inputs) {
-    if (input.kind === 'categorical') continue;
-    total += input.baseline.values.length * input.others.length;
-  }
-  return total;
-}
-
-/** Comparisons (session × key) a computation runs: the unit of its progress. */
-export function comparisonCount(inputs: readonly StatsInput[]): number {
-  let total = 0;
-  for (const input of inputs) if (input.kind !== 'categorical') total += input.others.length;
-  return total;
-}

@@ -3,6 +3,8 @@
  * an example-metadata value (topic, difficulty, …), with its interval, and a note where a
  * session helps in one group and hurts in another.
  */
+
+import { lazyValue } from '../../../lib/lazy-value';
 import { chiSquareSf } from '../../../lib/statistics/distributions';
 import { finite, pairedClusterLabels } from './compare-pair';
 import { estimateMean } from './mean-estimate';
@@ -76,7 +78,7 @@ function groupMembers(slices: ExampleLabels, exampleCount: number): Map<string, 
   return members;
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
+const collator = lazyValue(() => new Intl.Collator('en', { numeric: true }));
 
 function cellFor(
   input: StatsInput,
@@ -183,7 +185,7 @@ export function computeSlices(
   const members = groupMembers(slices, length);
   const ordered = [...members.entries()].sort(
     ([a], [b]) =>
-      Number(a === NO_VALUE_GROUP) - Number(b === NO_VALUE_GROUP) || collator.compare(a, b),
+      Number(a === NO_VALUE_GROUP) - Number(b === NO_VALUE_GROUP) || collator().compare(a, b),
   );
   const kept = [...ordered]
     .sort((a, b) => b[1].length - a[1].length)

@@ -1,5 +1,6 @@
 /** Messages between the statistics hooks and stats.worker.ts, plus the handler the worker runs. */
-import { comparisonCount, computeKeyStats } from '../model/paired-stats';
+import { comparisonCount } from '../model/job-size';
+import { computeKeyStats } from '../model/paired-stats';
 import { computeSlices, type SliceStats } from '../model/slices';
 import type { ExampleLabels, KeyStats, StatsInput, StatsOptions } from '../model/types';
 

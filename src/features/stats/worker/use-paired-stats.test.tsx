@@ -1,10 +1,15 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { labelsOf, makeInput } from '../../../testing/stats-fixtures';
 import type { StatsInput } from '../model/types';
 import { handleStatsRequest, type StatsRequest, type StatsResponse } from './stats-protocol';
-import { usePairedStats, useSliceStats } from './use-paired-stats';
+import { statsEngine, usePairedStats, useSliceStats } from './use-paired-stats';
 
+// Once its chunk is in, small jobs compute within the render (use-paired-stats-lazy.test.tsx
+// covers the wait for the chunk).
+beforeAll(async () => {
+  await statsEngine.load();
+});
 afterEach(cleanup);
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,20 +1,25 @@
 /**
- * Runs statistics jobs: synchronously for small inputs, in a module worker for large ones so
+ * Runs statistics jobs: on the page for small inputs, in a module worker for large ones so
  * thousands of resamples and permutations never freeze the page. Latest job wins.
  * Pass memoised arguments: a new array or labels identity means a new computation.
+ *
+ * The statistics engine is its own chunk, loaded when the hook first mounts (beside the
+ * first render, not before it): until it has arrived a small job is `running`; once it has,
+ * small jobs compute synchronously, within the render that asks for them.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { panelFailure } from '../../../components/panel-boundary';
+import { lazyModule } from '../../../lib/lazy-module';
 import { markStatistics } from '../../../lib/perf-marks';
-import { pairCount } from '../model/paired-stats';
+import { pairCount } from '../model/job-size';
 import type { SliceStats } from '../model/slices';
 import type { ExampleLabels, KeyStats, StatsInput } from '../model/types';
-import {
-  type JobResult,
-  runJob,
-  type StatsJob,
-  type StatsRequest,
-  type StatsResponse,
-} from './stats-protocol';
+import type { JobResult, StatsJob, StatsRequest, StatsResponse } from './stats-protocol';
+
+type RunJob = typeof import('./stats-protocol').runJob;
+
+/** The engine for jobs run on the page (the worker bundles its own copy). */
+export const statsEngine = lazyModule(() => import('./stats-protocol'));
 
 export type PairedStatsStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -84,7 +89,7 @@ function createWorker(): Worker {
   return new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module' });
 }
 
-function computeNow(job: StatsJob): JobState<JobResult> {
+function computeNow(runJob: RunJob, job: StatsJob): JobState<JobResult> {
   try {
     return { status: 'done', results: runJob(job), progress: 1 };
   } catch (error) {
@@ -96,17 +101,56 @@ function computeNow(job: StatsJob): JobState<JobResult> {
   }
 }
 
+/** The engine's chunk did not arrive: said as what it is, e.g. the network is down. */
+function engineFailed(error: unknown): JobState<never> {
+  return { status: 'error', results: null, error: panelFailure(error) };
+}
+
+/** No worker after all (a policy forbids it): compute on the page, once the engine is here. */
+function computeHere(job: StatsJob, settle: (state: JobState<JobResult>) => void): void {
+  const loaded = statsEngine.current();
+  if (loaded) {
+    settle(computeNow(loaded.runJob, job));
+    return;
+  }
+  statsEngine.load().then(
+    (arrived) => settle(computeNow(arrived.runJob, job)),
+    (error: unknown) => settle(engineFailed(error)),
+  );
+}
+
 function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<JobResult> {
   const inWorker = job !== null && canUseWorker() && pairCount(job.inputs) > workerThreshold;
+  const [engine, setEngine] = useState(statsEngine.current);
   const syncState = useMemo(() => {
     if (job === null) return IDLE;
-    return inWorker ? null : computeNow(job);
-  }, [job, inWorker]);
+    if (inWorker || !engine) return null;
+    return computeNow(engine.runJob, job);
+  }, [job, inWorker, engine]);
 
   const [asyncState, setAsyncState] = useState<{
     for: StatsJob | null;
     state: JobState<JobResult>;
   }>({ for: null, state: IDLE });
+
+  // Asked for at mount, before any job: by the time the data has arrived, so has the engine.
+  // A failed load matters only to a job that waits for it; the next such job tries again.
+  useEffect(() => {
+    if (engine) return;
+    let live = true;
+    statsEngine.load().then(
+      (loaded) => {
+        if (live) setEngine(loaded);
+      },
+      (error: unknown) => {
+        if (live && job !== null && !inWorker)
+          setAsyncState({ for: job, state: engineFailed(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, job, inWorker]);
   const workerRef = useRef<Worker | null>(null);
   // One store and one "running" state per hook: progress messages touch only the store.
   const [progress] = useState(createProgressStore);
@@ -138,7 +182,9 @@ function useStatsJob(job: StatsJob | null, workerThreshold: number): JobState<Jo
       try {
         worker = createWorker();
       } catch {
-        setAsyncState({ for: job, state: computeNow(job) });
+        computeHere(job, (state) => {
+          if (id === requestRef.current) setAsyncState({ for: job, state });
+        });
         return;
       }
       workerRef.current = worker;

@@ -1,10 +1,10 @@
-import { useDeferredValue } from 'react';
 import { usePaintedOnce } from '../../lib/use-painted-once';
 import { ComparisonProvider, type ComparisonView, type SetView } from './comparison-context';
 import { ComparisonPanels } from './comparison-panels';
 import { ComparisonStatus } from './comparison-status';
 import { ExampleDetail } from './example-detail';
 import { MatrixSection } from './matrix-section';
+import { useAfterPaint } from './use-after-paint';
 import { useComparisonState } from './use-comparison-state';
 import { useDataParamChecks } from './use-data-param-checks';
 
@@ -27,10 +27,11 @@ export function Comparison({
   useDataParamChecks(state, addNotice);
   // The charts (recharts' first render is long) come in a frame after the first rows.
   const rowsPainted = usePaintedOnce(state !== null);
-  // The panels above the matrix follow the view one render later, in one React may interrupt:
-  // a sort, filter or new baseline commits the matrix first (issue 20: shown within 50 ms).
-  // On the first result they come with the matrix, so nothing above it moves in later.
-  const panelsState = useDeferredValue(state) ?? state;
+  // The panels above the matrix follow the view once the matrix has been drawn, in a render
+  // React may interrupt: a sort, filter or new baseline shows in the matrix first (issue 20:
+  // within 50 ms), the panels about two frames later. The first result comes with them all,
+  // so nothing above the matrix moves in later.
+  const panelsState = useAfterPaint(state);
   return (
     <section
       id="comparison"

@@ -5,6 +5,7 @@ import { ComparisonProvider, type ComparisonState } from './comparison-context';
 import { ExportBar } from './export-bar';
 import { LiveSection } from './live-section';
 import { ReadIssues } from './read-issues';
+import { useAfterPaint } from './use-after-paint';
 
 // The charts and statistics load on their own, with the app code that feeds them. A load
 // that fails (offline) is said in the panel's place, with "Try again".
@@ -15,11 +16,26 @@ const ScoreboardSection = retryableLazy(() =>
 const StatsSection = retryableLazy(() => import('./stats-section').then((m) => m.StatsSection));
 
 /**
- * Every panel above the matrix: summary, charts, scoreboard, export, statistics. Memoised on
- * the state it is given, which comparison.tsx defers: a click in the matrix's toolbar commits
- * the matrix alone, and these follow in the next render, one the browser may interrupt.
+ * Every panel above the matrix: summary, charts, scoreboard, export, statistics. They follow
+ * the state once the matrix has been drawn, in a render React may interrupt: a sort, filter or
+ * new baseline shows in the matrix first (issue 20: within 50 ms), the panels about two frames
+ * later. The first result comes with them all, so nothing above the matrix moves in later.
+ *
+ * The state is held here, not in the comparison: handing it on draws only these panels, not
+ * the comparison again (whose new state object would be handed on again, every two frames).
  */
-export const ComparisonPanels = memo(function ComparisonPanels({
+export function ComparisonPanels({
+  state,
+  rowsPainted,
+}: {
+  state: ComparisonState;
+  rowsPainted: boolean;
+}) {
+  return <Panels state={useAfterPaint(state)} rowsPainted={rowsPainted} />;
+}
+
+/** Memoised on the state it is given: while that is held, the comparison's renders skip it. */
+const Panels = memo(function Panels({
   state,
   rowsPainted,
 }: {

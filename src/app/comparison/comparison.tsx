@@ -4,7 +4,6 @@ import { ComparisonPanels } from './comparison-panels';
 import { ComparisonStatus } from './comparison-status';
 import { ExampleDetail } from './example-detail';
 import { MatrixSection } from './matrix-section';
-import { useAfterPaint } from './use-after-paint';
 import { useComparisonState } from './use-comparison-state';
 import { useDataParamChecks } from './use-data-param-checks';
 
@@ -27,11 +26,6 @@ export function Comparison({
   useDataParamChecks(state, addNotice);
   // The charts (recharts' first render is long) come in a frame after the first rows.
   const rowsPainted = usePaintedOnce(state !== null);
-  // The panels above the matrix follow the view once the matrix has been drawn, in a render
-  // React may interrupt: a sort, filter or new baseline shows in the matrix first (issue 20:
-  // within 50 ms), the panels about two frames later. The first result comes with them all,
-  // so nothing above the matrix moves in later.
-  const panelsState = useAfterPaint(state);
   return (
     <section
       id="comparison"
@@ -43,7 +37,8 @@ export function Comparison({
       <ComparisonStatus data={data} />
       {state ? (
         <>
-          {panelsState ? <ComparisonPanels state={panelsState} rowsPainted={rowsPainted} /> : null}
+          {/* The panels above the matrix follow it once it has been drawn (comparison-panels). */}
+          <ComparisonPanels state={state} rowsPainted={rowsPainted} />
           <ComparisonProvider value={state}>
             <MatrixSection />
             <ExampleDetail />

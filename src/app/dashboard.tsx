@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef } from 'react';
+import { memo, Suspense, useEffect, useRef } from 'react';
 import { datasetQuery } from '../api/datasets';
 import { isApiError } from '../api/errors';
 import { datasetSessionsQuery } from '../api/sessions';
@@ -71,38 +71,14 @@ export function Dashboard({ source }: { source: DataSource }) {
         expanded={pickersOpen}
         onToggle={setPickersOpen}
       >
-        <PanelBoundary name="the pickers" onRetry={retryPickers}>
-          <Suspense fallback={null}>
-            <DatasetPicker
-              value={view.dataset}
-              onChange={(next) =>
-                setView({ ...DEFAULT_VIEW, dataset: next, groupBy: view.groupBy, key: view.key })
-              }
-            />
-            {datasetId ? (
-              <ExperimentPicker
-                datasetId={datasetId}
-                selected={view.sessions}
-                maxSelected={MAX_SESSIONS}
-                onChange={(sessions) => setView({ sessions, page: 1 })}
-              />
-            ) : null}
-            {datasetId ? (
-              <div className="pickers__grouping">
-                <GroupByPicker
-                  value={view.groupBy}
-                  onChange={(groupBy) => setView({ groupBy, page: 1, example: null })}
-                />
-                <MetadataKeyPicker
-                  groupBy={view.groupBy}
-                  sessionIds={view.sessions}
-                  value={view.key}
-                  onChange={(key) => setView({ key, page: 1, example: null })}
-                />
-              </div>
-            ) : null}
-          </Suspense>
-        </PanelBoundary>
+        <ChoicePickers
+          dataset={view.dataset}
+          datasetId={datasetId}
+          sessions={view.sessions}
+          groupBy={view.groupBy}
+          metadataKey={view.key}
+          setView={setView}
+        />
       </PickersPanel>
       {complete ? (
         <Comparison view={view} setView={setView} addNotice={addNotice} />
@@ -118,6 +94,62 @@ export function Dashboard({ source }: { source: DataSource }) {
     </>
   );
 }
+
+/**
+ * The dataset, experiments and grouping pickers. Memoised on the choice they show: a sort, a
+ * filter or a new baseline (issue 20) does not draw them again.
+ */
+const ChoicePickers = memo(function ChoicePickers({
+  dataset,
+  datasetId,
+  sessions,
+  groupBy,
+  metadataKey,
+  setView,
+}: {
+  dataset: string | null;
+  /** The dataset, once it is not known to be missing. */
+  datasetId: string | null;
+  sessions: string[];
+  groupBy: ViewState['groupBy'];
+  metadataKey: string;
+  setView: (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void;
+}) {
+  return (
+    <PanelBoundary name="the pickers" onRetry={retryPickers}>
+      <Suspense fallback={null}>
+        <DatasetPicker
+          value={dataset}
+          onChange={(next) =>
+            setView({ ...DEFAULT_VIEW, dataset: next, groupBy, key: metadataKey })
+          }
+        />
+        {datasetId ? (
+          <ExperimentPicker
+            datasetId={datasetId}
+            selected={sessions}
+            maxSelected={MAX_SESSIONS}
+            onChange={(next) => setView({ sessions: next, page: 1 })}
+          />
+        ) : null}
+        {datasetId ? (
+          <div className="pickers__grouping">
+            <GroupByPicker
+              value={groupBy}
+              onChange={(next) => setView({ groupBy: next, page: 1, example: null })}
+            />
+            <MetadataKeyPicker
+              groupBy={groupBy}
+              sessionIds={sessions}
+              value={metadataKey}
+              onChange={(key) => setView({ key, page: 1, example: null })}
+            />
+          </div>
+        ) : null}
+      </Suspense>
+    </PanelBoundary>
+  );
+});
 
 /**
  * Experiments in a link that do not belong to the dataset are dropped, with a notice. Asked

@@ -1,24 +1,11 @@
-import { Suspense } from 'react';
-import { PanelBoundary, retryableLazy } from '../../components/panel-boundary';
-import { GroupSummary } from '../../features/summary/group-summary';
 import { usePaintedOnce } from '../../lib/use-painted-once';
 import { ComparisonProvider, type ComparisonView, type SetView } from './comparison-context';
+import { ComparisonPanels } from './comparison-panels';
 import { ComparisonStatus } from './comparison-status';
 import { ExampleDetail } from './example-detail';
-import { ExportBar } from './export-bar';
-import { LiveSection } from './live-section';
 import { MatrixSection } from './matrix-section';
-import { ReadIssues } from './read-issues';
 import { useComparisonState } from './use-comparison-state';
 import { useDataParamChecks } from './use-data-param-checks';
-
-// The charts and statistics load on their own, with the app code that feeds them. A load
-// that fails (offline) is said in the panel's place, with "Try again".
-const ChartsSection = retryableLazy(() => import('./charts-section').then((m) => m.ChartsSection));
-const ScoreboardSection = retryableLazy(() =>
-  import('./scoreboard-section').then((m) => m.ScoreboardSection),
-);
-const StatsSection = retryableLazy(() => import('./stats-section').then((m) => m.StatsSection));
 
 /**
  * The comparison for a complete choice. Its panels, top to bottom, each read the shared state
@@ -39,11 +26,6 @@ export function Comparison({
   useDataParamChecks(state, addNotice);
   // The charts (recharts' first render is long) come in a frame after the first rows.
   const rowsPainted = usePaintedOnce(state !== null);
-  const chartsSkeleton = (
-    <div className="skeleton chart-skeleton" role="status">
-      Loading charts…
-    </div>
-  );
   return (
     <section
       id="comparison"
@@ -54,52 +36,14 @@ export function Comparison({
       <h2 className="section-title">By {view.key}</h2>
       <ComparisonStatus data={data} />
       {state ? (
-        <ComparisonProvider value={state}>
-          <LiveSection />
-          <ReadIssues />
-          <GroupSummary
-            groups={state.aggregateGroups}
-            metadataKey={view.key}
-            baselineId={state.baseline || null}
-          />
-          {rowsPainted ? (
-            <PanelBoundary name="the charts" onRetry={ChartsSection.retry}>
-              <Suspense fallback={chartsSkeleton}>
-                <ChartsSection />
-              </Suspense>
-            </PanelBoundary>
-          ) : (
-            chartsSkeleton
-          )}
-          {/* After the charts, so they are drawn first; still above the matrix. */}
-          {rowsPainted ? (
-            <PanelBoundary name="the scoreboard" onRetry={ScoreboardSection.retry}>
-              <Suspense
-                fallback={
-                  <div className="skeleton" role="status">
-                    Loading the scoreboard…
-                  </div>
-                }
-              >
-                <ScoreboardSection />
-              </Suspense>
-            </PanelBoundary>
-          ) : null}
-          <ExportBar />
-          <PanelBoundary name="the statistics" onRetry={StatsSection.retry}>
-            <Suspense
-              fallback={
-                <div className="skeleton" role="status">
-                  Loading statistics…
-                </div>
-              }
-            >
-              <StatsSection />
-            </Suspense>
-          </PanelBoundary>
-          <MatrixSection />
-          <ExampleDetail />
-        </ComparisonProvider>
+        <>
+          {/* The panels above the matrix follow it once it has been drawn (comparison-panels). */}
+          <ComparisonPanels state={state} rowsPainted={rowsPainted} />
+          <ComparisonProvider value={state}>
+            <MatrixSection />
+            <ExampleDetail />
+          </ComparisonProvider>
+        </>
       ) : null}
     </section>
   );

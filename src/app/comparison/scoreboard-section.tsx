@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Matrix } from '../../features/matrix/model/types';
+import type { BoardSort } from '../../features/scoreboard/board-columns';
 import { buildBoard } from '../../features/scoreboard/board-model';
-import { ScoreboardPanel } from '../../features/scoreboard/scoreboard-panel';
+import { ScoreboardPanel as Panel } from '../../features/scoreboard/scoreboard-panel';
+import type { TradeoffAxis } from '../../features/scoreboard/tradeoff-model';
 import { formatCount } from '../../lib/format';
 import { runSliced, runToEnd } from '../../lib/scheduling';
 import {
@@ -15,6 +17,10 @@ import {
   walkRunTotals,
 } from './board-adapters';
 import { useComparison } from './comparison-context';
+
+// Memoised, with stable handlers: a sort or filter of the matrix leaves the board (and its
+// "Quality vs cost" chart, recharts) as it is, and is not drawn again.
+const ScoreboardPanel = memo(Panel);
 
 /**
  * The scoreboard: each experiment's means, intervals and run metrics, and its difference
@@ -60,6 +66,19 @@ export function ScoreboardSection() {
     },
     [setView],
   );
+  const onSort = useCallback((board: BoardSort) => setView({ board }, 'replace'), [setView]);
+  const onAxis = useCallback(
+    (tradeoff: TradeoffAxis) => setView({ tradeoff }, 'replace'),
+    [setView],
+  );
+  const onQualityKey = useCallback(
+    (statsKey: string) => setView({ statsKey }, 'replace'),
+    [setView],
+  );
+  const onShowGroups = useCallback(
+    (boardGroups: boolean) => setView({ boardGroups }, 'replace'),
+    [setView],
+  );
   // Per group: each group's own cells and runs; differences stay on the whole board, where
   // the statistics panel computes them.
   const groups = useMemo(
@@ -88,16 +107,16 @@ export function ScoreboardSection() {
     <ScoreboardPanel
       board={board}
       sort={view.board}
-      onSort={(board) => setView({ board }, 'replace')}
+      onSort={onSort}
       pending={stats.status === 'running'}
       axis={view.tradeoff}
-      onAxis={(tradeoff) => setView({ tradeoff }, 'replace')}
+      onAxis={onAxis}
       qualityKey={view.statsKey}
-      onQualityKey={(statsKey) => setView({ statsKey }, 'replace')}
+      onQualityKey={onQualityKey}
       onPick={pick}
       groups={groups}
       showGroups={view.boardGroups}
-      onShowGroups={(boardGroups) => setView({ boardGroups }, 'replace')}
+      onShowGroups={onShowGroups}
     />
   );
   if (data.loadAll.status !== 'loading') return panel;

@@ -3,7 +3,7 @@ import type { Matrix } from '../../features/matrix/model/types';
 import type { BoardSort } from '../../features/scoreboard/board-columns';
 import { buildBoard } from '../../features/scoreboard/board-model';
 import { ScoreboardPanel as Panel } from '../../features/scoreboard/scoreboard-panel';
-import type { TradeoffAxis } from '../../features/scoreboard/tradeoff-model';
+import type { TradeoffAxis } from '../../features/scoreboard/tradeoff-axes';
 import { formatCount } from '../../lib/format';
 import { runSliced, runToEnd } from '../../lib/scheduling';
 import {

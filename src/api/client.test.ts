@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
+import { apiFailure } from '../testing/api-failure';
 import { fetchJson, fetchRaw } from './client';
 import { ApiError } from './errors';
 import { retryDelay, shouldRetry } from './query-client';
@@ -15,16 +16,6 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const schema = z.object({ name: z.string(), n: z.number() });
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a failure');
-}
 
 const url = `${ORIGIN}/api/v1/thing`;
 
@@ -56,7 +47,7 @@ describe('fetchJson', () => {
     [418, 'http'],
   ])('maps HTTP %i to %s with the server message', async (status, kind) => {
     server.use(http.get(url, () => HttpResponse.json({ detail: 'Nope here' }, { status })));
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.message).toBe('Nope here');
@@ -75,7 +66,7 @@ describe('fetchJson', () => {
         ),
       ),
     );
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.kind).toBe('validation');
     expect(error.detail).toEqual([
       { loc: ['body', 'limit'], msg: 'Input should be >= 1', type: 'greater_than_equal' },
@@ -91,7 +82,7 @@ describe('fetchJson', () => {
         ),
       ),
     );
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.retryAfterMs).toBe(7000);
     expect(error.retryable).toBe(true);
     expect(retryDelay(0, error)).toBe(7000);
@@ -99,21 +90,21 @@ describe('fetchJson', () => {
 
   it('reports a network failure', async () => {
     server.use(http.get(url, () => HttpResponse.error()));
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.kind).toBe('network');
     expect(error.retryable).toBe(true);
   });
 
   it('reports a body that is not JSON with its first bytes', async () => {
     server.use(http.get(url, () => new HttpResponse('<html>Bad gateway</html>', { status: 200 })));
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.kind).toBe('not-json');
     expect(error.bodySnippet).toBe('<html>Bad gateway</html>');
   });
 
   it('reports a schema mismatch with the path and value that failed', async () => {
     server.use(http.get(url, () => HttpResponse.json({ name: 'a', n: 'three' })));
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.kind).toBe('schema');
     expect(error.problems[0]).toMatchObject({ path: 'n', value: '"three"' });
   });
@@ -125,7 +116,7 @@ describe('fetchJson', () => {
         return HttpResponse.json({ name: 'a', n: 1 });
       }),
     );
-    const error = await failure(fetchJson(url, schema, { timeoutMs: 20 }));
+    const error = await apiFailure(fetchJson(url, schema, { timeoutMs: 20 }));
     expect(error.kind).toBe('timeout');
   });
 
@@ -141,7 +132,7 @@ describe('fetchJson', () => {
         return new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } });
       }),
     );
-    const error = await failure(fetchJson(url, schema));
+    const error = await apiFailure(fetchJson(url, schema));
     expect(error.kind).toBe('network');
   });
 });
@@ -215,6 +206,6 @@ describe('fetchRaw readAfter', () => {
   it('does not wait to report an HTTP error', async () => {
     server.use(http.get(url, () => HttpResponse.json({ detail: 'gone' }, { status: 404 })));
     const never = new Promise(() => {});
-    expect((await failure(fetchRaw(url, { readAfter: never }))).kind).toBe('not-found');
+    expect((await apiFailure(fetchRaw(url, { readAfter: never }))).kind).toBe('not-found');
   });
 });

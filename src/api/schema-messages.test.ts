@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { apiFailure } from '../testing/api-failure';
 import { serveDemoData, TEST_ORIGIN } from '../testing/demo-server';
 import { fetchDatasets } from './datasets';
-import { ApiError } from './errors';
 import { parseGroupedRuns } from './grouped-runs/parse';
 import { buildGroupedRunsBody } from './grouped-runs/request';
 import { fetchSessionMetadata } from './session-metadata';
@@ -18,16 +18,6 @@ const server = serveDemoData();
 
 const ID = '6f9b6d0e-8a55-4c5e-9a3b-1f2a3b4c5d6e';
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('schema messages shown to a person', () => {
   it('says what a dataset list item lacks, field by field', async () => {
     server.use(
@@ -38,7 +28,7 @@ describe('schema messages shown to a person', () => {
         ]),
       ),
     );
-    const error = await failure(fetchDatasets({ nameContains: '', offset: 0 }));
+    const error = await apiFailure(fetchDatasets({ nameContains: '', offset: 0 }));
     expect(error.kind).toBe('schema');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       '[0].id: Invalid GUID',
@@ -53,7 +43,7 @@ describe('schema messages shown to a person', () => {
     server.use(
       http.get(`${TEST_ORIGIN}/api/v1/sessions/${ID}/metadata`, () => HttpResponse.json([1])),
     );
-    const error = await failure(fetchSessionMetadata(ID));
+    const error = await apiFailure(fetchSessionMetadata(ID));
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       '(root): Invalid input: expected record, received array',
     ]);

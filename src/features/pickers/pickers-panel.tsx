@@ -29,10 +29,24 @@ export function PickersPanel({
   const open = summary === null || expanded;
 
   useEffect(() => {
-    if (!open || !focusFirstField.current) return;
+    const body = bodyRef.current;
+    if (!open || !focusFirstField.current || !body) return;
     focusFirstField.current = false;
-    const fields = bodyRef.current?.querySelectorAll<HTMLElement>(FIELDS) ?? [];
-    [...fields].find((field) => !field.matches(':disabled'))?.focus();
+    const focusFirst = (): boolean => {
+      const fields = body.querySelectorAll<HTMLElement>(FIELDS);
+      const first = [...fields].find((field) => !field.matches(':disabled'));
+      first?.focus();
+      return first !== undefined;
+    };
+    if (focusFirst()) return;
+    // The pickers load lazily: unfolded before their code has arrived, the first field gets
+    // focus when it appears, unless focus has moved on meanwhile.
+    const from = document.activeElement;
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== from || focusFirst()) observer.disconnect();
+    });
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [open]);
 
   return (

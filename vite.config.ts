@@ -58,22 +58,16 @@ function preloadAppChunk(): Plugin {
           for (const next of chunk.imports) visit(next);
         };
         visit(start.fileName);
-        const inHtml = (file: string) => html.includes(`${base}${file}"`);
+        const fresh = (files: Set<string>) =>
+          [...files].filter((f) => !html.includes(`${base}${f}"`));
+        const link = (rel: string, file: string) => ({
+          tag: 'link',
+          attrs: { rel, crossorigin: true, href: `${base}${file}` },
+          injectTo: 'head' as const,
+        });
         return [
-          ...[...scripts]
-            .filter((f) => !inHtml(f))
-            .map((f) => ({
-              tag: 'link',
-              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` },
-              injectTo: 'head' as const,
-            })),
-          ...[...styles]
-            .filter((f) => !inHtml(f))
-            .map((f) => ({
-              tag: 'link',
-              attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${f}` },
-              injectTo: 'head' as const,
-            })),
+          ...fresh(scripts).map((f) => link('modulepreload', f)),
+          ...fresh(styles).map((f) => link('stylesheet', f)),
         ];
       },
     },

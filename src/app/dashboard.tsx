@@ -11,6 +11,7 @@ import { PickersPanel } from '../features/pickers/pickers-panel';
 import type { DataSource } from '../lib/data-source';
 import { plural } from '../lib/plural';
 import { Comparison } from './comparison/comparison';
+import type { SetView } from './comparison/comparison-context';
 import { usePickersFold } from './use-pickers-fold';
 import { useShownComparison } from './use-shown-comparison';
 import { useView } from './use-view';
@@ -113,7 +114,7 @@ const ChoicePickers = memo(function ChoicePickers({
   sessions: string[];
   groupBy: ViewState['groupBy'];
   metadataKey: string;
-  setView: (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void;
+  setView: SetView;
 }) {
   return (
     <PanelBoundary name="the pickers" onRetry={retryPickers}>
@@ -158,7 +159,7 @@ const ChoicePickers = memo(function ChoicePickers({
 function useDropForeignSessions(
   view: ViewState,
   datasetFound: boolean,
-  setView: (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void,
+  setView: SetView,
   addNotice: (notice: string) => void,
 ) {
   const sessions = useQuery({

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { afterRender } from '../../lib/scheduling';
 import { queryKeys } from '../query-keys';
 import { fetchFirstScreen, fetchGroupedRuns } from './fetch';
-import { buildGroupedRunsBody, FIRST_SCREEN_FROM, type GroupedRunsRequest } from './request';
+import { buildGroupedRunsBody, firstScreenBody, type GroupedRunsRequest } from './request';
 import type { GroupedRuns } from './schemas';
 
 /** The group/runs query options: the same object serves the page's query and prefetching. */
@@ -20,7 +20,7 @@ export function groupedRunsQuery(datasetId: string, request: GroupedRunsRequest)
       const shown = client.getQueryData<GroupedRuns>(queryKey);
       const refresh = shown !== undefined && !shown.reading;
       const firstScreen =
-        !refresh && built.ok && built.body.limit > FIRST_SCREEN_FROM
+        !refresh && built.ok && firstScreenBody(built.body)
           ? fetchFirstScreen(datasetId, built.body, signal).then(async (first) => {
               if (!first || answered) return;
               client.setQueryData(queryKey, first);

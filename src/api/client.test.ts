@@ -178,8 +178,38 @@ describe('fetchRaw reads a body as it downloads', () => {
       }),
     );
     const raw = await fetchRaw(url, { method: 'POST', body: {}, raw: true });
-    expect(raw).toBe(text.slice(1));
-    expect(raw).toBe(await new Response(bytes).text());
+    expect(raw.toString()).toBe(text.slice(1));
+    expect(raw.toString()).toBe(await new Response(bytes).text());
+    // Read in the chunks it arrived in, it answers the same characters and slices.
+    const whole = text.slice(1);
+    expect(raw.length).toBe(whole.length);
+    expect(Array.from({ length: whole.length }, (_, i) => raw.charCodeAt(i))).toEqual(
+      Array.from({ length: whole.length }, (_, i) => whole.charCodeAt(i)),
+    );
+    expect(raw.slice(3, 12)).toBe(whole.slice(3, 12));
+  });
+});
+
+describe('fetchRaw decodes a large chunk in pieces', () => {
+  it('keeps characters that straddle the pieces whole', async () => {
+    // One 200 KB chunk of 3- and 4-byte characters: every 64 KB piece boundary cuts one.
+    const text = JSON.stringify({ s: '中😀'.repeat(30_000) });
+    const bytes = new TextEncoder().encode(text);
+    expect(bytes.length).toBeGreaterThan(3 * 65_536);
+    server.use(
+      http.post(url, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(bytes);
+            controller.close();
+          },
+        });
+        return new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const raw = await fetchRaw(url, { method: 'POST', body: {}, raw: true });
+    expect(raw.toString()).toBe(text);
+    expect(raw.slice(65_530, 65_560)).toBe(text.slice(65_530, 65_560));
   });
 });
 

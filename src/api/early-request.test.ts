@@ -38,7 +38,7 @@ describe('requests sent early', () => {
       body: { limit: 100, offset: 0 },
       raw: true,
     });
-    expect(JSON.parse(text)).toEqual({ echo: { limit: 100, offset: 0 } });
+    expect(JSON.parse(text.toString())).toEqual({ echo: { limit: 100, offset: 0 } });
     expect(seen.bodies).toEqual(['{"limit":100,"offset":0}']);
     // Taken once: the next fetch of the same request asks again.
     await fetchRaw(url, { method: 'POST', body: { limit: 100, offset: 0 }, raw: true });
@@ -107,7 +107,7 @@ describe('requests sent early', () => {
     setTransport(async () => HttpResponse.json({ from: 'transport' }));
     sendEarly('POST', url, { a: 1 });
     const text = await fetchRaw(url, { method: 'POST', body: { a: 1 }, raw: true });
-    expect(JSON.parse(text)).toEqual({ from: 'transport' });
+    expect(JSON.parse(text.toString())).toEqual({ from: 'transport' });
     expect(seen.bodies).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   infiniteQueryOptions,
   type QueryKey,
 } from '@tanstack/react-query';
+import type { BodyText } from '../body-text';
 import { fetchRaw } from '../client';
 import { queryKeys } from '../query-keys';
 import { totalExamples } from './pages';
@@ -84,7 +85,7 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
 }
 
 /** Requests sent ahead of their page (one at most), by query and slice. */
-const ahead = new Map<string, { text: Promise<string>; controller: AbortController }>();
+const ahead = new Map<string, { text: Promise<BodyText>; controller: AbortController }>();
 
 function aheadKey(queryKey: QueryKey, slice: PageSlice): string {
   return `${hashKey(queryKey)}|${slice.offset}|${slice.limit}`;
@@ -121,7 +122,7 @@ async function pageText(
   queryKey: QueryKey,
   slice: PageSlice,
   signal: AbortSignal,
-): Promise<string> {
+): Promise<BodyText> {
   const key = aheadKey(queryKey, slice);
   const sent = ahead.get(key);
   ahead.delete(key);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BodyText } from '../body-text';
 import { parseGroupMembers, type ScannedGroupedRuns, scanGroupedRuns } from './json-scan';
 
 /** What the scan says the document is, rebuilt with JSON.parse of each located piece. */
@@ -101,6 +102,29 @@ describe('scanGroupedRuns', () => {
         expect(rebuild(text, scanned)).toEqual({ groups: (parsed as { groups: unknown }).groups });
       }),
       { seed: 12, numRuns: 2_000 },
+    );
+  });
+
+  it('locates the same in a body kept in the chunks it arrived in, cut anywhere', () => {
+    fc.assert(
+      fc.property(
+        fc.array(group, { maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (groups, cuts) => {
+          const text = JSON.stringify({ groups });
+          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const parts = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
+          const body = new BodyText(parts);
+          expect(scanGroupedRuns(body)).toEqual(scanGroupedRuns(text));
+          // A cut between a backslash and the quote it escapes, or inside a key, changes nothing.
+          const cut = text.indexOf('\\"');
+          if (cut >= 0) {
+            const split = new BodyText([text.slice(0, cut + 1), text.slice(cut + 1)]);
+            expect(scanGroupedRuns(split)).toEqual(scanGroupedRuns(text));
+          }
+        },
+      ),
+      { seed: 13, numRuns: 300 },
     );
   });
 

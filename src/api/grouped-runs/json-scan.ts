@@ -10,6 +10,8 @@
  * caller falls back to JSON.parse of the whole text, which reports the error as before.
  */
 
+import type { TextLike } from '../body-text';
+
 /** A value's location: text.slice(start, end) is its JSON. */
 export interface Span {
   start: number;
@@ -46,7 +48,7 @@ function isSpace(c: number): boolean {
 
 class Reader {
   i = 0;
-  constructor(readonly text: string) {}
+  constructor(readonly text: TextLike) {}
 
   skipSpace(): number {
     const { text } = this;
@@ -187,7 +189,7 @@ function scanGroup(reader: Reader): ScannedGroup {
  * Locates the groups of a group/runs response and the examples of each, or returns null
  * when the text is not the expected shape (the caller then parses it whole).
  */
-export function scanGroupedRuns(text: string): ScannedGroupedRuns | null {
+export function scanGroupedRuns(text: TextLike): ScannedGroupedRuns | null {
   const reader = new Reader(text);
   try {
     let groups: ScannedGroup[] | null = null;

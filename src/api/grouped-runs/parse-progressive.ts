@@ -1,5 +1,6 @@
 import { MEASURES, measureSince } from '../../lib/perf-marks';
 import { afterRender, runSliced, runToEnd } from '../../lib/scheduling';
+import { BodyText, type TextLike } from '../body-text';
 import { notJsonError, parseJsonText } from '../client';
 import { parseGroupMembers, type Span, scanGroupedRuns } from './json-scan';
 import { mostExamples, onlySharedExamples, parseSteps, type RawGroup, rawGroupsOf } from './parse';
@@ -36,7 +37,7 @@ export interface ParseTextOptions {
  * text the locator does not expect is parsed whole, with the same errors as before.
  */
 export async function parseGroupedRunsText(
-  text: string,
+  text: TextLike,
   path: string,
   options: ParseTextOptions = {},
 ): Promise<{ result: GroupedRuns; busyMs: number }> {
@@ -46,7 +47,7 @@ export async function parseGroupedRunsText(
   const scanned = progressive ? scanGroupedRuns(text) : null;
   if (progressive) measureSince(MEASURES.locate, started);
   if (!scanned) {
-    const json = parseJsonText(text, path);
+    const json = parseJsonText(text.toString(), path);
     busy.ms += performance.now() - started;
     return {
       result: await runSliced(parseSteps(rawGroupsOf(json, path)), busy, options.signal),
@@ -56,7 +57,7 @@ export async function parseGroupedRunsText(
   // Contiguous examples parse as one array: fewer, larger JSON.parse calls.
   const parseSpans = (first: Span, last: Span): unknown[] => {
     try {
-      return JSON.parse(`[${text.slice(first.start, last.end)}]`) as unknown[];
+      return JSON.parse(arrayOf(text, first.start, last.end)) as unknown[];
     } catch {
       throw notJsonError(text, path);
     }
@@ -103,6 +104,16 @@ export async function parseGroupedRunsText(
   }
   const result = await runSliced(parseSteps(rawGroups(null)), busy, options.signal);
   return { result, busyMs: busy.ms };
+}
+
+/**
+ * `[` + the text's slice + `]`, copied once: a slice of a chunked body over several chunks
+ * is joined with its brackets, not joined and then copied again by JSON.parse.
+ */
+function arrayOf(text: TextLike, start: number, end: number): string {
+  return text instanceof BodyText
+    ? text.slice(start, end, '[', ']')
+    : `[${text.slice(start, end)}]`;
 }
 
 /** Examples parsed per JSON.parse call: a few milliseconds of work, well inside a slice. */

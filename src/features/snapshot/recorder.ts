@@ -13,16 +13,30 @@ export interface RecordedAnswer {
   url: string;
   /** The JSON body as sent, or null. */
   body: string | null;
-  /** The raw answer, or null once it was dropped (too large to keep, or the oldest). */
-  text: string | null;
+  /**
+   * The raw answer (a string, or the body's chunks: `toString()` joins them), or null once it
+   * was dropped (too large to keep, or the oldest).
+   */
+  text: AnswerText | null;
   /** Dropped to make room for newer answers, not for its own size. */
   evicted?: boolean;
   /** Its length in characters (about its size in bytes: JSON is mostly ASCII). */
   size: number;
 }
 
+/** An answer's text: its length, and the whole text when asked (see api/body-text.ts). */
+export interface AnswerText {
+  readonly length: number;
+  toString(): string;
+}
+
 export interface Recorder {
-  record(answer: { method: 'GET' | 'POST'; url: string; body: string | null; text: string }): void;
+  record(answer: {
+    method: 'GET' | 'POST';
+    url: string;
+    body: string | null;
+    text: AnswerText;
+  }): void;
   answers(): RecordedAnswer[];
   /** Changes with every answer recorded: for a button that says what it would save. */
   version(): number;

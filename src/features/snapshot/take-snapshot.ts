@@ -39,7 +39,7 @@ export async function buildSnapshotFile(
     ...facts,
     takenAt: takenAt.toISOString(),
     answers: answers.flatMap(({ method, url, body, text }) =>
-      text === null ? [] : [{ method, url, body, text }],
+      text === null ? [] : [{ method, url, body, text: text.toString() }],
     ),
   };
   return fillTemplate(template, await encodePayload(payload));

@@ -36,7 +36,7 @@ describe('answering from a snapshot', () => {
     vi.stubGlobal('fetch', network);
     const answers = recorder
       .answers()
-      .flatMap((a) => (a.text === null ? [] : [{ ...a, text: a.text }]));
+      .flatMap((a) => (a.text === null ? [] : [{ ...a, text: a.text.toString() }]));
     setTransport(snapshotTransport(answers));
     await expect(fetchDataset(dataset.id)).resolves.toEqual(live);
     await expect(fetchGroupedRuns(dataset.id, request)).resolves.toEqual(livePage);

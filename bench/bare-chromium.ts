@@ -231,29 +231,54 @@ export class BarePage {
   }
 
   /**
-   * A mouse click at the centre of the enabled button whose text starts with `prefix`
-   * (scrolled into view first), waiting up to `timeoutMs` for it to be there.
+   * A mouse click at the centre of the enabled button whose text starts with `prefix`, as
+   * Playwright clicks: scrolled into view, still for two frames, on top at that point, and
+   * the click only let through if it lands on the button (the layout may still shift as the
+   * page fills in: a press that lands elsewhere is stopped and tried again), until
+   * `timeoutMs`.
    */
   async clickButton(prefix: string, timeoutMs = 30_000): Promise<void> {
-    const find = `(() => {
+    const aim = `(async () => {
       const button = [...document.querySelectorAll('button, [role="button"]')].find((el) =>
         (el.textContent ?? '').trim().startsWith(${JSON.stringify(prefix)}) && !el.disabled);
       if (!button) return null;
       button.scrollIntoView({ block: 'center', inline: 'center' });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const before = button.getBoundingClientRect();
+      await frame();
+      await frame();
       const r = button.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      if (r.top !== before.top || r.left !== before.left || r.width === 0) return null;
+      const at = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      if (!button.contains(document.elementFromPoint(at.x, at.y))) return null;
+      const state = { hit: false };
+      const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+      const guard = (e) => {
+        if (button.contains(e.target)) state.hit ||= e.type === 'click';
+        else (e.preventDefault(), e.stopImmediatePropagation());
+      };
+      for (const type of types) window.addEventListener(type, guard, true);
+      window.__benchClicked = async () => {
+        await frame();
+        for (const type of types) window.removeEventListener(type, guard, true);
+        return state.hit;
+      };
+      return at;
     })()`;
     const deadline = Date.now() + timeoutMs;
-    let at = await this.evaluate<{ x: number; y: number } | null>(find);
-    while (!at && Date.now() < deadline) {
+    for (;;) {
+      const at = await this.evaluate<{ x: number; y: number } | null>(aim);
+      if (at) {
+        const mouse = { ...at, button: 'left', clickCount: 1 };
+        await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...at });
+        await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...mouse });
+        await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...mouse });
+        if (await this.evaluate<boolean>('window.__benchClicked()')) return;
+      }
+      if (Date.now() >= deadline)
+        throw new Error(`no click on a button starting "${prefix}" in ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      at = await this.evaluate<{ x: number; y: number } | null>(find);
     }
-    if (!at) throw new Error(`no enabled button starting "${prefix}" in ${timeoutMs} ms`);
-    const mouse = { ...at, button: 'left', clickCount: 1 };
-    await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...at });
-    await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...mouse });
-    await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...mouse });
   }
 
   async close(): Promise<void> {

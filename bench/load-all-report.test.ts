@@ -78,4 +78,12 @@ describe('the "Load all" budget', () => {
     expect(section).not.toContain('without DevTools (the budget)');
     expect(loadAllBudget(old).measured).toBe('13,000 ms, longest task 380 ms');
   });
+
+  it('shows the bare table alone when no watched sample was taken (bench/load-all.ts)', () => {
+    const only = withWatched([sample(8_000, 90)], []);
+    expect(loadAllSection(only)).toContain('without DevTools (the budget)');
+    expect(loadAllSection(only)).not.toContain("In Playwright's page");
+    expect(loadAllBudget(only).note).toMatch(/^in a browser without DevTools; /);
+    expect(loadAllBudget(result(sample(8_000, 90))).note).toMatch(/^in Playwright's page/);
+  });
 });

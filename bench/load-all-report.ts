@@ -27,7 +27,9 @@ function figures(s: readonly LoadAllSample[]) {
 
 export function loadAllBudget(result: LoadAllResult): BudgetResult {
   const f = figures(result.samples);
-  const watched = result.watchedSamples && figures(result.watchedSamples);
+  // Without watchedSamples (results from before the bare browser), samples are Playwright's.
+  const bare = result.watchedSamples !== undefined;
+  const watched = result.watchedSamples?.length ? figures(result.watchedSamples) : null;
   // Rows appear as pages arrive: the status counted more than the first and the last page.
   const streams = f.counts !== null && f.counts > 2;
   const met =
@@ -43,7 +45,7 @@ export function loadAllBudget(result: LoadAllResult): BudgetResult {
     measured: `${formatMs(f.ms)}, longest task ${formatMs(f.longest)}`,
     value: f.ms,
     met,
-    note: `${watched ? 'in a browser without DevTools; ' : "in Playwright's page (DevTools watching); "}${f.over100 ?? '–'} tasks > 100 ms while loading; the status counted ${f.counts ?? '–'} times${f.complete ? '' : '; a sample never showed every example'}; longest task in the 3 s after: ${formatMs(f.after)}${watched ? `; in Playwright's page (DevTools' network agent decoding each body): ${formatMs(watched.ms)}, longest task ${formatMs(watched.longest)}` : ''}`,
+    note: `${bare ? 'in a browser without DevTools; ' : "in Playwright's page (DevTools watching); "}${f.over100 ?? '–'} tasks > 100 ms while loading; the status counted ${f.counts ?? '–'} times${f.complete ? '' : '; a sample never showed every example'}; longest task in the 3 s after: ${formatMs(f.after)}${watched ? `; in Playwright's page (DevTools' network agent decoding each body): ${formatMs(watched.ms)}, longest task ${formatMs(watched.longest)}` : ''}`,
   };
 }
 
@@ -87,14 +89,13 @@ export function loadAllSection(result: LoadAllResult): string {
     );
     return lines.join('\n');
   }
-  lines.push(
-    'In a browser without DevTools (the budget):',
-    '',
-    ...table(result.samples),
-    "In Playwright's page (watched: DevTools' network agent keeps and decodes each response body):",
-    '',
-    ...table(result.watchedSamples),
-    WHY,
-  );
+  lines.push('In a browser without DevTools (the budget):', '', ...table(result.samples));
+  if (result.watchedSamples.length > 0)
+    lines.push(
+      "In Playwright's page (watched: DevTools' network agent keeps and decodes each response body):",
+      '',
+      ...table(result.watchedSamples),
+      WHY,
+    );
   return lines.join('\n');
 }

@@ -156,7 +156,10 @@ async function main(): Promise<void> {
     await standIn.close();
     await stopAll();
   }
-  const result = { maxPage: LOAD_ALL_MAX_PAGE, samples };
+  // Samples without watchedSamples read as Playwright's (the results files from before).
+  const result = watched
+    ? { maxPage: LOAD_ALL_MAX_PAGE, samples }
+    : { maxPage: LOAD_ALL_MAX_PAGE, samples, watchedSamples: [] };
   const budget = loadAllBudget(result);
   console.log(
     `${name} load all${watched ? ' (watched)' : ''}: ${budget.measured} (${budget.limit}); ${budget.note}`,

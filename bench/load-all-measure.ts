@@ -1,8 +1,10 @@
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { LOAD_ALL_MAX_PAGE } from '../src/api/grouped-runs/all-pages';
+import { BareChromium, BarePage } from './bare-chromium';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
-import { newBenchContext } from './measure-page';
+import { BENCH_VIEWPORT, newBenchContext } from './measure-page';
+import { PAGE_PROBE } from './page-probe';
 import { formatMs } from './report-stats';
 import type { LoadAllResult, LoadAllSample } from './results';
 import { type Workload, workloadPath } from './workloads';
@@ -44,46 +46,99 @@ const WATCH_STATUS = `
 })();
 `;
 
+/**
+ * What the measure needs from a browser's page: Playwright's (DevTools' network agent keeps
+ * and decodes every response body on the page's main thread) or the bare one
+ * (bench/bare-chromium.ts, as in a person's browser). The same steps run through both.
+ */
+export interface LoadAllPage {
+  goto(url: string): Promise<void>;
+  evaluate(expression: string): Promise<unknown>;
+  /** A mouse click on the button whose name starts "Load all". */
+  clickLoadAll(): Promise<void>;
+  close(): Promise<void>;
+  /** Around the click (a CPU profile, a trace): Playwright's page only. */
+  beforeClick?(): Promise<void>;
+  afterDone?(): Promise<void>;
+}
+
+/** A new page in a fresh context, with the bench's viewport, PAGE_PROBE and `initScripts`. */
+export type OpenLoadAllPage = (initScripts: string[]) => Promise<LoadAllPage>;
+
 /** What a caller may add around the click (a CPU profile, a trace), on the same page. */
 export interface LoadAllHooks {
   beforeClick?: (page: Page, context: BrowserContext) => Promise<void>;
   afterDone?: (page: Page) => Promise<void>;
 }
 
+/** Playwright's page ("watched": its `Network.enable` makes DevTools keep every body). */
+export function playwrightPages(browser: Browser, hooks: LoadAllHooks = {}): OpenLoadAllPage {
+  return async (initScripts) => {
+    const context = await newBenchContext(browser);
+    for (const content of initScripts) await context.addInitScript({ content });
+    const page = await context.newPage();
+    return {
+      goto: async (url) => void (await page.goto(url)),
+      evaluate: (expression) => page.evaluate(expression),
+      clickLoadAll: () => page.getByRole('button', { name: /^Load all/ }).click(),
+      close: () => context.close(),
+      beforeClick: async () => hooks.beforeClick?.(page, context),
+      afterDone: async () => hooks.afterDone?.(page),
+    };
+  };
+}
+
+/** The bare browser's page (no DevTools network agent), set up like newBenchContext's. */
+export function barePages(browser: BareChromium): OpenLoadAllPage {
+  return async (initScripts) => {
+    const page = await BarePage.open(browser, {
+      viewport: BENCH_VIEWPORT,
+      deviceScaleFactor: 1,
+      initScripts: [PAGE_PROBE, ...initScripts],
+    });
+    return {
+      goto: (url) => page.goto(url),
+      evaluate: (expression) => page.evaluate(expression),
+      clickLoadAll: () => page.clickButton('Load all'),
+      close: () => page.close(),
+    };
+  };
+}
+
+const POLL_MS = 250;
+
+/** Polls `expression` from outside the page until it is true; false at `timeoutMs`. */
+async function waitUntil(page: LoadAllPage, expression: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await page.evaluate(expression)) === true) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+const SHOWING = `[...document.querySelectorAll('[role="status"]')].some((el) => (el.textContent ?? '').startsWith('Showing'))`;
+
 export async function measureLoadAll(
-  browser: Browser,
+  open: OpenLoadAllPage,
   url: string,
   total: number,
   run: number,
-  hooks: LoadAllHooks = {},
   busyBefore?: number | null,
 ): Promise<LoadAllSample> {
   const busy = busyBefore === undefined ? await cpuBusyShare(1_000) : busyBefore;
-  const context = await newBenchContext(browser);
+  const page = await open([LONG_TASKS]);
   try {
-    await context.addInitScript({ content: LONG_TASKS });
-    const page = await context.newPage();
     await page.goto(url);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Showing/ })
-      .waitFor({ timeout: 60_000 });
-    const button = page.getByRole('button', { name: /^Load all/ });
+    if (!(await waitUntil(page, SHOWING, 60_000)))
+      throw new Error(`${url}: no "Showing…" status in 60 s`);
     await page.evaluate(WATCH_STATUS);
-    await hooks.beforeClick?.(page, context);
+    await page.beforeClick?.();
     const clickedAt = (await page.evaluate('performance.now()')) as number;
-    await button.click();
+    await page.clickLoadAll();
     const count = total.toLocaleString('en-US');
     const done = `Showing ${count} of ${count} loaded examples.`;
-    await page
-      .waitForFunction(
-        (last: string) =>
-          (globalThis as unknown as { __statuses: [number, string][] }).__statuses.at(-1)?.[1] ===
-          last,
-        done,
-        { polling: 250, timeout: 180_000 },
-      )
-      .catch(() => undefined);
+    await waitUntil(page, `window.__statuses.at(-1)?.[1] === ${JSON.stringify(done)}`, 180_000);
     const statuses = (await page.evaluate('window.__statuses')) as [number, string][];
     const seen = statuses.filter(([at]) => at >= clickedAt).map(([, text]) => text);
     const complete = seen.at(-1) === done;
@@ -91,8 +146,8 @@ export async function measureLoadAll(
       ? (statuses.at(-1)?.[0] as number)
       : ((await page.evaluate('performance.now()')) as number);
     // What follows the last page (statistics over every row): its long tasks, apart.
-    await page.waitForTimeout(3_000);
-    await hooks.afterDone?.(page);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await page.afterDone?.();
     const tasks = (await page.evaluate(
       `window.__longTasks.filter(([s]) => s >= ${clickedAt})`,
     )) as [number, number][];
@@ -115,13 +170,15 @@ export async function measureLoadAll(
       loadAverage: loadavg().map((v) => Math.round(v * 100) / 100),
     };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
 /**
  * `npm run bench`'s samples: the L link without pageSize (the default page size), in the
- * bench's browser and live-mode preview; with `quiet.maxMs`, each waits for idle CPUs first.
+ * live-mode preview; `runs` in the bare browser (the headline) and as many in the bench's
+ * Playwright browser (watched), one of each in turn so that both see the same machine. With
+ * `quiet.maxMs`, each waits for idle CPUs first.
  */
 export async function measureLoadAllOnL(options: {
   browser: Browser;
@@ -133,27 +190,31 @@ export async function measureLoadAllOnL(options: {
 }): Promise<LoadAllResult> {
   const { workload, log } = options;
   const url = `${options.baseUrl}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
-  const samples: LoadAllSample[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    const busy =
-      options.quiet.maxMs > 0
-        ? await waitForQuiet({
-            ...options.quiet,
-            onWait: (b) => log(`waiting for quiet CPUs (${Math.round(b * 100)} % busy)`),
-          })
-        : await cpuBusyShare(500);
-    const sample = await measureLoadAll(
-      options.browser,
-      url,
-      workload.spec.examples,
-      i + 1,
-      {},
-      busy,
-    );
-    log(
-      `L load all #${i + 1}: ${formatMs(sample.ms)}${sample.complete ? '' : ' (incomplete)'}, longest task ${formatMs(sample.longestTaskMs)}, ${sample.tasksOver100} > 100 ms, ${sample.statuses.length} status counts`,
-    );
-    samples.push(sample);
+  const bare = BareChromium.launch();
+  const drivers = [
+    { name: 'bare', open: barePages(bare), samples: [] as LoadAllSample[] },
+    { name: 'watched', open: playwrightPages(options.browser), samples: [] as LoadAllSample[] },
+  ];
+  try {
+    for (let i = 0; i < options.runs; i++) {
+      for (const driver of drivers) {
+        const busy =
+          options.quiet.maxMs > 0
+            ? await waitForQuiet({
+                ...options.quiet,
+                onWait: (b) => log(`waiting for quiet CPUs (${Math.round(b * 100)} % busy)`),
+              })
+            : await cpuBusyShare(500);
+        const sample = await measureLoadAll(driver.open, url, workload.spec.examples, i + 1, busy);
+        log(
+          `L load all (${driver.name}) #${i + 1}: ${formatMs(sample.ms)}${sample.complete ? '' : ' (incomplete)'}, longest task ${formatMs(sample.longestTaskMs)}, ${sample.tasksOver100} > 100 ms, ${sample.statuses.length} status counts`,
+        );
+        driver.samples.push(sample);
+      }
+    }
+  } finally {
+    await bare.close();
   }
-  return { maxPage: LOAD_ALL_MAX_PAGE, samples };
+  const [bareRuns, watched] = drivers.map((d) => d.samples) as [LoadAllSample[], LoadAllSample[]];
+  return { maxPage: LOAD_ALL_MAX_PAGE, samples: bareRuns, watchedSamples: watched };
 }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type CDPSession, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { LOAD_ALL_MAX_PAGE } from '../src/api/grouped-runs/all-pages';
-import { measureLoadAll } from './load-all-measure';
+import { BareChromium } from './bare-chromium';
+import { barePages, measureLoadAll, playwrightPages } from './load-all-measure';
 import { loadAllBudget } from './load-all-report';
 import {
   type CpuProfile,
@@ -27,9 +28,13 @@ import {
 
 /**
  * `npx tsx bench/load-all.ts [--workload L] [--runs N] [--no-build <dist>] [--requests]
- * [--profile | --trace [--trace-out file.json]]`: "Load all" from the default page size (100),
- * live mode against the stand-in, as a person clicks it (bench/load-all-measure.ts; `npm run
- * bench` takes the same samples). Prints each sample and the budget's verdict.
+ * [--watched] [--profile | --trace [--trace-out file.json]]`: "Load all" from the default page
+ * size (100), live mode against the stand-in, as a person clicks it (bench/load-all-measure.ts;
+ * `npm run bench` takes the same samples). By default in the bare browser
+ * (bench/bare-chromium.ts: no DevTools network agent, like a person's browser); `--watched` in
+ * Playwright's page, where DevTools keeps and decodes every response body on the page's main
+ * thread. `--profile` and `--trace` are Playwright's, so they are watched runs. Prints each
+ * sample and the budget's verdict.
  * `--requests`: each page's request times. `--profile`: one run on an unminified build with
  * source maps under the CPU profiler (CDP), from the click to 3 s after the last page shows;
  * the self time per area, the top functions and the longest busy stretches. `--trace`: one
@@ -103,28 +108,39 @@ async function main(): Promise<void> {
   });
   const resolver = new SourceResolver(outDir);
   const preview = await startPreview({ cwd: ROOT, outDir, standInUrl: standIn.url });
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  // The profiler and the tracer come through Playwright: those runs are watched ones.
+  const watched = profile || trace || process.argv.includes('--watched');
+  const browser = watched ? await chromium.launch(chromiumLaunchOptions()) : null;
+  const bare = watched ? null : BareChromium.launch();
+  console.log(
+    watched
+      ? "in Playwright's page (watched: DevTools' network agent keeps and decodes each body)"
+      : 'in the bare browser (no DevTools network agent)',
+  );
   // The default page size: the link without pageSize.
   const url = `${preview.url}${workloadPath(workload).replace(/&pageSize=\d+/, '')}`;
   const samples: LoadAllSample[] = [];
   try {
     for (let run = 0; run < (profile || trace ? 1 : runs); run++) {
       let cdp: CDPSession | null = null;
-      const sample = await measureLoadAll(browser, url, total, run + 1, {
-        beforeClick: async (page, context) => {
-          if (profile) {
-            cdp = await context.newCDPSession(page);
-            await cdp.send('Profiler.enable');
-            await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-            await cdp.send('Profiler.start');
-          }
-          if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-        },
-        afterDone: async () => {
-          if (trace) printTrace(await browser.stopTracing());
-          if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, resolver, name);
-        },
-      });
+      const open = browser
+        ? playwrightPages(browser, {
+            beforeClick: async (page, context) => {
+              if (profile) {
+                cdp = await context.newCDPSession(page);
+                await cdp.send('Profiler.enable');
+                await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+                await cdp.send('Profiler.start');
+              }
+              if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+            },
+            afterDone: async () => {
+              if (trace) printTrace(await browser.stopTracing());
+              if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, resolver, name);
+            },
+          })
+        : barePages(bare as BareChromium);
+      const sample = await measureLoadAll(open, url, total, run + 1);
       samples.push(sample);
       if (process.argv.includes('--requests')) {
         for (const [sent, first, last] of sample.requests)
@@ -134,14 +150,20 @@ async function main(): Promise<void> {
       console.log(JSON.stringify({ ...figures, statuses: statuses.length, first: statuses[0] }));
     }
   } finally {
-    await browser.close();
+    await browser?.close();
+    await bare?.close();
     await preview.close();
     await standIn.close();
     await stopAll();
   }
-  const result = { maxPage: LOAD_ALL_MAX_PAGE, samples };
+  // Samples without watchedSamples read as Playwright's (the results files from before).
+  const result = watched
+    ? { maxPage: LOAD_ALL_MAX_PAGE, samples }
+    : { maxPage: LOAD_ALL_MAX_PAGE, samples, watchedSamples: [] };
   const budget = loadAllBudget(result);
-  console.log(`${name} load all: ${budget.measured} (${budget.limit}); ${budget.note}`);
+  console.log(
+    `${name} load all${watched ? ' (watched)' : ''}: ${budget.measured} (${budget.limit}); ${budget.note}`,
+  );
 }
 
 function printTrace(buffer: Buffer): void {

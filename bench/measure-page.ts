@@ -22,13 +22,13 @@ import type {
  * carry helpers (`__name`) that do not exist in the page.
  */
 
-const VIEWPORT = { width: 1440, height: 900 };
+export const BENCH_VIEWPORT = { width: 1440, height: 900 };
 const READING_FRAMES = 120;
 /** A control that is not there in this long is reported missing (the app may have changed). */
 const ACTION_TIMEOUT_MS = 5_000;
 
 export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: BENCH_VIEWPORT, deviceScaleFactor: 1 });
   await context.addInitScript({ content: PAGE_PROBE });
   return context;
 }

@@ -182,7 +182,16 @@ export interface LoadAllSample {
 export interface LoadAllResult {
   /** The largest page "Load all" asks for. */
   maxPage: number;
+  /**
+   * In the bare browser (bench/bare-chromium.ts), as a person's browser runs the page. In
+   * results without `watchedSamples`, taken in Playwright's page instead.
+   */
   samples: LoadAllSample[];
+  /**
+   * The same in Playwright's page, where DevTools' network agent keeps and decodes each
+   * response body on the page's main thread. Absent in results taken before it existed.
+   */
+  watchedSamples?: LoadAllSample[];
 }
 
 export interface ProxyOverhead {

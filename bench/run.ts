@@ -43,9 +43,10 @@ import {
  * not run.
  *
  *   npm run bench                      full run (S, M: 5 runs; L: 5 runs; profile of L;
- *                                      "Load all" on L from the default page size: 3 runs)
+ *                                      "Load all" on L from the default page size: 3 runs in a
+ *                                      browser without DevTools and 3 in Playwright's page)
  *   npm run bench -- --quick           S and M once each; writes bench/results/quick.json.tmp
- *   options: --load-all-runs N (0: skip; --quick skips it unless given)
+ *   options: --load-all-runs N (each browser; 0: skip; --quick skips it unless given)
  *   options: --runs N  --l-runs N  --workloads S,M  --scroll-frames N  --no-profile  --profile
  *            --wait-quiet [--wait-quiet-max SECONDS]: before each sample, wait for idle CPUs
  *            --verbose: log every in-page step
@@ -72,7 +73,10 @@ export interface BenchOptions {
   verbose: boolean;
   /** Pairs (direct, through the server) of the proxy-overhead measure on L. */
   proxyRuns: number;
-  /** Samples of "Load all" on L (bench/load-all-measure.ts); 0 skips it. */
+  /**
+   * Samples of "Load all" on L (bench/load-all-measure.ts) in the bare browser, and as many
+   * in Playwright's page; 0 skips it.
+   */
   loadAllRuns: number;
 }
 

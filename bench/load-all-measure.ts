@@ -5,6 +5,7 @@ import { BareChromium, BarePage } from './bare-chromium';
 import { cpuBusyShare, waitForQuiet } from './machine-load';
 import { BENCH_VIEWPORT, newBenchContext } from './measure-page';
 import { PAGE_PROBE } from './page-probe';
+import type { CpuProfile } from './profile';
 import { formatMs } from './report-stats';
 import type { LoadAllResult, LoadAllSample } from './results';
 import { type Workload, workloadPath } from './workloads';
@@ -88,8 +89,14 @@ export function playwrightPages(browser: Browser, hooks: LoadAllHooks = {}): Ope
   };
 }
 
-/** The bare browser's page (no DevTools network agent), set up like newBenchContext's. */
-export function barePages(browser: BareChromium): OpenLoadAllPage {
+/**
+ * The bare browser's page (no DevTools network agent), set up like newBenchContext's; with
+ * `onProfile`, a CPU profile (250 µs) from the click to 3 s after the last page shows.
+ */
+export function barePages(
+  browser: BareChromium,
+  onProfile?: (profile: CpuProfile) => void,
+): OpenLoadAllPage {
   return async (initScripts) => {
     const page = await BarePage.open(browser, {
       viewport: BENCH_VIEWPORT,
@@ -101,6 +108,10 @@ export function barePages(browser: BareChromium): OpenLoadAllPage {
       evaluate: (expression) => page.evaluate(expression),
       clickLoadAll: () => page.clickButton('Load all'),
       close: () => page.close(),
+      ...(onProfile && {
+        beforeClick: () => page.startProfile(250),
+        afterDone: async () => onProfile(await page.stopProfile<CpuProfile>()),
+      }),
     };
   };
 }

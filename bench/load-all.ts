@@ -33,8 +33,8 @@ import {
  * `npm run bench` takes the same samples). By default in the bare browser
  * (bench/bare-chromium.ts: no DevTools network agent, like a person's browser); `--watched` in
  * Playwright's page, where DevTools keeps and decodes every response body on the page's main
- * thread. `--profile` and `--trace` are Playwright's, so they are watched runs. Prints each
- * sample and the budget's verdict.
+ * thread. `--trace` is Playwright's, so it is a watched run; `--profile` runs in either (V8's
+ * profiler needs no `Network` domain). Prints each sample and the budget's verdict.
  * `--requests`: each page's request times. `--profile`: one run on an unminified build with
  * source maps under the CPU profiler (CDP), from the click to 3 s after the last page shows;
  * the self time per area, the top functions and the longest busy stretches. `--trace`: one
@@ -108,8 +108,9 @@ async function main(): Promise<void> {
   });
   const resolver = new SourceResolver(outDir);
   const preview = await startPreview({ cwd: ROOT, outDir, standInUrl: standIn.url });
-  // The profiler and the tracer come through Playwright: those runs are watched ones.
-  const watched = profile || trace || process.argv.includes('--watched');
+  // The tracer comes through Playwright: those runs are watched ones. The profiler runs in
+  // either browser.
+  const watched = trace || process.argv.includes('--watched');
   const browser = watched ? await chromium.launch(chromiumLaunchOptions()) : null;
   const bare = watched ? null : BareChromium.launch();
   console.log(
@@ -139,7 +140,10 @@ async function main(): Promise<void> {
               if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, resolver, name);
             },
           })
-        : barePages(bare as BareChromium);
+        : barePages(
+            bare as BareChromium,
+            profile ? (p: CpuProfile) => printProfile(p, resolver, name) : undefined,
+          );
       const sample = await measureLoadAll(open, url, total, run + 1);
       samples.push(sample);
       if (process.argv.includes('--requests')) {

@@ -48,11 +48,8 @@ export async function parseGroupedRunsText(
   if (progressive) measureSince(MEASURES.locate, started);
   if (!scanned) {
     const json = parseJsonText(text.toString(), path);
-    busy.ms += performance.now() - started;
-    return {
-      result: await runSliced(parseSteps(rawGroupsOf(json, path)), busy, options.signal),
-      busyMs: busy.ms,
-    };
+    const steps = parseSteps(rawGroupsOf(json, path));
+    return { result: await runSliced(steps, busy, options.signal, started), busyMs: busy.ms };
   }
   // Contiguous examples parse as one array: fewer, larger JSON.parse calls.
   const parseSpans = (first: Span, last: Span): unknown[] => {
@@ -99,10 +96,11 @@ export async function parseGroupedRunsText(
     // The page renders and paints the early result before the rest is parsed.
     await afterRender();
     options.signal?.throwIfAborted();
-  } else {
-    busy.ms += performance.now() - started;
+    const result = await runSliced(parseSteps(rawGroups(null)), busy, options.signal);
+    return { result, busyMs: busy.ms };
   }
-  const result = await runSliced(parseSteps(rawGroups(null)), busy, options.signal);
+  // Locating a large page is the first slice's work (a page of "Load all": ~17 MB).
+  const result = await runSliced(parseSteps(rawGroups(null)), busy, options.signal, started);
   return { result, busyMs: busy.ms };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { makeExample, makeRun, numeric } from '../../../testing/grouped-runs-fixtures';
 import { A, B, C, filter, syntheticGroups } from '../../../testing/matrix-fixtures';
 import { baselineCell, classify, directionOf } from './compare';
-import { buildMatrix } from './pivot';
-import { changeCounts, scoreTableOf } from './score-table';
+import { buildMatrix, createMatrixBuilder } from './pivot';
+import { buildScoreTable, changeCounts, type ScoreTable, scoreTableOf } from './score-table';
 import { filterRows } from './sort-filter';
 import type { Change, FilterSpec, Matrix, MatrixRow } from './types';
 
@@ -180,5 +181,70 @@ describe('scoreTableOf', () => {
   it('is built once per matrix', () => {
     const matrix = holeyMatrix(2);
     expect(scoreTableOf(matrix)).toBe(scoreTableOf(matrix));
+  });
+});
+
+/** A table's values by key name (the order keys are numbered in is the table's own). */
+function byKey(table: ScoreTable) {
+  const n = table.keys.length;
+  return {
+    rows: [...table.rowIndex],
+    hasCell: table.hasCell,
+    scores: Object.fromEntries(
+      table.keys
+        .map((key, k) => [key, table.columns.map((_, c) => table.scores[c * n + k])] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  };
+}
+
+describe('a table built on the last one ("Load all"\'s pages)', () => {
+  it('equals the table read from every row, with rows kept, copied, moved and new', () => {
+    const full = syntheticGroups(300, sessions, 2);
+    // Page 2 brings an example only the second group has, scored on a key page 1 never saw.
+    const extra = makeExample('ex-extra', [makeRun(B, { brevity: numeric(0.25) })]);
+    const page = (first: number, second: number, more: boolean) =>
+      full.map((group, g) => ({
+        ...group,
+        examples: [
+          ...group.examples.slice(0, g === 0 ? first : second),
+          ...(more && g === 1 ? [extra] : []),
+        ],
+      }));
+    const options = { groupBy: 'run_metadata' as const, sessionOrder: sessions };
+    const build = createMatrixBuilder();
+    const one = build(page(100, 60, false), options);
+    const two = build(page(250, 200, true), options);
+    // What the page did to the rows: some are the same objects, some copied (a row that
+    // gained the second group's cells), some new, and the new key is scored.
+    const kept = two.rows.filter((row) => one.rows.includes(row)).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(one.rows.length);
+    expect(two.rows.length).toBeGreaterThan(one.rows.length);
+
+    const first = buildScoreTable(one.rows, one.columns, null);
+    const extended = buildScoreTable(two.rows, two.columns, first);
+    const fresh = buildScoreTable(two.rows, two.columns, null);
+    expect(extended.keys).toContain('brevity');
+    expect(byKey(extended)).toEqual(byKey(fresh));
+    // Rows in another order (a sort): each keeps its own values.
+    const reversed = two.rows.slice().reverse();
+    expect(byKey(buildScoreTable(reversed, two.columns, fresh))).toEqual(
+      byKey(buildScoreTable(reversed, two.columns, null)),
+    );
+  });
+
+  it('is what scoreTableOf gives for the next page, with the same change counts', () => {
+    const full = syntheticGroups(200, sessions, 2);
+    const page = (n: number) =>
+      full.map((group) => ({ ...group, examples: group.examples.slice(0, n) }));
+    const options = { groupBy: 'run_metadata' as const, sessionOrder: sessions };
+    const build = createMatrixBuilder();
+    scoreTableOf(build(page(50), options));
+    const next = build(page(200), options);
+    expect(byKey(scoreTableOf(next))).toEqual(
+      byKey(buildScoreTable(next.rows, next.columns, null)),
+    );
+    expect(changeCounts(next, A, new Set())).toEqual(countsByWalking(next, A, new Set()));
   });
 });

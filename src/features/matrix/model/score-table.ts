@@ -27,6 +27,13 @@ export type References = readonly Int32Array[];
 const tables = new WeakMap<readonly MatrixRow[], ScoreTable>();
 const references = weakCache<ScoreTable, string, References>();
 
+/**
+ * The table built last: "Load all"'s next page is a matrix with the same columns whose rows
+ * are mostly the same row objects (rows are never changed once built: a row that gains a
+ * cell is a copy), so only the rows it has not seen are read from their cells.
+ */
+let latest: ScoreTable | null = null;
+
 /** The score arrays of these rows in these columns; every key some cell scores. */
 export function scoreTableOf({
   rows,
@@ -37,12 +44,48 @@ export function scoreTableOf({
 }): ScoreTable {
   const cached = tables.get(rows);
   if (cached) return cached;
-  const keyIndex = new Map<string, number>();
+  const base = latest && sameColumns(latest.columns, columns) ? latest : null;
+  const table = buildScoreTable(rows, columns, base);
+  tables.set(rows, table);
+  latest = table;
+  return table;
+}
+
+function sameColumns(a: readonly MatrixColumn[], b: readonly MatrixColumn[]): boolean {
+  return a === b || (a.length === b.length && a.every((column, c) => column.id === b[c]?.id));
+}
+
+/**
+ * The table of `rows`, read from the rows' cells; with `base` (a table of the same columns),
+ * a row base has (the same object) takes its values from base instead. The same values as
+ * the table built without it, its keys numbered base's first (score-table.test.ts).
+ */
+export function buildScoreTable(
+  rows: readonly MatrixRow[],
+  columns: readonly MatrixColumn[],
+  base: ScoreTable | null,
+): ScoreTable {
+  const keyIndex = new Map((base?.keys ?? []).map((key, k) => [key, k]));
+  const baseKeys = keyIndex.size;
   const hasCell = columns.map(() => new Uint8Array(rows.length));
-  const perKey: Float64Array[][] = columns.map(() => []);
+  const perKey: Float64Array[][] = columns.map(() =>
+    Array.from({ length: baseKeys }, () => new Float64Array(rows.length).fill(NaN)),
+  );
   const rowIndex = new Map<MatrixRow, number>();
   rows.forEach((row, r) => {
     rowIndex.set(row, r);
+    const seen = base?.rowIndex.get(row);
+    if (base && seen !== undefined) {
+      for (let c = 0; c < columns.length; c++) {
+        (hasCell[c] as Uint8Array)[r] = (base.hasCell[c] as Uint8Array)[seen] as number;
+        const lists = perKey[c] as Float64Array[];
+        for (let k = 0; k < baseKeys; k++)
+          (lists[k] as Float64Array)[r] = (base.scores[c * baseKeys + k] as Float64Array)[
+            seen
+          ] as number;
+      }
+      return;
+    }
     columns.forEach((column, c) => {
       const cell = row.cells[column.id];
       if (!cell) return;
@@ -60,15 +103,7 @@ export function scoreTableOf({
       }
     });
   });
-  const table = {
-    columns,
-    keys: [...keyIndex.keys()],
-    rowIndex,
-    hasCell,
-    scores: perKey.flat(),
-  };
-  tables.set(rows, table);
-  return table;
+  return { columns, keys: [...keyIndex.keys()], rowIndex, hasCell, scores: perKey.flat() };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What the page was answered, kept so a snapshot can embed exactly the data its view used.
  * Loaded with the app (it must hear the first request), so it stays tiny: a map of raw
- * answer texts (the very strings the parse read, not copies), bounded by the snapshot limit.
+ * answer texts (the very texts the parse read, not copies; a large one is joined only when a
+ * snapshot is taken), bounded by the snapshot limit.
  */
 
 /** Above this much data a snapshot is refused: the file would be too large to send or open. */

@@ -8,7 +8,10 @@
  * JSON.parse, a snapshot).
  */
 
-/** What the readers of a body use: a string is one, and so is a BodyText. */
+/**
+ * What the readers of a body use: a string is one, and so is a BodyText (whose indexes are
+ * counted from the start only: no negative ones, as `slice(-3)` has for a string).
+ */
 export interface TextLike {
   readonly length: number;
   charCodeAt(index: number): number;

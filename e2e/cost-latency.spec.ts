@@ -49,6 +49,8 @@ const definitionOf = (card: Locator, label: string) =>
 
 async function tableCell(page: Page, group: string, session: string, column: string) {
   const table = page.getByRole('table', { name: /data table/ });
+  // After a tab changes, the table may still be the last tab's for a frame: wait for the column.
+  await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
   const headers = await table.getByRole('columnheader').allTextContents();
   const index = headers.indexOf(column);
   expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(1);

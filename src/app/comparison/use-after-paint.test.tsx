@@ -2,18 +2,22 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAfterPaint } from './use-after-paint';
 
-/** Runs the two animation frames and the task after them that the hook waits for. */
-async function drawTwoFrames() {
+/** Lets `ms` of fake time pass, React's updates included. */
+async function advance(ms: number) {
   await act(async () => {
-    vi.advanceTimersByTime(17);
-  });
-  await act(async () => {
-    vi.advanceTimersByTime(17);
-  });
-  await act(async () => {
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(ms);
   });
 }
+
+/** Runs the two animation frames and the task after them that the hook waits for. */
+async function drawTwoFrames() {
+  await advance(17);
+  await advance(17);
+  await advance(1);
+}
+
+/** The hook, first given 'a'. */
+const renderFromA = () => renderHook(({ v }) => useAfterPaint(v), { initialProps: { v: 'a' } });
 
 describe('useAfterPaint', () => {
   beforeEach(() => {
@@ -26,7 +30,7 @@ describe('useAfterPaint', () => {
   });
 
   it('gives the first value at once', () => {
-    const { result } = renderHook(({ v }) => useAfterPaint(v), { initialProps: { v: 'a' } });
+    const { result } = renderFromA();
     expect(result.current).toBe('a');
   });
 
@@ -40,42 +44,28 @@ describe('useAfterPaint', () => {
   });
 
   it('keeps the previous value until two frames have been drawn, then gives the new one', async () => {
-    const { result, rerender } = renderHook(({ v }) => useAfterPaint(v), {
-      initialProps: { v: 'a' },
-    });
+    const { result, rerender } = renderFromA();
     rerender({ v: 'b' });
     expect(result.current).toBe('a');
-    await act(async () => {
-      vi.advanceTimersByTime(17);
-    });
+    await advance(17);
     expect(result.current).toBe('a');
     await drawTwoFrames();
     expect(result.current).toBe('b');
   });
 
   it('hands on the latest of values that come faster than frames, without waiting longer', async () => {
-    const { result, rerender } = renderHook(({ v }) => useAfterPaint(v), {
-      initialProps: { v: 'a' },
-    });
+    const { result, rerender } = renderFromA();
     rerender({ v: 'b' });
-    await act(async () => {
-      vi.advanceTimersByTime(17);
-    });
+    await advance(17);
     // A newer value one frame in: it keeps the schedule the first one started.
     rerender({ v: 'c' });
-    await act(async () => {
-      vi.advanceTimersByTime(17);
-    });
-    await act(async () => {
-      vi.advanceTimersByTime(1);
-    });
+    await advance(17);
+    await advance(1);
     expect(result.current).toBe('c');
   });
 
   it('catches up again after a value that came while the last one was handed on', async () => {
-    const { result, rerender } = renderHook(({ v }) => useAfterPaint(v), {
-      initialProps: { v: 'a' },
-    });
+    const { result, rerender } = renderFromA();
     rerender({ v: 'b' });
     await drawTwoFrames();
     expect(result.current).toBe('b');
@@ -86,9 +76,7 @@ describe('useAfterPaint', () => {
   });
 
   it('schedules nothing after unmount', async () => {
-    const { rerender, unmount } = renderHook(({ v }) => useAfterPaint(v), {
-      initialProps: { v: 'a' },
-    });
+    const { rerender, unmount } = renderFromA();
     rerender({ v: 'b' });
     unmount();
     expect(vi.getTimerCount()).toBe(0);

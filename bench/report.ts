@@ -256,6 +256,10 @@ export function renderMarkdown(results: BenchResults, sections: readonly string[
   lines.push(
     `| other load | load average ${m.loadAverageStart.join(' / ')} at start, ${m.loadAverageEnd.join(' / ')} at end; CPUs busy just before each sample (bench idle): median ${formatPercent(busy.median)}, max ${formatPercent(busy.max)} |`,
   );
+  const rate = Number(results.options.downloadBytesPerSecond ?? 0);
+  lines.push(
+    `| download | ${rate > 0 ? `the stand-in sends bodies of 1 MB or more at ${rate / 1_000_000} MB/s (\`--download-mb-s\`)` : 'as fast as the stand-in and the proxy serve it, on the same two cores as the browser'} |`,
+  );
   if (results.calibration) {
     const c = results.calibration.stats;
     lines.push(

@@ -50,6 +50,8 @@ import {
  *   options: --runs N  --l-runs N  --workloads S,M  --scroll-frames N  --no-profile  --profile
  *            --wait-quiet [--wait-quiet-max SECONDS]: before each sample, wait for idle CPUs
  *            --verbose: log every in-page step
+ *            --download-mb-s N: the stand-in sends large bodies at N MB a second, as a remote
+ *                               server over a network would (default: as fast as it can)
  *   npm run bench -- --render          BENCH.md again from bench/results/latest.json (no run)
  *   npm run bench -- --proxy-only      only the production server's proxy overhead on L
  *                                      (--proxy-runs N, default 7), merged into latest.json
@@ -78,6 +80,8 @@ export interface BenchOptions {
    * in Playwright's page; 0 skips it.
    */
   loadAllRuns: number;
+  /** Bytes a second the stand-in sends large bodies at; 0: as fast as it can. */
+  downloadBytesPerSecond: number;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -114,6 +118,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     verbose: argv.includes('--verbose'),
     proxyRuns: int('--proxy-runs', quick ? 5 : 7),
     loadAllRuns: value('--load-all-runs') === '0' ? 0 : int('--load-all-runs', quick ? 0 : 3),
+    downloadBytesPerSecond: value('--download-mb-s') ? int('--download-mb-s', 1) * 1_000_000 : 0,
   };
 }
 
@@ -272,7 +277,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       log(`${w.spec.name}: ${w.runCount} runs, ${p?.groups} groups, ${formatBytes(p?.bytes)} JSON`);
     }
 
-    const standIn = await startStandIn(store);
+    const standIn = await startStandIn(store, options.downloadBytesPerSecond);
     closers.push(standIn.close);
     const preview = await startPreview({ cwd: ROOT, outDir, standInUrl: standIn.url });
     closers.push(preview.close);

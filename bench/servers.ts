@@ -73,8 +73,18 @@ export interface RunningStandIn {
   close(): Promise<void>;
 }
 
-export async function startStandIn(store: WorkspaceStore): Promise<RunningStandIn> {
-  const { server } = createStandIn({ store, apiKey: BENCH_API_KEY, recordLimit: 50, replay: true });
+/** `bytesPerSecond`: large bodies sent at that rate (StandInOptions); 0, as fast as it can. */
+export async function startStandIn(
+  store: WorkspaceStore,
+  bytesPerSecond = 0,
+): Promise<RunningStandIn> {
+  const { server } = createStandIn({
+    store,
+    apiKey: BENCH_API_KEY,
+    recordLimit: 50,
+    replay: true,
+    bytesPerSecond,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, HOST, () => resolve());

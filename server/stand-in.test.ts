@@ -10,8 +10,13 @@ afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
 
-async function serve(replay: boolean) {
-  const standIn = createStandIn({ store: createBenchStore([workload]), apiKey: 'k', replay });
+async function serve(replay: boolean, bytesPerSecond = 0, from = workload) {
+  const standIn = createStandIn({
+    store: createBenchStore([from]),
+    apiKey: 'k',
+    replay,
+    bytesPerSecond,
+  });
   await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
   closers.push(() => {
     standIn.server.closeAllConnections();
@@ -19,7 +24,7 @@ async function serve(replay: boolean) {
   });
   const { port } = standIn.server.address() as AddressInfo;
   const post = (body: object, key = 'k') =>
-    fetch(`http://127.0.0.1:${port}/api/v1/datasets/${workload.dataset.id}/group/runs`, {
+    fetch(`http://127.0.0.1:${port}/api/v1/datasets/${from.dataset.id}/group/runs`, {
       method: 'POST',
       headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -59,5 +64,28 @@ describe('stand-in replay (the bench)', () => {
     const again = await (await standIn.post(request(5))).text();
     expect(first).toContain('"before":true');
     expect(again).toContain('"after":true');
+  });
+});
+
+describe("stand-in download rate (the bench's --download-mb-s)", () => {
+  const large = buildWorkload({ name: 'M', examples: 400, sessions: 2, seed: 12 });
+  const all = {
+    session_ids: large.sessions.map((s) => s.id),
+    group_by: 'run_metadata',
+    metadata_key: 'prompt_version',
+    offset: 0,
+    limit: 400,
+  };
+
+  it('sends a large body no faster than the rate, and all of it', async () => {
+    const whole = await (await (await serve(true, 0, large)).post(all)).text();
+    expect(whole.length).toBeGreaterThan(1_000_000);
+    const rate = 4_000_000;
+    const started = performance.now();
+    const slow = await (await (await serve(true, rate, large)).post(all)).text();
+    const took = performance.now() - started;
+    expect(slow).toBe(whole);
+    // All but the quarter megabyte sent ahead waits for its time: a lower bound only.
+    expect(took).toBeGreaterThanOrEqual(((whole.length - 256 * 1024) / rate) * 1000 * 0.9);
   });
 });

@@ -33,6 +33,12 @@ export interface StandInOptions {
    * servers, while this stand-in shares the analyst's cores with the browser it serves.
    */
   replay?: boolean;
+  /**
+   * Sends bodies of a megabyte or more at this many bytes a second, as a network would: the
+   * bench's `--network-mbps` (a remote LangSmith, whose download is not bound by this machine's
+   * cores). Unset: as fast as the connection takes them.
+   */
+  bytesPerSecond?: number;
   /** Moves the store's clock (its running experiment's arrivals): `POST /__stand-in/clock`. */
   advanceClock?: (ms: number) => void;
 }
@@ -82,9 +88,25 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function sendBytes(res: ServerResponse, status: number, bytes: Buffer): void {
+function sendBytes(res: ServerResponse, status: number, bytes: Buffer, perSecond = 0): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
-  res.end(bytes);
+  if (perSecond <= 0 || bytes.length < 1_000_000) {
+    res.end(bytes);
+    return;
+  }
+  // Every few milliseconds, what the rate allows by now (a quarter megabyte ahead).
+  const started = Date.now();
+  let sent = 0;
+  const send = () => {
+    if (res.destroyed) return;
+    const due = Math.floor(((Date.now() - started) / 1000) * perSecond) + 256 * 1024;
+    const upTo = Math.min(bytes.length, due);
+    if (upTo > sent) res.write(bytes.subarray(sent, upTo));
+    sent = Math.max(sent, upTo);
+    if (sent >= bytes.length) res.end();
+    else setTimeout(send, 5);
+  };
+  send();
 }
 
 export function createStandIn(options: StandInOptions): {
@@ -132,7 +154,7 @@ export function createStandIn(options: StandInOptions): {
     };
     if (!options.replay) {
       const { status, bytes } = answer();
-      return sendBytes(res, status, bytes);
+      return sendBytes(res, status, bytes, options.bytesPerSecond);
     }
     const key = `${req.method} ${url.pathname}${url.search}\n${body}`;
     let reply = replays.get(key);
@@ -140,7 +162,7 @@ export function createStandIn(options: StandInOptions): {
       reply = answer();
       replays.set(key, reply);
     }
-    sendBytes(res, reply.status, reply.bytes);
+    sendBytes(res, reply.status, reply.bytes, options.bytesPerSecond);
   });
   return { server, requests };
 }

@@ -89,6 +89,11 @@ export class BodyText implements TextLike {
     return pieces.join('');
   }
 
+  /** The text in the pieces it was made of (no empty ones): read them in order, nothing joined. */
+  get parts(): readonly string[] {
+    return this.#parts;
+  }
+
   toString(): string {
     this.#joined ??= this.#parts.join('');
     return this.#joined;

@@ -207,9 +207,28 @@ describe('fetchRaw decodes a large chunk in pieces', () => {
         return new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } });
       }),
     );
-    const raw = await fetchRaw(url, { method: 'POST', body: {}, raw: true });
+    const heard: string[] = [];
+    const raw = await fetchRaw(url, {
+      method: 'POST',
+      body: {},
+      raw: true,
+      onText: (piece) => heard.push(piece),
+    });
     expect(raw.toString()).toBe(text);
     expect(raw.slice(65_530, 65_560)).toBe(text.slice(65_530, 65_560));
+    // Whoever listens while it downloads hears the same text, in order, in several pieces.
+    expect(heard.join('')).toBe(text);
+    expect(heard.filter((piece) => piece !== '').length).toBeGreaterThan(3);
+  });
+
+  it('tells no one of the text of an error answer as it arrives', async () => {
+    server.use(http.post(url, () => HttpResponse.json({ detail: 'gone' }, { status: 404 })));
+    const heard: string[] = [];
+    const failure = await apiFailure(
+      fetchRaw(url, { method: 'POST', body: {}, raw: true, onText: (p) => heard.push(p) }),
+    );
+    expect(failure.kind).toBe('not-found');
+    expect(heard).toEqual([]);
   });
 });
 

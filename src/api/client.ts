@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini';
+import { WorkSlices } from '../lib/scheduling';
 import { BodyText, type TextLike } from './body-text';
 import {
   ApiError,
@@ -29,6 +30,12 @@ export interface RequestOptions {
    * large page waits while its first screen renders, rather than competing with it.
    */
   readAfter?: Promise<unknown>;
+  /**
+   * Hears a successful answer's text as it is decoded, piece by piece, in order: work on a
+   * large body can go on while the rest arrives. The reading gives the page a turn whenever
+   * it (with this work) has run for a slice.
+   */
+  onText?: (piece: string) => void;
 }
 
 /** What a successful answer is told to: the snapshot recorder keeps the raw text. */
@@ -206,7 +213,7 @@ export async function fetchRaw(
   }
   let text: BodyText;
   try {
-    text = await readBody(response);
+    text = await readBody(response, response.ok ? options.onText : undefined);
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason ?? error;
     throw new ApiError({
@@ -225,20 +232,30 @@ export async function fetchRaw(
  * body-text.ts): a body of many megabytes is neither decoded nor joined in one go after its
  * last byte. Same text as response.text() (UTF-8, BOM dropped).
  */
-async function readBody(response: Response): Promise<BodyText> {
+async function readBody(response: Response, onText?: (piece: string) => void): Promise<BodyText> {
   const body = response.body;
-  if (!body || typeof TextDecoder === 'undefined') return new BodyText([await response.text()]);
+  if (!body || typeof TextDecoder === 'undefined') {
+    const whole = await response.text();
+    onText?.(whole);
+    return new BodyText([whole]);
+  }
   const decoder = new TextDecoder();
   const reader = body.getReader();
   const parts: string[] = [];
+  const slices = new WorkSlices();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     for (let at = 0; at < value.length; at += DECODE_PIECE) {
-      parts.push(decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true }));
+      const piece = decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true });
+      parts.push(piece);
+      // Chunks already downloaded are read without a task between them: the page gets turns.
+      if (onText && slices.run(() => onText(piece))) await slices.next();
     }
   }
-  parts.push(decoder.decode());
+  const last = decoder.decode();
+  parts.push(last);
+  onText?.(last);
   return new BodyText(parts);
 }
 

@@ -42,6 +42,29 @@ export async function runSliced<T>(
   }
 }
 
+/**
+ * Work that comes in pieces it does not control (a body read as it downloads, chunk by chunk):
+ * `run` each piece of work; once the pieces have run for a slice since the page's last turn,
+ * `next()` gives it one. Only the work is counted, not the waits between pieces (a small body
+ * never waits for a turn).
+ */
+export class WorkSlices {
+  #worked = 0;
+
+  /** Runs `work`; true when the page is due a turn. */
+  run(work: () => void): boolean {
+    const started = performance.now();
+    work();
+    this.#worked += performance.now() - started;
+    return this.#worked > SLICE_MS;
+  }
+
+  async next(): Promise<void> {
+    await yieldToPage();
+    this.#worked = 0;
+  }
+}
+
 /** Resolves once the page has rendered and painted what was just put in the query cache. */
 export async function afterRender(): Promise<void> {
   // React Query notifies its observers in a timeout; then React renders, then a frame.

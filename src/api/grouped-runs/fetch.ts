@@ -1,7 +1,7 @@
 import { markDataReady, markResponseReceived } from '../../lib/perf-marks';
 import { fetchRaw } from '../client';
 import { mostExamples, onlySharedExamples } from './parse';
-import { type ParseTextOptions, parseGroupedRunsText } from './parse-progressive';
+import { type ParseTextOptions, parseGroupedRunsText, progressiveFrom } from './parse-progressive';
 import {
   buildGroupedRunsBody,
   firstScreenBody,
@@ -10,6 +10,7 @@ import {
   groupedRunsPath,
 } from './request';
 import type { GroupedRuns } from './schemas';
+import { StreamedGroupedRuns } from './stream-parse';
 
 /** The group/runs fetchers: a page, and the first screen a large page asks for beside it. */
 
@@ -23,15 +24,22 @@ export async function fetchGroupedRuns(
   if (!built.ok) throw built.error;
   const path = groupedRunsPath(datasetId);
   const { readAfter, ...parseOptions } = options;
+  // A large body is located and parsed while it downloads (stream-parse.ts).
+  const streamed = new StreamedGroupedRuns(progressiveFrom(parseOptions));
   const text = await fetchRaw(path, {
     method: 'POST',
     body: built.body,
     signal,
     raw: true,
     readAfter,
+    onText: (piece) => streamed.feed(piece),
   });
   markResponseReceived();
-  const { result, busyMs } = await parseGroupedRunsText(text, path, { ...parseOptions, signal });
+  const { result, busyMs } = await parseGroupedRunsText(text, path, {
+    ...parseOptions,
+    signal,
+    streamed,
+  });
   markDataReady(busyMs);
   return result;
 }

@@ -5,6 +5,7 @@ import { notJsonError, parseJsonText } from '../client';
 import { parseGroupMembers, type Span, scanGroupedRuns } from './json-scan';
 import { mostExamples, onlySharedExamples, parseSteps, type RawGroup, rawGroupsOf } from './parse';
 import type { GroupedRuns } from './schemas';
+import { PARSE_BATCH, type StreamedGroupedRuns } from './stream-parse';
 
 /**
  * Progressive parsing of a group/runs response text: a large one is located first
@@ -29,6 +30,13 @@ export interface ParseTextOptions {
   signal?: AbortSignal;
   /** Texts at least this long are located and read progressively (tests lower it). */
   progressiveFrom?: number;
+  /** The same text as read while it downloaded: what it located and parsed is used. */
+  streamed?: StreamedGroupedRuns;
+}
+
+/** How long a text must be to be located and parsed progressively. */
+export function progressiveFrom(options: ParseTextOptions): number {
+  return options.progressiveFrom ?? EARLY_RESULT_MIN_CHARS;
 }
 
 /**
@@ -41,10 +49,12 @@ export async function parseGroupedRunsText(
   path: string,
   options: ParseTextOptions = {},
 ): Promise<{ result: GroupedRuns; busyMs: number }> {
-  const busy = { ms: 0 };
+  const { streamed } = options;
+  // The work done during the download counts as parse time: it is the same work.
+  const busy = { ms: streamed?.busyMs ?? 0 };
   const started = performance.now();
-  const progressive = text.length >= (options.progressiveFrom ?? EARLY_RESULT_MIN_CHARS);
-  const scanned = progressive ? scanGroupedRuns(text) : null;
+  const progressive = text.length >= progressiveFrom(options);
+  const scanned = !progressive ? null : streamed ? streamed.located(text) : scanGroupedRuns(text);
   if (progressive) measureSince(MEASURES.locate, started);
   if (!scanned) {
     const json = parseJsonText(text.toString(), path);
@@ -52,7 +62,9 @@ export async function parseGroupedRunsText(
     return { result: await runSliced(steps, busy, options.signal, started), busyMs: busy.ms };
   }
   // Contiguous examples parse as one array: fewer, larger JSON.parse calls.
-  const parseSpans = (first: Span, last: Span): unknown[] => {
+  const parseSpans = (first: Span, last: Span, count: number): unknown[] => {
+    const parsed = streamed?.parsedBatch(first, count);
+    if (parsed) return parsed;
     try {
       return JSON.parse(arrayOf(text, first.start, last.end)) as unknown[];
     } catch {
@@ -114,16 +126,13 @@ function arrayOf(text: TextLike, start: number, end: number): string {
     : `[${text.slice(start, end)}]`;
 }
 
-/** Examples parsed per JSON.parse call: a few milliseconds of work, well inside a slice. */
-const PARSE_BATCH = 64;
-
+/** Examples parsed PARSE_BATCH at a time (a few milliseconds of work, well inside a slice). */
 function* inBatches(
   spans: readonly Span[],
-  parse: (first: Span, last: Span) => unknown[],
+  parse: (first: Span, last: Span, count: number) => unknown[],
 ): Generator<unknown> {
   for (let from = 0; from < spans.length; from += PARSE_BATCH) {
-    const first = spans[from] as Span;
-    const last = spans[Math.min(spans.length, from + PARSE_BATCH) - 1] as Span;
-    yield* parse(first, last);
+    const to = Math.min(spans.length, from + PARSE_BATCH);
+    yield* parse(spans[from] as Span, spans[to - 1] as Span, to - from);
   }
 }

@@ -84,6 +84,8 @@ function scrollNote(
 export function evaluateBudgets(
   workloads: readonly WorkloadResult[],
   bundle: BundleReport | null,
+  /** Navigation → request sent on a one-script page (bench/boot-floor.ts), median. */
+  bootFloorMs: number | null = null,
 ): BudgetResult[] {
   const out: BudgetResult[] = [];
   const l = workloads.find((w) => w.name === 'L');
@@ -132,6 +134,9 @@ export function evaluateBudgets(
         'navigation → group/runs request sent (median)',
         sum.request.navToStart.median,
         BUDGETS.sNavToRequestMs,
+        bootFloorMs === null
+          ? undefined
+          : `a page whose one module script sends the same request sends it at ${formatMs(bootFloorMs)} here (best case boot)`,
       ),
     );
     for (const name of ['sort', 'search', 'regressions', 'baseline'] as const) {

@@ -407,7 +407,10 @@ export async function proxyOnly(options: {
     const proxy = await options.measure(standIn.url, distDir);
     results.proxy = proxy;
     results.budgets = withLoadAllBudget(
-      withProxyBudget(evaluateBudgets(results.workloads, results.bundle), proxy),
+      withProxyBudget(
+        evaluateBudgets(results.workloads, results.bundle, results.bootFloor?.stats.median ?? null),
+        proxy,
+      ),
       results.loadAll,
     );
     writeFileSync(options.resultsFile, `${JSON.stringify(results, null, 1)}\n`);

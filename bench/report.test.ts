@@ -220,6 +220,11 @@ describe('summariseWorkload and evaluateBudgets', () => {
       null,
     );
     expect(fast.find((b) => b.id === 's-nav-to-first-row')?.met).toBe(true);
+    // The best case boot is said beside the request budget, which it does not change.
+    const withFloor = evaluateBudgets([{ ...l, name: 'S' }], null, 183.4);
+    const request = withFloor.find((b) => b.id === 's-nav-to-request');
+    expect(request?.note).toMatch(/sends it at 183 ms/);
+    expect(request?.met).toBe(budgets.find((b) => b.id === 's-nav-to-request')?.met);
   });
 
   it('judges the scroll on the fling and says what its frames drew and what reading pace costs', () => {

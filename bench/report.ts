@@ -266,6 +266,12 @@ export function renderMarkdown(results: BenchResults, sections: readonly string[
       `| best case | the same scroll loop over a static page: frame p50 ${formatMs(c.p50, 1)}, p95 ${formatMs(c.p95, 1)}, max ${formatMs(c.max, 1)} |`,
     );
   }
+  if (results.bootFloor) {
+    const b = results.bootFloor.stats;
+    lines.push(
+      `| best case boot | a page whose one module script sends the same group/runs request, from the same server, in a fresh context: navigation → request sent median ${formatMs(b.median)} (${formatMs(b.min)} – ${formatMs(b.max)}, ${b.n} samples; \`bench/boot-floor.ts\`) |`,
+    );
+  }
   lines.push(
     `| commit | ${m.gitCommit ? `\`${m.gitCommit.slice(0, 12)}\`${m.gitDirty ? ' + uncommitted changes' : ''}` : '–'} |`,
   );

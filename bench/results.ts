@@ -229,6 +229,8 @@ export interface BenchResults {
   profiles: ProfileSummary[];
   /** Frame times of the same scroll loop over a static page: this machine's best case. */
   calibration: { deltas: number[]; stats: FrameStats } | null;
+  /** Navigation → request sent on a page whose one script sends it (bench/boot-floor.ts). */
+  bootFloor?: { samples: number[]; stats: Summary } | null;
   proxy?: ProxyOverhead | null;
   /** "Load all" on L from the default page size (issue 20). */
   loadAll?: LoadAllResult | null;

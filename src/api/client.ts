@@ -247,10 +247,14 @@ async function readBody(response: Response, onText?: (piece: string) => void): P
     const { done, value } = await reader.read();
     if (done) break;
     for (let at = 0; at < value.length; at += DECODE_PIECE) {
-      const piece = decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true });
-      parts.push(piece);
-      // Chunks already downloaded are read without a task between them: the page gets turns.
-      if (onText && slices.run(() => onText(piece))) await slices.next();
+      // Chunks already downloaded are read without a task between them: decoding them (and
+      // the listener's work) gives the page a turn after each slice.
+      const due = slices.run(() => {
+        const piece = decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true });
+        parts.push(piece);
+        onText?.(piece);
+      });
+      if (due) await slices.next();
     }
   }
   const last = decoder.decode();

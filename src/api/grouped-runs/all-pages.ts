@@ -4,9 +4,8 @@ import {
   infiniteQueryOptions,
   type QueryKey,
 } from '@tanstack/react-query';
-import type { BodyText } from '../body-text';
-import { fetchRaw } from '../client';
 import { queryKeys } from '../query-keys';
+import { fetchGroupedRunsBody, type GroupedRunsBodyText } from './fetch';
 import { totalExamples } from './pages';
 import { parseGroupedRunsText } from './parse-progressive';
 import { groupedRunsQuery } from './query';
@@ -57,7 +56,7 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
         if (!cached.reading) return cached;
         return client.fetchQuery({ ...page, staleTime: 0 });
       }
-      const text = await pageText(datasetId, slice, queryKey, pageParam, signal);
+      const { text, streamed } = await pageBody(datasetId, slice, queryKey, pageParam, signal);
       // The next page is asked for now: the server prepares it and it downloads while this
       // one is parsed and shown, instead of after.
       const loaded = client.getQueryData<InfiniteData<GroupedRuns, PageSlice>>(queryKey)?.pages;
@@ -65,12 +64,12 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
       const sentAhead = next ? readAhead(datasetId, { ...request, ...next }, queryKey, next) : null;
       signal.addEventListener('abort', () => sentAhead?.drop(), { once: true });
       try {
-        // A turn for the page between the body's last chunk and locating its examples: the
-        // two are long enough on a large page not to share one task.
+        // A turn for the page between the body's last chunk and the rest of its parse (most of
+        // it was done while it downloaded: stream-parse.ts).
         await new Promise((resolve) => setTimeout(resolve, 0));
         signal.throwIfAborted();
         const path = groupedRunsPath(datasetId);
-        return (await parseGroupedRunsText(text, path, { signal })).result;
+        return (await parseGroupedRunsText(text, path, { signal, streamed })).result;
       } catch (error) {
         sentAhead?.drop();
         throw error;
@@ -85,7 +84,10 @@ export function allPagesQuery(datasetId: string, request: AllPagesRequest, first
 }
 
 /** Requests sent ahead of their page (one at most), by query and slice. */
-const ahead = new Map<string, { text: Promise<BodyText>; controller: AbortController }>();
+const ahead = new Map<
+  string,
+  { body: Promise<GroupedRunsBodyText>; controller: AbortController }
+>();
 
 function aheadKey(queryKey: QueryKey, slice: PageSlice): string {
   return `${hashKey(queryKey)}|${slice.offset}|${slice.limit}`;
@@ -101,10 +103,10 @@ function readAhead(
   const key = aheadKey(queryKey, slice);
   ahead.get(key)?.controller.abort();
   const controller = new AbortController();
-  const text = sendPage(datasetId, request, controller.signal);
+  const body = sendPage(datasetId, request, controller.signal);
   // Its failure is its page's to report, when the page takes it.
-  text.catch(() => undefined);
-  const entry = { text, controller };
+  body.catch(() => undefined);
+  const entry = { body, controller };
   ahead.set(key, entry);
   return {
     drop: () => {
@@ -116,13 +118,13 @@ function readAhead(
 }
 
 /** A page's body: the request sent ahead for it, else a new one. */
-async function pageText(
+async function pageBody(
   datasetId: string,
   request: GroupedRunsRequest,
   queryKey: QueryKey,
   slice: PageSlice,
   signal: AbortSignal,
-): Promise<BodyText> {
+): Promise<GroupedRunsBodyText> {
   const key = aheadKey(queryKey, slice);
   const sent = ahead.get(key);
   ahead.delete(key);
@@ -131,17 +133,20 @@ async function pageText(
   if (signal.aborted) stop();
   signal.addEventListener('abort', stop, { once: true });
   try {
-    const text = await (sent?.text ?? sendPage(datasetId, request, controller.signal));
+    const body = await (sent?.body ?? sendPage(datasetId, request, controller.signal));
     signal.throwIfAborted();
-    return text;
+    return body;
   } finally {
     signal.removeEventListener('abort', stop);
   }
 }
 
-function sendPage(datasetId: string, request: GroupedRunsRequest, signal: AbortSignal) {
+async function sendPage(
+  datasetId: string,
+  request: GroupedRunsRequest,
+  signal: AbortSignal,
+): Promise<GroupedRunsBodyText> {
   const built = buildGroupedRunsBody(request);
-  if (!built.ok) return Promise.reject(built.error);
-  const body = built.body;
-  return fetchRaw(groupedRunsPath(datasetId), { method: 'POST', body, signal, raw: true });
+  if (!built.ok) throw built.error;
+  return fetchGroupedRunsBody(groupedRunsPath(datasetId), built.body, { signal });
 }

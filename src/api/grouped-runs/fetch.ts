@@ -1,4 +1,5 @@
 import { markDataReady, markResponseReceived } from '../../lib/perf-marks';
+import type { BodyText } from '../body-text';
 import { fetchRaw } from '../client';
 import { mostExamples, onlySharedExamples } from './parse';
 import { type ParseTextOptions, parseGroupedRunsText, progressiveFrom } from './parse-progressive';
@@ -24,15 +25,10 @@ export async function fetchGroupedRuns(
   if (!built.ok) throw built.error;
   const path = groupedRunsPath(datasetId);
   const { readAfter, ...parseOptions } = options;
-  // A large body is located and parsed while it downloads (stream-parse.ts).
-  const streamed = new StreamedGroupedRuns(progressiveFrom(parseOptions));
-  const text = await fetchRaw(path, {
-    method: 'POST',
-    body: built.body,
+  const { text, streamed } = await fetchGroupedRunsBody(path, built.body, {
     signal,
-    raw: true,
     readAfter,
-    onText: (piece) => streamed.feed(piece),
+    progressiveFrom: progressiveFrom(parseOptions),
   });
   markResponseReceived();
   const { result, busyMs } = await parseGroupedRunsText(text, path, {
@@ -42,6 +38,33 @@ export async function fetchGroupedRuns(
   });
   markDataReady(busyMs);
   return result;
+}
+
+/** A group/runs body, and what was located and parsed of it while it downloaded. */
+export interface GroupedRunsBodyText {
+  text: BodyText;
+  streamed: StreamedGroupedRuns;
+}
+
+/**
+ * Sends a group/runs request and reads its body; a large one is located and parsed as it
+ * downloads (stream-parse.ts), for `parseGroupedRunsText` to take up.
+ */
+export async function fetchGroupedRunsBody(
+  path: string,
+  body: GroupedRunsBody,
+  options: { signal?: AbortSignal; readAfter?: Promise<unknown>; progressiveFrom?: number } = {},
+): Promise<GroupedRunsBodyText> {
+  const streamed = new StreamedGroupedRuns(options.progressiveFrom ?? progressiveFrom({}));
+  const text = await fetchRaw(path, {
+    method: 'POST',
+    body,
+    signal: options.signal,
+    raw: true,
+    readAfter: options.readAfter,
+    onText: (piece) => streamed.feed(piece),
+  });
+  return { text, streamed };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { runSliced } from './scheduling';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runSliced, WorkSlices } from './scheduling';
 
 function* counted(ran: number[]): Generator<void, string> {
   ran.push(1);
@@ -36,5 +36,54 @@ describe('runSliced', () => {
       runSliced(counted(ran), { ms: 0 }, controller.signal, performance.now() - 100),
     ).rejects.toThrow('cancelled');
     expect(ran).toEqual([]);
+  });
+});
+
+describe('turns given by priority', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A page that is never idle: idle callbacks are queued and never run. */
+  function neverIdle(): { queued: number } {
+    const state = { queued: 0 };
+    vi.stubGlobal('requestIdleCallback', () => {
+      state.queued += 1;
+      return state.queued;
+    });
+    return state;
+  }
+
+  it('goes on with waited-on work at the next turn, not at an idle moment', async () => {
+    const idle = neverIdle();
+    const ran: number[] = [];
+    const since = performance.now() - 100;
+    await expect(runSliced(counted(ran), { ms: 0 }, undefined, since, 'waited-on')).resolves.toBe(
+      'done',
+    );
+    expect(idle.queued).toBe(0);
+  });
+
+  it('leaves background work for an idle moment', async () => {
+    const idle = neverIdle();
+    const ran: number[] = [];
+    void runSliced(counted(ran), { ms: 0 }, undefined, performance.now() - 100);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(idle.queued).toBe(1);
+    expect(ran).toEqual([]);
+  });
+
+  it('counts only the work between turns, not the waits', async () => {
+    const slices = new WorkSlices();
+    expect(slices.run(() => {})).toBe(false);
+    // Time passing between pieces (a download's waits) is not work.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(slices.run(() => {})).toBe(false);
+    const until = performance.now() + 45;
+    expect(
+      slices.run(() => {
+        while (performance.now() < until) {
+          // a piece of work longer than a slice
+        }
+      }),
+    ).toBe(true);
   });
 });

@@ -14,6 +14,15 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
 }
 
 /**
+ * How a slice gives the page its turn. `background`: work nobody is waiting on goes on at an
+ * idle moment (after renders and paints). `waited-on`: work whose result the page is waiting
+ * to show (a comparison's first result) goes on as soon as input and rendering have had
+ * their turn, not behind the page's other work: waiting for an idle moment while the app
+ * draws its page cost S's first result 160-330 ms.
+ */
+export type SlicePriority = 'background' | 'waited-on';
+
+/**
  * Runs the steps in slices of at most SLICE_MS, giving the browser a turn in between.
  * `busy.ms` adds up the time spent in the steps, not the turns given away. `since`: when the
  * task running now began, when work before the steps (in the same task) counts towards the
@@ -24,13 +33,14 @@ export async function runSliced<T>(
   busy: { ms: number },
   signal?: AbortSignal,
   since = performance.now(),
+  priority: SlicePriority = 'background',
 ): Promise<T> {
   let sliceStart = since;
   for (;;) {
     const now = performance.now();
     if (now - sliceStart > SLICE_MS) {
       busy.ms += now - sliceStart;
-      await yieldToPage();
+      await (priority === 'waited-on' ? nextTurn() : yieldToPage());
       signal?.throwIfAborted();
       sliceStart = performance.now();
     }
@@ -72,6 +82,28 @@ export async function afterRender(): Promise<void> {
   await yieldToPage();
 }
 
+/**
+ * A turn for input and rendering, then straight on: `scheduler.yield()` where the browser has
+ * it (its continuation goes before other tasks of its priority), else a message task.
+ */
+function nextTurn(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return messageTask();
+}
+
+function messageTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Longest wait for an idle moment: a page that is never idle still gets the rest done. */
 const IDLE_TIMEOUT_MS = 150;
 
@@ -86,13 +118,5 @@ function yieldToPage(): Promise<void> {
       requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
     });
   }
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return messageTask();
 }

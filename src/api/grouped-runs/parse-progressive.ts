@@ -59,7 +59,9 @@ export async function parseGroupedRunsText(
   if (!scanned) {
     const json = parseJsonText(text.toString(), path);
     const steps = parseSteps(rawGroupsOf(json, path));
-    return { result: await runSliced(steps, busy, options.signal, started), busyMs: busy.ms };
+    // The page waits for this result: nothing of it is shown yet.
+    const result = await runSliced(steps, busy, options.signal, started, 'waited-on');
+    return { result, busyMs: busy.ms };
   }
   // Contiguous examples parse as one array: fewer, larger JSON.parse calls.
   const parseSpans = (first: Span, last: Span, count: number): unknown[] => {

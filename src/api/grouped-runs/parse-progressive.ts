@@ -65,7 +65,7 @@ export async function parseGroupedRunsText(
   }
   // Contiguous examples parse as one array: fewer, larger JSON.parse calls.
   const parseSpans = (first: Span, last: Span, count: number): unknown[] => {
-    const parsed = streamed?.parsedBatch(first, count);
+    const parsed = streamed?.takeBatch(first, count);
     if (parsed) return parsed;
     try {
       return JSON.parse(arrayOf(text, first.start, last.end)) as unknown[];

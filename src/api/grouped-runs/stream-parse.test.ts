@@ -70,13 +70,13 @@ describe('StreamedGroupedRuns', () => {
       Array.from({ length: 400 }, (_, i) => i * 97),
     );
     const stream = streamed(arrived);
-    expect(stream.parsedBatch(located[0] as never, PARSE_BATCH)).toEqual(
-      list.slice(0, PARSE_BATCH),
-    );
-    expect(stream.parsedBatch(located[PARSE_BATCH] as never, PARSE_BATCH)).toEqual(
+    expect(stream.takeBatch(located[0] as never, PARSE_BATCH)).toEqual(list.slice(0, PARSE_BATCH));
+    expect(stream.takeBatch(located[PARSE_BATCH] as never, PARSE_BATCH)).toEqual(
       list.slice(PARSE_BATCH, PARSE_BATCH * 2),
     );
-    expect(streamed(pieces).parsedBatch(located[PARSE_BATCH * 2] as never, 5)).toBeUndefined();
+    expect(streamed(pieces).takeBatch(located[PARSE_BATCH * 2] as never, 5)).toBeUndefined();
+    // Handed over once: the parse keeps what it makes of them, and these can go.
+    expect(stream.takeBatch(located[0] as never, PARSE_BATCH)).toBeUndefined();
   });
 
   it("ends a group's last batch where the next group's examples begin", () => {
@@ -95,8 +95,8 @@ describe('StreamedGroupedRuns', () => {
     );
     const [first, second] = stream.located(text)?.groups ?? [];
     const spans = (g: typeof first) => g?.examples ?? [];
-    expect(stream.parsedBatch(spans(first)[PARSE_BATCH] as never, 6)).toEqual(a.slice(PARSE_BATCH));
-    expect(stream.parsedBatch(spans(second)[0] as never, PARSE_BATCH)).toEqual(
+    expect(stream.takeBatch(spans(first)[PARSE_BATCH] as never, 6)).toEqual(a.slice(PARSE_BATCH));
+    expect(stream.takeBatch(spans(second)[0] as never, PARSE_BATCH)).toEqual(
       b.slice(0, PARSE_BATCH),
     );
   });
@@ -108,9 +108,9 @@ describe('StreamedGroupedRuns', () => {
     const short = streamed([text], text.length + 1);
     const span = short.located(text)?.groups[0]?.examples?.[0];
     expect(span).toBeDefined();
-    expect(short.parsedBatch(span as never, PARSE_BATCH)).toBeUndefined();
+    expect(short.takeBatch(span as never, PARSE_BATCH)).toBeUndefined();
     const long = streamed([text.slice(0, half), text.slice(half)], half + 1);
-    expect(long.parsedBatch(span as never, PARSE_BATCH)).toEqual(list);
+    expect(long.takeBatch(span as never, PARSE_BATCH)).toEqual(list);
   });
 
   it('stops at an example that is not JSON, and the parse reports it as it would without', async () => {

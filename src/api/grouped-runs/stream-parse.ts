@@ -74,10 +74,15 @@ export class StreamedGroupedRuns {
     return this.#locator.finish(text);
   }
 
-  /** The examples from `first` to `last` as parsed during the download, if they were. */
-  parsedBatch(first: Span, count: number): unknown[] | undefined {
+  /**
+   * The `count` examples from `first` on as parsed during the download, if they were; handed
+   * over once (the parse keeps what it makes of them, not these).
+   */
+  takeBatch(first: Span, count: number): unknown[] | undefined {
     const batch = this.#batches.get(first.start);
-    return batch?.length === count ? batch : undefined;
+    if (batch?.length !== count) return undefined;
+    this.#batches.delete(first.start);
+    return batch;
   }
 
   #parsePending(): void {

@@ -6,7 +6,7 @@ import { readSpec } from '../../testing/openapi-spec';
 import { BodyText } from '../body-text';
 import { ApiError } from '../errors';
 import { parseGroupedRunsText } from './parse-progressive';
-import { PARSE_BATCH, StreamedGroupedRuns } from './stream-parse';
+import { type IdleScheduler, PARSE_BATCH, StreamedGroupedRuns } from './stream-parse';
 
 const spec = readSpec<OpenApiDocument>();
 const responses = createSpecArbitraries(spec).component('GroupedExamplesWithRunsResponse');
@@ -17,8 +17,11 @@ function cutAt(text: string, cuts: readonly number[]): string[] {
   return [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
 }
 
+/** Batches are parsed at once here, as if every piece came after an idle moment. */
+const atOnce: IdleScheduler = (work) => work(() => Number.POSITIVE_INFINITY);
+
 function streamed(pieces: readonly string[], from = 0): StreamedGroupedRuns {
-  const stream = new StreamedGroupedRuns(from);
+  const stream = new StreamedGroupedRuns(from, atOnce);
   for (const piece of pieces) stream.feed(piece);
   return stream;
 }
@@ -77,6 +80,32 @@ describe('StreamedGroupedRuns', () => {
     expect(streamed(pieces).takeBatch(located[PARSE_BATCH * 2] as never, 5)).toBeUndefined();
     // Handed over once: the parse keeps what it makes of them, and these can go.
     expect(stream.takeBatch(located[0] as never, PARSE_BATCH)).toBeUndefined();
+  });
+
+  it('parses at idle moments, never while reading, and stops once the parse takes over', () => {
+    const list = examples(PARSE_BATCH * 3);
+    const text = JSON.stringify({ groups: [{ group_key: 'a', examples: list }] });
+    const moments: ((timeLeft: () => number) => void)[] = [];
+    const stream = new StreamedGroupedRuns(0, (work) => moments.push(work));
+    for (const piece of cutAt(
+      text,
+      Array.from({ length: 200 }, (_, i) => i * 131),
+    )) {
+      stream.feed(piece);
+    }
+    const spans = streamed([text]).located(text)?.groups[0]?.examples ?? [];
+    // Read to the end; one idle moment asked for, none given yet: nothing parsed.
+    expect(moments).toHaveLength(1);
+    // A moment with time for one batch parses one, and asks for another for the rest.
+    let left = 1;
+    moments.shift()?.(() => (left-- > 0 ? 50 : 0));
+    expect(moments).toHaveLength(1);
+    // The parse takes over: the moment that comes after does nothing.
+    expect(stream.located(text)?.groups[0]?.examples).toEqual(spans);
+    moments.shift()?.(() => 50);
+    expect(stream.takeBatch(spans[0] as never, PARSE_BATCH)).toEqual(list.slice(0, PARSE_BATCH));
+    expect(stream.takeBatch(spans[PARSE_BATCH] as never, PARSE_BATCH)).toBeUndefined();
+    expect(moments).toHaveLength(0);
   });
 
   it("ends a group's last batch where the next group's examples begin", () => {

@@ -8,8 +8,10 @@ import {
 
 /**
  * A large group/runs body read while it downloads: each piece of text is located as it
- * arrives (json-scan.ts), and the examples completed so far are JSON.parse'd in batches, so
- * that little of the parse is left once the last byte is in. What a batch reads is the same
+ * arrives (json-scan.ts), and the examples completed so far are JSON.parse'd in batches at the
+ * page's idle moments, so that little of the parse is left once the last byte is in. Reading
+ * never waits for the parse: a reader that stops to parse leaves the connection's buffer full,
+ * and the download waits for it (on this machine a 168 MB body took 2 s longer). What a batch reads is the same
  * text the parse after the download would read (`[` + the examples' span + `]`), and nothing
  * is decided here: the parse (parse-progressive.ts) takes the located structure and the
  * batches it finds, reads any other batch itself, and reports errors as before. A batch that
@@ -18,6 +20,23 @@ import {
 
 /** Examples parsed per JSON.parse call, counted from each group's first example. */
 export const PARSE_BATCH = 64;
+
+/** Runs `work` at an idle moment, telling it how long that moment has left (ms). */
+export type IdleScheduler = (work: (timeLeft: () => number) => void) => void;
+
+/** Leave the rest of an idle moment this short to the page. */
+const IDLE_MARGIN_MS = 3;
+
+const atIdleMoments: IdleScheduler = (work) => {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => work(() => deadline.timeRemaining()));
+  } else {
+    setTimeout(() => {
+      const until = performance.now() + 10;
+      work(() => until - performance.now());
+    }, 0);
+  }
+};
 
 export class StreamedGroupedRuns {
   readonly #from: number;
@@ -29,8 +48,12 @@ export class StreamedGroupedRuns {
   /** The text from `#heldFrom` on: what the examples not yet parsed may still need. */
   #held: string[] = [];
   #heldFrom = 0;
-  /** Located examples not yet parsed: consecutive elements of one group's examples. */
+  /** Located examples not yet in a batch: consecutive elements of one group's examples. */
   #pending: Span[] = [];
+  /** Complete batches waiting for an idle moment, oldest first. */
+  #queue: Span[][] = [];
+  #scheduled = false;
+  readonly #schedule: IdleScheduler;
   /** Parsed batches by the start of their first example. */
   readonly #batches = new Map<number, unknown[]>();
   /** Where the last example located ends. */
@@ -38,14 +61,18 @@ export class StreamedGroupedRuns {
   /** Time spent here (locating and parsing), for the app's parse measure. */
   busyMs = 0;
 
-  /** `from`: a body shorter than this is left to the parse after the download. */
-  constructor(from: number) {
+  /**
+   * `from`: a body shorter than this is left to the parse after the download. `schedule`:
+   * when batches are parsed (tests parse them at once).
+   */
+  constructor(from: number, schedule: IdleScheduler = atIdleMoments) {
     this.#from = from;
+    this.#schedule = schedule;
     this.#locator = new GroupedRunsLocator((span, index) => {
-      if (index === 0) this.#parsePending();
+      if (index === 0) this.#queuePending();
       this.#pending.push(span);
       this.#locatedUpTo = span.end;
-      if (this.#pending.length === PARSE_BATCH) this.#parsePending();
+      if (this.#pending.length === PARSE_BATCH) this.#queuePending();
     });
   }
 
@@ -70,7 +97,10 @@ export class StreamedGroupedRuns {
    * shape the locator expects. Located now if the body was too short to be read as it came.
    */
   located(text: TextLike): ScannedGroupedRuns | null {
-    if (!this.#started || this.#stopped || this.#fed !== text.length) return scanGroupedRuns(text);
+    // The parse takes over: batches still waiting are its to read.
+    const stoppedEarly = this.#stopped;
+    this.#stop();
+    if (!this.#started || stoppedEarly || this.#fed !== text.length) return scanGroupedRuns(text);
     return this.#locator.finish(text);
   }
 
@@ -85,10 +115,35 @@ export class StreamedGroupedRuns {
     return batch;
   }
 
-  #parsePending(): void {
-    const spans = this.#pending;
-    if (spans.length === 0) return;
+  #queuePending(): void {
+    if (this.#pending.length === 0) return;
+    this.#queue.push(this.#pending);
     this.#pending = [];
+    if (this.#scheduled || this.#stopped) return;
+    this.#scheduled = true;
+    this.#schedule((timeLeft) => this.#parseQueued(timeLeft));
+  }
+
+  /** Parses waiting batches while the idle moment lasts; the rest at the next one. */
+  #parseQueued(timeLeft: () => number): void {
+    this.#scheduled = false;
+    if (this.#stopped) return;
+    const started = performance.now();
+    while (this.#queue.length > 0 && timeLeft() > IDLE_MARGIN_MS) {
+      const spans = this.#queue.shift() as Span[];
+      if (!this.#parse(spans)) break;
+    }
+    this.busyMs += performance.now() - started;
+    if (this.#stopped) return;
+    this.#release();
+    if (this.#queue.length > 0) {
+      this.#scheduled = true;
+      this.#schedule((next) => this.#parseQueued(next));
+    }
+  }
+
+  /** Parses one batch; false (and no more work here) when it is not JSON. */
+  #parse(spans: readonly Span[]): boolean {
     const first = spans[0] as Span;
     const last = spans[spans.length - 1] as Span;
     let values: unknown;
@@ -96,9 +151,10 @@ export class StreamedGroupedRuns {
       values = JSON.parse(this.#slice(first.start, last.end));
     } catch {
       this.#stop();
-      return;
+      return false;
     }
     this.#batches.set(first.start, values as unknown[]);
+    return true;
   }
 
   /** `[` + the text from `start` to `end` + `]`: within the held pieces. */
@@ -119,7 +175,7 @@ export class StreamedGroupedRuns {
   #release(): void {
     if (!this.#started) return;
     // An example not yet located starts after the last one located.
-    const keep = this.#pending[0]?.start ?? this.#locatedUpTo;
+    const keep = this.#queue[0]?.[0]?.start ?? this.#pending[0]?.start ?? this.#locatedUpTo;
     while (this.#held.length > 1) {
       const first = this.#held[0] as string;
       if (this.#heldFrom + first.length > keep) break;
@@ -132,5 +188,6 @@ export class StreamedGroupedRuns {
     this.#stopped = true;
     this.#held = [];
     this.#pending = [];
+    this.#queue = [];
   }
 }

@@ -113,6 +113,8 @@ function readAhead(
       if (ahead.get(key) !== entry) return;
       ahead.delete(key);
       controller.abort();
+      // Already downloaded: its parse at idle moments stops too.
+      body.then((page) => page.streamed.cancel()).catch(() => undefined);
     },
   };
 }

@@ -56,15 +56,21 @@ export async function fetchGroupedRunsBody(
   options: { signal?: AbortSignal; readAfter?: Promise<unknown>; progressiveFrom?: number } = {},
 ): Promise<GroupedRunsBodyText> {
   const streamed = new StreamedGroupedRuns(options.progressiveFrom ?? progressiveFrom({}));
-  const text = await fetchRaw(path, {
-    method: 'POST',
-    body,
-    signal: options.signal,
-    raw: true,
-    readAfter: options.readAfter,
-    onText: (piece) => streamed.feed(piece),
-  });
-  return { text, streamed };
+  try {
+    const text = await fetchRaw(path, {
+      method: 'POST',
+      body,
+      signal: options.signal,
+      raw: true,
+      readAfter: options.readAfter,
+      onText: (piece) => streamed.feed(piece),
+    });
+    return { text, streamed };
+  } catch (error) {
+    // A broken or cancelled download: what it had parsed at idle moments stops there.
+    streamed.cancel();
+    throw error;
+  }
 }
 
 /**

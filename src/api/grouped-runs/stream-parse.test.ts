@@ -108,6 +108,19 @@ describe('StreamedGroupedRuns', () => {
     expect(moments).toHaveLength(0);
   });
 
+  it('parses nothing more once cancelled (a download that broke or was dropped)', () => {
+    const list = examples(PARSE_BATCH * 2);
+    const text = JSON.stringify({ groups: [{ group_key: 'a', examples: list }] });
+    const moments: ((timeLeft: () => number) => void)[] = [];
+    const stream = new StreamedGroupedRuns(0, (work) => moments.push(work));
+    stream.feed(text);
+    stream.cancel();
+    for (const moment of moments.splice(0)) moment(() => 50);
+    const spans = streamed([text]).located(text)?.groups[0]?.examples ?? [];
+    expect(stream.takeBatch(spans[0] as never, PARSE_BATCH)).toBeUndefined();
+    expect(moments).toHaveLength(0);
+  });
+
   it("ends a group's last batch where the next group's examples begin", () => {
     const [a, b] = [examples(PARSE_BATCH + 6), examples(PARSE_BATCH + 2)];
     const text = JSON.stringify({

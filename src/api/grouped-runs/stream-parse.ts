@@ -11,11 +11,13 @@ import {
  * arrives (json-scan.ts), and the examples completed so far are JSON.parse'd in batches at the
  * page's idle moments, so that little of the parse is left once the last byte is in. Reading
  * never waits for the parse: a reader that stops to parse leaves the connection's buffer full,
- * and the download waits for it (on this machine a 168 MB body took 2 s longer). What a batch reads is the same
- * text the parse after the download would read (`[` + the examples' span + `]`), and nothing
- * is decided here: the parse (parse-progressive.ts) takes the located structure and the
- * batches it finds, reads any other batch itself, and reports errors as before. A batch that
- * does not parse stops the work here; the parse meets it again and says why.
+ * and the download waits for it (on this machine a 168 MB body took 2 s longer).
+ *
+ * What a batch reads is the same text the parse after the download would read (`[` + the
+ * examples' span + `]`), and nothing is decided here: the parse (parse-progressive.ts) takes
+ * the located structure and the batches it finds, reads any other batch itself, and reports
+ * errors as before. A batch that does not parse stops the work here; the parse meets it again
+ * and says why.
  */
 
 /** Examples parsed per JSON.parse call, counted from each group's first example. */
@@ -113,6 +115,11 @@ export class StreamedGroupedRuns {
     if (batch?.length !== count) return undefined;
     this.#batches.delete(first.start);
     return batch;
+  }
+
+  /** Stops the work here: the body will not be parsed (its request failed or was dropped). */
+  cancel(): void {
+    this.#stop();
   }
 
   #queuePending(): void {

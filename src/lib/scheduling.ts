@@ -104,6 +104,24 @@ function messageTask(): Promise<void> {
   });
 }
 
+/** Runs `work` at an idle moment, telling it how long that moment has left (ms). */
+export type IdleScheduler = (work: (timeLeft: () => number) => void) => void;
+
+/**
+ * Work that fits itself into idle moments (it stops when `timeLeft()` runs out); without idle
+ * callbacks (Safari, Node), a task with 10 ms to spend.
+ */
+export const atIdleMoment: IdleScheduler = (work) => {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => work(() => deadline.timeRemaining()));
+    return;
+  }
+  setTimeout(() => {
+    const until = performance.now() + 10;
+    work(() => until - performance.now());
+  }, 0);
+};
+
 /** Longest wait for an idle moment: a page that is never idle still gets the rest done. */
 const IDLE_TIMEOUT_MS = 150;
 

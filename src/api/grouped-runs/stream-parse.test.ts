@@ -1,12 +1,13 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { IdleScheduler } from '../../lib/scheduling';
 import { createSpecArbitraries, type OpenApiDocument } from '../../testing/openapi-arbitrary';
 import { readSpec } from '../../testing/openapi-spec';
 import { BodyText } from '../body-text';
 import { ApiError } from '../errors';
 import { parseGroupedRunsText } from './parse-progressive';
-import { type IdleScheduler, PARSE_BATCH, StreamedGroupedRuns } from './stream-parse';
+import { PARSE_BATCH, StreamedGroupedRuns } from './stream-parse';
 
 const spec = readSpec<OpenApiDocument>();
 const responses = createSpecArbitraries(spec).component('GroupedExamplesWithRunsResponse');

@@ -1,4 +1,5 @@
-import type { TextLike } from '../body-text';
+import { atIdleMoment, type IdleScheduler } from '../../lib/scheduling';
+import { BodyText, type TextLike } from '../body-text';
 import {
   GroupedRunsLocator,
   type ScannedGroupedRuns,
@@ -23,22 +24,8 @@ import {
 /** Examples parsed per JSON.parse call, counted from each group's first example. */
 export const PARSE_BATCH = 64;
 
-/** Runs `work` at an idle moment, telling it how long that moment has left (ms). */
-export type IdleScheduler = (work: (timeLeft: () => number) => void) => void;
-
 /** Leave the rest of an idle moment this short to the page. */
 const IDLE_MARGIN_MS = 3;
-
-const atIdleMoments: IdleScheduler = (work) => {
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback((deadline) => work(() => deadline.timeRemaining()));
-  } else {
-    setTimeout(() => {
-      const until = performance.now() + 10;
-      work(() => until - performance.now());
-    }, 0);
-  }
-};
 
 export class StreamedGroupedRuns {
   readonly #from: number;
@@ -67,7 +54,7 @@ export class StreamedGroupedRuns {
    * `from`: a body shorter than this is left to the parse after the download. `schedule`:
    * when batches are parsed (tests parse them at once).
    */
-  constructor(from: number, schedule: IdleScheduler = atIdleMoments) {
+  constructor(from: number, schedule: IdleScheduler = atIdleMoment) {
     this.#from = from;
     this.#schedule = schedule;
     this.#locator = new GroupedRunsLocator((span, index) => {
@@ -166,16 +153,8 @@ export class StreamedGroupedRuns {
 
   /** `[` + the text from `start` to `end` + `]`: within the held pieces. */
   #slice(start: number, end: number): string {
-    const out = ['['];
-    let at = this.#heldFrom;
-    for (const piece of this.#held) {
-      const next = at + piece.length;
-      if (next > start && at < end) out.push(piece.slice(Math.max(0, start - at), end - at));
-      if (next >= end) break;
-      at = next;
-    }
-    out.push(']');
-    return out.join('');
+    const from = this.#heldFrom;
+    return new BodyText(this.#held).slice(start - from, end - from, '[', ']');
   }
 
   /** Lets go of the pieces before the first example still to be parsed (or being located). */

@@ -106,6 +106,37 @@ test('baseline, sort and "regressions only" change the view and the URL', async 
   await expectNoPageErrors(errors);
 });
 
+test('a new baseline updates the cells in place, with deltas against it', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const body = await openView(page);
+  const example = body.groups[0]?.examples[0];
+  if (!example) throw new Error('the demo view has no example');
+  const grid = page.getByRole('grid', { name: 'Comparison matrix' });
+  const cell = (sessionId: string) =>
+    grid.locator(`tr[data-example-id="${example.id}"] td[data-session-id="${sessionId}"]`);
+  // The first experiment is the baseline: its own cells carry no delta.
+  await expect(cell(gptV1.id).locator('.delta')).toHaveCount(0);
+  // A cell's preview, kept by reference across the change (what a rebuilt cell would lose,
+  // with its text selection; and rebuilding every cell made the change slow: issue 20).
+  await cell(gptV2.id)
+    .locator('.cell__preview')
+    .evaluate((el) => {
+      (window as unknown as { keptPreview: Element }).keptPreview = el;
+    });
+
+  await page.getByRole('combobox', { name: 'Baseline', exact: true }).selectOption(claudeV1.id);
+  await expect(page).toHaveURL(new RegExp(`baseline=${claudeV1.id}`));
+  await expect(cell(claudeV1.id).locator('.delta')).toHaveCount(0);
+  await expect(cell(gptV1.id).locator('.delta').first()).toBeVisible();
+  expect(
+    await page.evaluate(() => {
+      const kept = (window as unknown as { keptPreview: Element }).keptPreview;
+      return kept.isConnected && kept.closest('td')?.getAttribute('data-session-id');
+    }),
+  ).toBe(gptV2.id);
+  await expectNoPageErrors(errors);
+});
+
 test('detail opens from the matrix, steps with j/k, closes with Escape, and survives reload', async ({
   page,
 }) => {

@@ -1,5 +1,6 @@
 import {
   type Cell,
+  type CellContext,
   type ColumnSizingState,
   columnResizingFeature,
   columnSizingFeature,
@@ -17,13 +18,43 @@ import { type CellDisplay, MatrixCellContent } from './matrix-cell';
 import type { ColumnResizer } from './matrix-head';
 import { MAX_COLUMN_PX, MIN_COLUMN_PX } from './resize-handle';
 
+/** What a session column's cells show: its (group, session) and how the matrix shows cells. */
+interface SessionColumnMeta {
+  column: MatrixColumn;
+  baseline: string;
+  allColumns: MatrixColumn[];
+  display: CellDisplay;
+}
+
 const features = tableFeatures({
   columnSizingFeature,
   columnResizingFeature,
   columnVisibilityFeature,
+  columnMeta: {} as SessionColumnMeta,
 });
 const helper = createColumnHelper<typeof features, MatrixRow>();
 export type MatrixTableCell = Cell<typeof features, MatrixRow, unknown>;
+
+/**
+ * A session column's cell. One component for every column and every render (TanStack renders
+ * a column's `cell` as a component): a new baseline or display updates the cells in place,
+ * where a renderer made per render would be a new component type and remount every cell.
+ */
+function SessionCell({ row, column }: CellContext<typeof features, MatrixRow, unknown>) {
+  const meta = column.columnDef.meta;
+  if (!meta) return null;
+  const base =
+    meta.column.sessionId === meta.baseline
+      ? null
+      : baselineCell(row.original, meta.column, meta.baseline, meta.allColumns);
+  return (
+    <MatrixCellContent
+      cell={row.original.cells[meta.column.id]}
+      base={base}
+      display={meta.display}
+    />
+  );
+}
 
 /**
  * The matrix's column model in TanStack Table: the example column and one column per
@@ -57,14 +88,8 @@ export function useMatrixColumns({
         minSize: MIN_COLUMN_PX,
         maxSize: MAX_COLUMN_PX,
         header: () => null,
-        cell: ({ row }) => {
-          const cell = row.original.cells[column.id];
-          const base =
-            column.sessionId === baseline
-              ? null
-              : baselineCell(row.original, column, baseline, matrix.columns);
-          return <MatrixCellContent cell={cell} base={base} display={display} />;
-        },
+        cell: SessionCell,
+        meta: { column, baseline, allColumns: matrix.columns, display },
       });
     const exampleColumn = helper.display({
       id: 'example',

@@ -99,6 +99,7 @@ test('a snapshot opened from disk with no network shows and works like the live 
   await page.getByRole('button', { name: 'Is the difference real?' }).click();
   await expect(page).toHaveURL(/stats=open/);
   const live = await readView(page);
+  const liveUrl = page.url();
 
   const saving = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download snapshot' }).click();
@@ -124,6 +125,13 @@ test('a snapshot opened from disk with no network shows and works like the live 
   await expect(snap.getByRole('button', { name: 'Download snapshot' })).toHaveCount(0);
   // The machine is offline, but the file has all it shows: no "You are offline" alarm.
   await expect(snap.getByText('You are offline')).toHaveCount(0);
+
+  // "Copy link" gives the same view on the Versus page the snapshot was taken on: a link to
+  // this file would open nothing on another machine.
+  await offline.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await snap.getByRole('button', { name: 'Copy link' }).click();
+  await expect(snap.getByText('Link copied')).toBeVisible();
+  expect(await snap.evaluate(() => navigator.clipboard.readText())).toBe(liveUrl);
 
   // A filter keeps the same rows as the same filter on the live page.
   for (const p of [snap, page]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSource, isPerUser, needsSignIn, readConfig } from './data-source';
+import { describeSource, isPerUser, needsSignIn, readConfig, readWebBase } from './data-source';
 
 describe('readConfig', () => {
   it.each([
@@ -49,5 +49,21 @@ describe('readConfig', () => {
     expect(isPerUser(signedIn)).toBe(true);
     expect(isPerUser({ source: 'live', host: 'h' })).toBe(false);
     expect(describeSource(signedIn)).toBe('Live: h');
+  });
+});
+
+describe('readWebBase (an address from a config or a snapshot file that becomes a link)', () => {
+  it.each([
+    ['https://versus.example/team/', { keepPath: true }, 'https://versus.example/team/'],
+    ['https://versus.example/team/', {}, 'https://versus.example/team'],
+    ['http://127.0.0.1:4173/', { keepPath: true }, 'http://127.0.0.1:4173/'],
+    ['javascript:alert(1)', { keepPath: true }, null],
+    ['file:///home/me/versus.html', { keepPath: true }, null],
+    ['https://versus.example/?dataset=x', { keepPath: true }, null],
+    ['https://me:pw@versus.example/', { keepPath: true }, null],
+    ['not a url', {}, null],
+    [42, {}, null],
+  ])('%j %j -> %j', (value, options, expected) => {
+    expect(readWebBase(value, options)).toBe(expected);
   });
 });

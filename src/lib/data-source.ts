@@ -24,6 +24,11 @@ export type DataSource =
       fromDemo: boolean;
       /** Links into LangSmith stay (they open the web app in a new tab): live data only. */
       webApp?: string;
+      /**
+       * The Versus page it was taken on (origin and path): "Copy link" gives the view there,
+       * with live data, since a link to this file opens nothing on another machine.
+       */
+      appUrl?: string;
     };
 
 export const CONFIG_PATH = '/__versus/config.json';
@@ -43,19 +48,22 @@ export function readConfig(body: unknown): DataSource {
   if (!body || typeof body !== 'object') return { source: 'demo' };
   const { source, host, auth, signedIn, webApp } = body as Record<string, unknown>;
   if (source !== 'live' || typeof host !== 'string') return { source: 'demo' };
-  const web = readWebApp(webApp);
+  const web = readWebBase(webApp);
   const live = { source: 'live' as const, host, ...(web ? { webApp: web } : {}) };
   return auth === 'per-user' ? { ...live, perUser: { signedIn: signedIn === true } } : live;
 }
 
-/** Only an http(s) base URL becomes a link target (never `javascript:` or the like). */
-function readWebApp(value: unknown): string | null {
+/**
+ * Only an http(s) base URL becomes a link target (never `javascript:` or the like): its
+ * origin and path, without a trailing slash unless `keepPath`.
+ */
+export function readWebBase(value: unknown, { keepPath = false } = {}): string | null {
   if (typeof value !== 'string') return null;
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     if (url.username || url.password || url.search || url.hash) return null;
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    return `${url.origin}${keepPath ? url.pathname : url.pathname.replace(/\/+$/, '')}`;
   } catch {
     return null;
   }

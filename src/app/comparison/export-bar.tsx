@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, use } from 'react';
 import { datasetQuery } from '../../api/datasets';
 import { ExportMenu } from '../../features/export/export-menu';
-import { DataSourceContext } from '../../lib/data-source';
+import { type DataSource, DataSourceContext } from '../../lib/data-source';
 import { currentSearch } from '../../lib/use-url-search';
 import { useComparison } from './comparison-context';
 import { DatasetLangSmithLink } from './langsmith-links';
@@ -11,6 +11,21 @@ import { DatasetLangSmithLink } from './langsmith-links';
 const SnapshotButton = lazy(() =>
   import('../../features/snapshot/snapshot-button').then((m) => ({ default: m.SnapshotButton })),
 );
+
+/**
+ * The link "Copy link" gives: this page's, or in a snapshot the same view on the Versus page it
+ * was taken on (a `file://` link opens nothing on another machine); none when the file does not
+ * say where that was.
+ */
+function shareLink(source: DataSource): { url: string; note?: string } | null {
+  if (source.source !== 'snapshot') return { url: window.location.href };
+  if (!source.appUrl) return null;
+  const at = new URL(source.appUrl);
+  return {
+    url: `${source.appUrl}${currentSearch()}`,
+    note: `A link to this view in Versus at ${at.host}: it shows the data there now, not this file’s.`,
+  };
+}
 
 /** Share and export the view: the link, CSV or JSON of what the matrix shows, a snapshot. */
 export function ExportBar() {
@@ -23,7 +38,7 @@ export function ExportBar() {
         buildCsv={insights.buildCsv}
         buildJson={insights.buildJson}
         fileBase={`versus-${view.key}`}
-        shareUrl={window.location.href}
+        share={shareLink(source)}
       />
       {/* A snapshot is not saved again from inside one: it is read-only. */}
       {source.source === 'snapshot' ? null : (
@@ -38,6 +53,7 @@ export function ExportBar() {
               host: source.source === 'live' ? source.host : `${window.location.host} (demo data)`,
               fromDemo: source.source === 'demo',
               ...(source.source === 'live' && source.webApp ? { webApp: source.webApp } : {}),
+              appUrl: `${window.location.origin}${window.location.pathname}`,
             }}
           />
         </Suspense>

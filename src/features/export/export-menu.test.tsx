@@ -25,7 +25,7 @@ function setup(overrides: Partial<ExportMenuProps> = {}) {
     buildCsv: vi.fn(() => '\uFEFFa,b\r\n1,2'),
     buildJson: vi.fn(() => '{"rows":[]}'),
     fileBase: 'versus: my dataset',
-    shareUrl: SHARE,
+    share: { url: SHARE },
     ...overrides,
   };
   render(<ExportMenu {...props} />);
@@ -49,6 +49,12 @@ describe('ExportMenu', () => {
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(screen.getByRole('status')).toHaveTextContent(/Could not copy the link/);
     expect(screen.getByRole('textbox', { name: 'Link to this view' })).toHaveValue(SHARE);
+  });
+
+  it('has no "Copy link" when there is no link to give (a snapshot that does not say where it was taken)', () => {
+    setup({ share: null });
+    expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
   });
 
   it('builds the CSV only when asked and downloads it under a safe name', async () => {

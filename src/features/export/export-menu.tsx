@@ -8,14 +8,17 @@ export interface ExportMenuProps {
   buildCsv: () => string | Promise<string>;
   buildJson: () => string | Promise<string>;
   fileBase: string;
-  /** The view's URL; the app guarantees it never contains a key. */
-  shareUrl: string;
+  /**
+   * The view's link (the app guarantees it never contains a key) and what it opens when that is
+   * not this page; null: no link to give (no "Copy link").
+   */
+  share: { url: string; note?: string } | null;
 }
 
 /** Long enough to be read, short enough that a repeat copy is announced again. */
 const MESSAGE_MS = 4000;
 
-export function ExportMenu({ buildCsv, buildJson, fileBase, shareUrl }: ExportMenuProps) {
+export function ExportMenu({ buildCsv, buildJson, fileBase, share }: ExportMenuProps) {
   const [message, setMessage] = useState('');
   const [copyFailed, setCopyFailed] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -35,7 +38,8 @@ export function ExportMenu({ buildCsv, buildJson, fileBase, shareUrl }: ExportMe
   };
 
   const copyLink = async () => {
-    const ok = await copyText(shareUrl);
+    if (!share) return;
+    const ok = await copyText(share.url);
     setCopyFailed(!ok);
     announce(ok ? 'Link copied' : 'Could not copy the link. Select it below and copy it.', !ok);
   };
@@ -59,9 +63,11 @@ export function ExportMenu({ buildCsv, buildJson, fileBase, shareUrl }: ExportMe
     <div className="export-menu">
       <fieldset className="export-menu__actions">
         <legend className="visually-hidden">Share and export</legend>
-        <button type="button" className="button" onClick={copyLink}>
-          Copy link
-        </button>
+        {share ? (
+          <button type="button" className="button" onClick={copyLink} title={share.note}>
+            Copy link
+          </button>
+        ) : null}
         <button
           type="button"
           className="button"
@@ -80,14 +86,14 @@ export function ExportMenu({ buildCsv, buildJson, fileBase, shareUrl }: ExportMe
       <p className="export-menu__status" role="status" aria-live="polite">
         {message}
       </p>
-      {copyFailed ? (
+      {copyFailed && share ? (
         <div className="field export-menu__manual">
           <label htmlFor={linkId}>Link to this view</label>
           <input
             id={linkId}
             className="input"
             readOnly
-            value={shareUrl}
+            value={share.url}
             onFocus={(e) => e.currentTarget.select()}
           />
         </div>

@@ -17,6 +17,7 @@ const payload: SnapshotPayload = {
   host: 'api.smith.langchain.com',
   fromDemo: false,
   webApp: 'https://smith.langchain.com',
+  appUrl: 'https://versus.example/team/',
   answers: [
     { method: 'GET', url: '/api/v1/datasets/d1', body: null, text: '{"id":"d1","name":"ü"}' },
     {
@@ -47,6 +48,8 @@ describe('snapshot data', () => {
   it('rejects data of another shape', async () => {
     const other = await encodePayload({ ...payload, version: 2 } as unknown as SnapshotPayload);
     await expect(decodePayload(other)).rejects.toThrow(/another version/);
+    const badLink = await encodePayload({ ...payload, appUrl: 42 } as unknown as SnapshotPayload);
+    await expect(decodePayload(badLink)).rejects.toThrow(/another version/);
   });
 
   it('goes into the last data element of the template, which the script before it may name', () => {

@@ -28,6 +28,8 @@ export interface SnapshotPayload {
   fromDemo: boolean;
   /** The LangSmith web app's base URL, for the links that stay in the file. */
   webApp?: string;
+  /** The Versus page it was taken on (origin and path), for a link to the view there. */
+  appUrl?: string;
   answers: SnapshotAnswer[];
 }
 
@@ -60,6 +62,7 @@ function isPayload(value: unknown): value is SnapshotPayload {
     typeof p.host === 'string' &&
     typeof p.fromDemo === 'boolean' &&
     (p.webApp === undefined || typeof p.webApp === 'string') &&
+    (p.appUrl === undefined || typeof p.appUrl === 'string') &&
     Array.isArray(p.answers) &&
     p.answers.every(isAnswer)
   );

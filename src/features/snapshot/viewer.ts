@@ -1,6 +1,6 @@
 import { onlineManager } from '@tanstack/react-query';
 import { setTransport } from '../../api/client';
-import type { DataSource } from '../../lib/data-source';
+import { type DataSource, readWebBase } from '../../lib/data-source';
 import { keepSearchInHash } from '../../lib/use-url-search';
 import { DATA_ELEMENT_ID, decodePayload, type SnapshotPayload } from './embed';
 import { snapshotTransport } from './transport';
@@ -28,11 +28,15 @@ export async function openSnapshot(): Promise<{ payload: SnapshotPayload; source
     window.history.replaceState(null, '', `#${payload.search.replace(/^\?/, '')}`);
   }
   document.title = `Versus snapshot: ${payload.datasetName}`;
+  // The file may come from anyone: only http(s) addresses in it become links.
+  const webApp = readWebBase(payload.webApp);
+  const appUrl = readWebBase(payload.appUrl, { keepPath: true });
   const source: DataSource = {
     source: 'snapshot',
     host: payload.host,
     fromDemo: payload.fromDemo,
-    ...(payload.webApp ? { webApp: payload.webApp } : {}),
+    ...(webApp ? { webApp } : {}),
+    ...(appUrl ? { appUrl } : {}),
   };
   return { payload, source };
 }

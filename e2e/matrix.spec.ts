@@ -177,11 +177,17 @@ test('arrow keys move between cells and Enter opens the example', async ({ page 
   await page.keyboard.press('ArrowRight');
   const focused = page.locator(':focus');
   await expect(focused).toHaveJSProperty('tagName', 'TD');
+  await expect(focused).toHaveAttribute('data-col-index', '1');
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator(':focus')).toHaveJSProperty('tagName', 'TD');
-  const id = await page
-    .locator(':focus')
-    .evaluate((el) => el.closest('[data-example-id]')?.getAttribute('data-example-id'));
+  // The next row's cell in the same column: waited for, since the cell that had the focus is
+  // still a focused TD until the move lands (reading the row before it did was a flake).
+  const rows = page.locator('tr[data-example-id]');
+  const second = await rows.nth(1).getAttribute('data-example-id');
+  const below = page.locator(`tr[data-example-id="${second}"] td[data-col-index="1"]`);
+  await expect(below).toBeFocused();
+  const id = await below.evaluate((el) =>
+    el.closest('[data-example-id]')?.getAttribute('data-example-id'),
+  );
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`example=${id}`));
 });

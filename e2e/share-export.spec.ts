@@ -115,3 +115,34 @@ test('CSV and JSON exports hold one row per example and session of the view', as
   );
   expect(Array.isArray(json.statistics)).toBe(true);
 });
+
+test('the share and export buttons stand apart, each label on one line, wide or narrow', async ({
+  page,
+}) => {
+  await page.goto(BASE);
+  const download = page.getByRole('button', { name: 'Download snapshot' });
+  await expect(download).toBeVisible();
+  const names = ['Copy link', 'Export CSV', 'Export JSON', 'Download snapshot'];
+  for (const width of [1440, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(download).toBeEnabled();
+    const boxes = [];
+    for (const name of names) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      if (!box) throw new Error(`${name}: not laid out at ${width} px`);
+      boxes.push({ name, ...box });
+    }
+    const oneLine = boxes[0]?.height ?? 0;
+    for (const [i, box] of boxes.entries()) {
+      expect(box.height, `${box.name} at ${width} px: its label wraps`).toBeLessThan(oneLine * 1.5);
+      const next = boxes[i + 1];
+      // Neighbours on the same row keep a gap between their borders.
+      if (next && Math.abs(next.y - box.y) < oneLine / 2) {
+        expect(
+          next.x - (box.x + box.width),
+          `${box.name} | ${next.name} at ${width} px`,
+        ).toBeGreaterThanOrEqual(4);
+      }
+    }
+  }
+});

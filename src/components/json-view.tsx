@@ -1,5 +1,6 @@
 import './json-view.css';
 import { useState } from 'react';
+import { plural } from '../lib/plural';
 
 /**
  * Collapsible JSON as text (never HTML). Children render only when opened, so a
@@ -60,7 +61,8 @@ function JsonNode({
       <summary>
         {prefix}
         <span className="json-view__meta">
-          {brackets[0]} {entries.length} {Array.isArray(value) ? 'items' : 'keys'} {brackets[1]}
+          {brackets[0]} {plural(entries.length, Array.isArray(value) ? 'item' : 'key')}{' '}
+          {brackets[1]}
         </span>
       </summary>
       {open ? (

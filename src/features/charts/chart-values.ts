@@ -35,6 +35,20 @@ export function formatUnit(unit: ChartUnit, value: number): string {
   }
 }
 
+/**
+ * An axis's tick labels: as \`formatUnit\`, but in one unit along the axis. Seconds switch to
+ * milliseconds below 1 s, which on an axis read "0 ms, 5.00 s, 10.0 s"; an axis that reaches a
+ * second labels every tick in seconds ("0 s, 5.00 s, 10.0 s").
+ */
+export function axisFormatter(
+  unit: ChartUnit,
+  ticks: readonly number[],
+): (value: number) => string {
+  if (unit !== 'seconds' || !ticks.some((t) => t >= 1)) return (value) => formatUnit(unit, value);
+  return (value) =>
+    value >= 1 ? formatSeconds(value) : `${value === 0 ? '0' : value.toFixed(2)} s`;
+}
+
 export const NO_VALUE: CellValue = Object.freeze({ value: null, text: NO_DATA, reason: null });
 
 function ignored(reason: string): CellValue {

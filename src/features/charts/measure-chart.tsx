@@ -5,7 +5,7 @@ import type { ChartDatum, ChartModel, ChartSession, TableRow } from './chart-dat
 import { chartLayout, valueTicks } from './chart-layout';
 import { GroupTick, GroupTooltip } from './chart-parts';
 import { barFill, ChartPatternDefs } from './chart-patterns';
-import { formatUnit } from './chart-values';
+import { axisFormatter } from './chart-values';
 
 /**
  * A fixed-size BarChart whose width follows the bar count, inside a scroll box: many groups
@@ -37,6 +37,7 @@ export function MeasureChart({
     return map;
   }, [model.rows]);
   const ticks = useMemo(() => valueTicks(model), [model]);
+  const axisLabel = useMemo(() => axisFormatter(model.unit, ticks), [model.unit, ticks]);
   const patterns = [...new Set(model.series.map((s) => s.pattern))];
 
   return (
@@ -72,7 +73,7 @@ export function MeasureChart({
         <YAxis
           width={72}
           stroke="var(--text-muted)"
-          tickFormatter={(v: number) => formatUnit(model.unit, v)}
+          tickFormatter={axisLabel}
           ticks={ticks}
           domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 'auto']}
         />

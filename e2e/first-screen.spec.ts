@@ -194,3 +194,19 @@ test.describe('a parameter given twice says which value was used', () => {
     );
   });
 });
+
+test('a slow boot says "Loading Versus…" instead of a blank page, until the app replaces it', async ({
+  page,
+}) => {
+  // The app's code arrives late, as on a slow connection.
+  await page.route('**/assets/start-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.getByRole('status').filter({ hasText: 'Loading Versus…' })).toBeVisible();
+  await expect(page.getByText('Choose a dataset to start comparing')).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText('Loading Versus…')).toHaveCount(0);
+});

@@ -35,7 +35,7 @@ export interface StandInOptions {
   replay?: boolean;
   /**
    * Sends bodies of a megabyte or more at this many bytes a second, as a network would: the
-   * bench's `--network-mbps` (a remote LangSmith, whose download is not bound by this machine's
+   * bench's `--download-mb-s` (a remote LangSmith, whose download is not bound by this machine's
    * cores). Unset: as fast as the connection takes them.
    */
   bytesPerSecond?: number;

@@ -42,25 +42,32 @@ export function useGridKeyboard({
   onToggleSection: (sectionIndex: number) => void;
 }) {
   const [focus, setFocus] = useState<GridFocus>({ item: 0, col: 0 });
-  const focusPending = useRef(false);
+  /**
+   * The cell a move goes to, until it has the focus. The cell itself, not a flag read against
+   * the state: a render committed between the key and the move's own render (the panels'
+   * follow-up, say) would otherwise spend the flag on the cell the focus is leaving.
+   */
+  const focusPending = useRef<GridFocus | null>(null);
 
   const moveFocus = (item: number, col: number) => {
     const nextItem = Math.max(0, Math.min(items.length - 1, item));
     const maxCol = items[nextItem]?.type === 'section' ? 0 : colCount - 1;
-    setFocus({ item: nextItem, col: Math.max(0, Math.min(maxCol, col)) });
-    focusPending.current = true;
+    const next = { item: nextItem, col: Math.max(0, Math.min(maxCol, col)) };
+    setFocus(next);
+    focusPending.current = next;
     rows.scrollToIndex(nextItem, { align: 'auto' });
     if (columns && col > 0) columns.scrollToIndex(col - 1, { align: 'auto' });
   };
 
   // After a move, focus the cell as soon as it is rendered (it may scroll in a frame later).
   useEffect(() => {
-    if (!focusPending.current) return;
+    const pending = focusPending.current;
+    if (!pending) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-item-index="${focus.item}"] [data-col-index="${focus.col}"]`,
+      `[data-item-index="${pending.item}"] [data-col-index="${pending.col}"]`,
     );
     if (el) {
-      focusPending.current = false;
+      focusPending.current = null;
       el.focus({ preventScroll: true });
     }
   });
